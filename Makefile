@@ -1,0 +1,43 @@
+# Two entry points for a fresh machine: `make demo` and `make test`. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLES := tasks-react shop-vue notes-html
+NODE_STAMPS := $(foreach e,$(EXAMPLES),examples/$(e)/node_modules/.package-lock.json)
+
+.PHONY: setup python node browser demo test lint clean
+
+setup: python node browser
+
+python: $(BIN)/specwalk
+
+$(BIN)/specwalk: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "specwalk needs Python 3.11 or newer; run: make PYTHON=python3.11 ..." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[browser,dev]'
+	@touch $@
+
+node: $(NODE_STAMPS)
+
+# npm ci writes node_modules/.package-lock.json, so the stamp is newer than the lockfile after it.
+examples/%/node_modules/.package-lock.json: examples/%/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 18+ (https://nodejs.org)" >&2; exit 1; }
+	cd examples/$* && npm ci --no-audit --no-fund --loglevel=error
+
+browser: python
+	$(BIN)/specwalk install-browser
+
+demo: setup
+	$(BIN)/specwalk doctor --app --config examples/tasks-react/specwalk.toml
+
+lint: python
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) examples/*/node_modules .specwalk examples/*/.specwalk

@@ -1,0 +1,3 @@
+from specwalk.cli import run
+
+run()

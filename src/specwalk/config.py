@@ -1,0 +1,327 @@
+"""specwalk.toml: the typed project configuration, loaded once at the edge.
+
+Layering, lowest first: built-in defaults < specwalk.toml < environment (read by the CLI and
+passed in as a mapping) < command-line flags. Packages below the CLI receive a frozen `Config`
+and never read the environment themselves.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from specwalk.errors import ConfigError, UsageError
+
+CONFIG_FILENAME = "specwalk.toml"
+
+Framework = Literal["react", "vue", "svelte", "angular", "html"]
+PackageManager = Literal["npm", "pnpm", "yarn", "none"]
+LlmProvider = Literal["none", "deepseek", "openai", "ollama", "vllm"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProjectSection(_Section):
+    framework: Framework = "html"
+    package_manager: PackageManager = "none"
+    source_roots: tuple[str, ...] = (".",)
+    requirements: tuple[str, ...] = ()
+    locales: tuple[str, ...] = ("en",)
+
+    @field_validator("source_roots")
+    @classmethod
+    def _not_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError('list at least one source directory, e.g. ["src"]')
+        return value
+
+
+class AppSection(_Section):
+    command: str = ""
+    port: int = Field(default=5173, ge=1, le=65535)
+    base_url: str = "http://127.0.0.1:{port}/"
+    ready_url: str = ""
+    start_timeout: float = Field(default=60.0, gt=0, le=3600)
+
+    @field_validator("base_url", "ready_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError('must be an http:// or https:// URL, e.g. "http://127.0.0.1:{port}/"')
+        return value
+
+
+class OutputSection(_Section):
+    dir: str = ".specwalk"
+    tests_dir: str = "e2e-generated"
+    manual_dir: str = "docs/manual"
+
+
+class BrowserSection(_Section):
+    path: str = ""
+    headless: bool = True
+
+
+class LlmSection(_Section):
+    provider: LlmProvider = "none"
+    model: str = ""
+    base_url: str = ""
+    api_key_env: str = ""
+
+
+class Config(_Section):
+    """The whole configuration. `root` is the directory the relative paths are resolved against."""
+
+    root: Path = Field(default=Path("."), exclude=True)
+    source: Path | None = Field(default=None, exclude=True)
+    project: ProjectSection = ProjectSection()
+    app: AppSection = AppSection()
+    output: OutputSection = OutputSection()
+    browser: BrowserSection = BrowserSection()
+    llm: LlmSection = LlmSection()
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    @property
+    def output_dir(self) -> Path:
+        return self.resolve(self.output.dir)
+
+    def url_for_port(self, template: str, port: int) -> str:
+        return template.replace("{port}", str(port))
+
+    @property
+    def base_url(self) -> str:
+        return self.url_for_port(self.app.base_url, self.app.port)
+
+
+_KEY_HELP: dict[str, str] = {
+    "project.framework": "one of react, vue, svelte, angular, html",
+    "project.package_manager": "one of npm, pnpm, yarn, none",
+    "project.source_roots": 'a list of directories, e.g. ["src"]',
+    "project.requirements": 'a list of files, e.g. ["requirements.md"]',
+    "project.locales": 'a list of locale codes, e.g. ["en", "zh"]',
+    "app.command": "the shell command that starts the dev server; {port} is replaced by the port",
+    "app.port": "a TCP port number from 1 to 65535",
+    "app.base_url": "an http URL; {port} is replaced by the port the app got",
+    "app.ready_url": "an http URL that answers once the app is up (empty: base_url)",
+    "app.start_timeout": "seconds to wait for the app, a number above 0",
+    "browser.path": 'path to a Chromium/Chrome executable, or "" to find one automatically',
+    "browser.headless": "true or false",
+    "llm.provider": "one of none, deepseek, openai, ollama, vllm",
+}
+
+
+def _known_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+    keys: list[str] = []
+    for name, field in model.model_fields.items():
+        if field.exclude:
+            continue
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            keys.extend(_known_keys(annotation, f"{prefix}{name}."))
+        else:
+            keys.append(f"{prefix}{name}")
+    return keys
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """Best-effort line number of `section.key` in TOML text (tomllib keeps no positions)."""
+    parts = dotted.split(".")
+    section, key = (parts[0], parts[1]) if len(parts) > 1 else ("", parts[0])
+    current = ""
+    section_line: int | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        header = re.match(r"^\[\s*([^\]]+?)\s*\]$", line)
+        if header:
+            current = header.group(1)
+            if current == section:
+                section_line = number
+            continue
+        if current == section and re.match(rf"^{re.escape(key)}\s*=", line):
+            return number
+    return section_line
+
+
+def _describe_value(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _validation_lines(error: ValidationError, data: Mapping[str, Any], text: str, where: str) -> list[str]:
+    lines: list[str] = []
+    known = _known_keys(Config)
+    for item in error.errors():
+        dotted = ".".join(str(part) for part in item["loc"] if not isinstance(part, int))
+        line = _line_of(text, dotted)
+        place = f"{where}:{line}" if line else where
+        if item["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(dotted, known, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "remove it; known keys: " + ", ".join(known)
+            lines.append(f"{place}: unknown key '{dotted}': {fix}")
+            continue
+        value = item.get("input")
+        reason = str(item["msg"]).removeprefix("Value error, ")
+        help_text = _KEY_HELP.get(dotted)
+        fix = f"; expected {help_text}" if help_text else ""
+        lines.append(f"{place}: {dotted} = {_describe_value(value)} is invalid: {reason}{fix}")
+    return lines
+
+
+def _deep_merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the config file: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the config file is not UTF-8 text") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{path}:{match.group(1)}" if match else str(path)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(
+            f"{where}: not valid TOML: {reason}",
+            hint="fix the syntax (strings need quotes, lists use [..]) or regenerate it with `specwalk init --force`",
+        ) from exc
+
+
+def build_config(
+    data: Mapping[str, Any],
+    *,
+    root: Path,
+    source: Path | None = None,
+    text: str = "",
+    overrides: Mapping[str, Any] | None = None,
+) -> Config:
+    """Validate layered data into a Config, turning every problem into one ConfigError."""
+    merged = _deep_merge(dict(data), overrides or {})
+    where = str(source) if source else "configuration"
+    try:
+        return Config.model_validate({**merged, "root": root, "source": source})
+    except ValidationError as exc:
+        raise ConfigError(*_validation_lines(exc, merged, text, where)) from exc
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest specwalk.toml at or above `start`."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        candidate = directory / CONFIG_FILENAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    required: bool = True,
+) -> Config:
+    """Load specwalk.toml (explicit path, or the nearest one above cwd) and apply the layers.
+
+    `env` is the process environment, given by the CLI; only SPECWALK_* variables are used.
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    if path is not None:
+        path = path if path.is_absolute() else cwd / path
+        if path.is_dir():
+            path = path / CONFIG_FILENAME
+        if not path.is_file():
+            raise UsageError(
+                f"config file not found: {path}",
+                hint="run `specwalk init` in your front-end project to write one, or pass --config PATH",
+            )
+    else:
+        path = find_config(cwd)
+    if path is None:
+        if required:
+            raise UsageError(
+                f"no {CONFIG_FILENAME} in {cwd} or any parent directory",
+                hint="run `specwalk init` in your front-end project first, or pass --config PATH",
+            )
+        return build_config({}, root=cwd, overrides=_env_layer(env or {}) | dict(overrides or {}))
+    data, text = _parse_toml(path)
+    layered = _deep_merge(_env_layer(env or {}), overrides or {})
+    return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered)
+
+
+def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
+    layer: dict[str, Any] = {}
+    if env.get("SPECWALK_BROWSER"):
+        layer.setdefault("browser", {})["path"] = env["SPECWALK_BROWSER"]
+    if env.get("SPECWALK_LLM"):
+        layer.setdefault("llm", {})["provider"] = env["SPECWALK_LLM"]
+    return layer
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return f'"{escaped}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+_COMMENTS: dict[str, str] = {
+    "project": "What the project is; `specwalk init` detected these.",
+    "project.framework": "react | vue | svelte | angular | html",
+    "project.package_manager": "npm | pnpm | yarn | none",
+    "project.source_roots": "directories `specwalk index` parses",
+    "project.requirements": "requirements documents (Markdown / Gherkin)",
+    "project.locales": "UI locales found in the i18n files; the first is the default",
+    "app": "How to start the app. {port} is replaced by the port the app gets\n"
+    "(the configured one, or a free one when it is taken).",
+    "app.command": "run from this directory, in its own process group",
+    "app.ready_url": "polled until it answers",
+    "app.start_timeout": "seconds",
+    "output": "Where specwalk writes; relative to this file.",
+    "browser": "Chromium to use; empty path: $SPECWALK_BROWSER, then a Playwright-managed\n"
+    "browser, then a system chromium / google-chrome.",
+    "llm": "Optional LLM for free-prose requirements: none | deepseek | openai | ollama | vllm.",
+}
+
+
+def render_toml(config: Config) -> str:
+    """specwalk.toml text for `config`, with comments; `load_config` reads it back equal."""
+    data = config.model_dump(mode="python")
+    out = ["# specwalk configuration, written by `specwalk init`; every key is optional.", ""]
+    for section, values in data.items():
+        comment = _COMMENTS.get(section)
+        if comment:
+            out.extend(f"# {line}" for line in comment.splitlines())
+        out.append(f"[{section}]")
+        for key, value in values.items():
+            line = f"{key} = {_toml_value(value)}"
+            note = _COMMENTS.get(f"{section}.{key}")
+            out.append(f"{line:<48} # {note}" if note else line)
+        out.append("")
+    return "\n".join(out)

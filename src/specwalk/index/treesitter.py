@@ -1,0 +1,98 @@
+"""The only module that imports tree_sitter and the grammar packages.
+
+Grammars come from PyPI wheels (tree-sitter-typescript, -javascript, -html, -svelte); nothing
+is downloaded at run time. Parsers and queries are built once per process: compiling a Query
+per file is ~30x slower than reusing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any, Literal
+
+from specwalk.errors import UsageError
+
+Grammar = Literal["tsx", "typescript", "javascript", "html", "svelte"]
+
+Node = Any  # tree_sitter.Node; kept opaque so callers need no tree_sitter import
+Captures = dict[str, list[Node]]
+
+
+def _loader(grammar: Grammar) -> Callable[[], object]:
+    try:
+        if grammar in ("tsx", "typescript"):
+            import tree_sitter_typescript as typescript
+
+            return typescript.language_tsx if grammar == "tsx" else typescript.language_typescript
+        if grammar == "javascript":
+            import tree_sitter_javascript as javascript
+
+            return javascript.language
+        if grammar == "html":
+            import tree_sitter_html as html
+
+            return html.language
+        import tree_sitter_svelte as svelte
+
+        return svelte.language
+    except ImportError as exc:
+        raise UsageError(
+            f"the tree-sitter grammar for {grammar} is not installed ({exc.name})",
+            hint="pip install specwalk (the grammars are regular dependencies); reinstall if this persists",
+        ) from exc
+
+
+@cache
+def language(grammar: Grammar) -> Any:
+    import tree_sitter
+
+    return tree_sitter.Language(_loader(grammar)())
+
+
+@cache
+def _parser(grammar: Grammar) -> Any:
+    import tree_sitter
+
+    return tree_sitter.Parser(language(grammar))
+
+
+def parse(grammar: Grammar, source: bytes) -> Node:
+    """The root node of `source` parsed with `grammar` (never raises on syntax errors)."""
+    return _parser(grammar).parse(source).root_node
+
+
+@cache
+def query(grammar: Grammar, pattern: str) -> Any:
+    """A compiled query, cached per (grammar, pattern)."""
+    import tree_sitter
+
+    return tree_sitter.Query(language(grammar), pattern)
+
+
+def matches(grammar: Grammar, pattern: str, node: Node) -> Iterator[tuple[int, Captures]]:
+    """(pattern index, captures) for each match of `pattern` under `node`."""
+    import tree_sitter
+
+    cursor = tree_sitter.QueryCursor(query(grammar, pattern))
+    yield from cursor.matches(node)
+
+
+def text(node: Node | None) -> str:
+    return "" if node is None else bytes(node.text).decode("utf-8", errors="replace")
+
+
+def has_error(node: Node) -> bool:
+    return bool(node.has_error)
+
+
+def first_error(node: Node) -> Node | None:
+    """The first ERROR or MISSING node, depth first, for reporting a line."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "ERROR" or current.is_missing:
+            return current
+        if current.has_error:
+            stack.extend(reversed(current.children))
+    return None

@@ -1,0 +1,1 @@
+"""Typed, versioned, JSON-serialisable artifacts: the contracts between stages."""

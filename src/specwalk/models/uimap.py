@@ -1,0 +1,155 @@
+"""The UI map: every interactive or assertable element of the app, read from its source.
+
+Written by `specwalk index` to `.specwalk/uimap.json`; read by grounding, locator choice and the
+manual. Plain data: no I/O and no logic beyond derived read-only helpers.
+Bump SCHEMA_VERSION on any incompatible change (the index cache keys on it).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UIMAP_SCHEMA_VERSION: Literal[1] = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceSpan(_Model):
+    """A place in the project's source; `file` is POSIX-relative to the project root, 1-based."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int | None = None
+
+
+class AttributeValue(_Model):
+    """An attribute as written: a literal string, or an expression evaluated at run time."""
+
+    name: str
+    literal: bool
+    value: str | None = None  # the exact string when literal (or a constant the indexer resolved)
+    expression: str | None = None  # the source text of a dynamic value
+
+
+TextKind = Literal["literal", "i18n", "dynamic", "mixed"]
+
+
+class TextValue(_Model):
+    """Visible text or an accessible name.
+
+    literal: `value` is exactly what the user sees.
+    i18n: `key` resolved through the locale files; `translations` maps locale -> text
+          (`value` is the default locale's text when known).
+    dynamic: only known at run time; `expression` is the source.
+    mixed: literal parts and expressions; `value` keeps the literal parts with `{…}` holes.
+    """
+
+    kind: TextKind
+    value: str | None = None
+    key: str | None = None
+    translations: dict[str, str] = Field(default_factory=dict)
+    expression: str | None = None
+
+
+class Handler(_Model):
+    """An event handler or two-way binding: onClick={save}, @click="save", v-model="title"."""
+
+    event: str  # click, submit, change, input, keydown, model (two-way binding), ...
+    handler: str  # the handler's name, or its expression source when inline
+    syntax: str  # as written: onClick, @click, v-on:click, on:click, bind:value, (click), [(ngModel)]
+
+
+class RenderCondition(_Model):
+    """Why an element may be absent or repeated."""
+
+    conditional: str | None = None  # `cond && <x/>`, `v-if`, `{#if}`, `*ngIf` source
+    loop: str | None = None  # `items.map(...)`, `v-for`, `{#each}`, `*ngFor` source
+
+
+LocatorStrategy = Literal["role", "label", "placeholder", "text", "alt", "title", "testid", "id", "css"]
+
+
+class LocatorCandidate(_Model):
+    """One way to find the element, scored like Playwright's codegen: lower is better."""
+
+    strategy: LocatorStrategy
+    value: str  # the name / text / test id / selector
+    role: str | None = None  # for strategy == "role"
+    exact: bool = False
+    score: float
+    stable: bool  # literal in source and not data- or locale-dependent
+    locale: str | None = None  # the locale this value belongs to, when it came from i18n
+    reasons: list[str] = Field(default_factory=list)
+    playwright: str  # rendered for people: getByRole('button', { name: 'Add task' })
+
+
+class UIElement(_Model):
+    id: str  # stable across runs: "<file>:<line>:<column>"
+    location: SourceSpan
+    component: str | None  # the enclosing component (or the file's stem for templates)
+    tag: str  # as written: button, Button, el-button, v-text-field
+    native_tag: str | None  # the element it renders: button, input, a, ...
+    role: str | None  # implied or explicit ARIA role
+    attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+    text: TextValue | None = None  # visible content
+    label: TextValue | None = None  # associated <label>, aria-label / aria-labelledby
+    accessible_name: TextValue | None = None  # what getByRole's name matches
+    handlers: list[Handler] = Field(default_factory=list)
+    render: RenderCondition = RenderCondition()
+    routes: list[str] = Field(default_factory=list)  # route paths under which it renders
+    locators: list[LocatorCandidate] = Field(default_factory=list)  # best first
+    description: str = ""  # one line for retrieval: role, name, label, placeholder, texts, test id
+
+
+RouteSource = Literal[
+    "react-router", "vue-router", "next-pages", "next-app", "sveltekit", "angular", "hash", "html-file"
+]
+
+
+class Route(_Model):
+    path: str  # full path with params as written: /tasks/:taskId, /products/[id]
+    component: str | None
+    location: SourceSpan
+    source: RouteSource
+    parent: str | None = None  # full path of the parent route (layouts, nested outlets)
+    index: bool = False
+    params: list[str] = Field(default_factory=list)
+    redirect: str | None = None
+
+
+class ComponentEdge(_Model):
+    component: str  # the rendered component's name
+    props: dict[str, str] = Field(default_factory=dict)  # prop -> literal value or expression source
+    location: SourceSpan
+
+
+class ComponentNode(_Model):
+    name: str
+    location: SourceSpan
+    renders: list[ComponentEdge] = Field(default_factory=list)
+    wraps: str | None = None  # for the project's own wrapper components: the native tag rendered
+
+
+class ParseProblem(_Model):
+    file: str
+    line: int | None = None
+    message: str
+
+
+class UIMap(_Model):
+    schema_version: Literal[1] = UIMAP_SCHEMA_VERSION
+    specwalk_version: str
+    root: str  # absolute path of the project root when indexed
+    framework: str
+    locales: list[str]
+    files_indexed: int
+    routes: list[Route] = Field(default_factory=list)
+    components: list[ComponentNode] = Field(default_factory=list)
+    route_components: dict[str, list[str]] = Field(default_factory=dict)  # route path -> components
+    elements: list[UIElement] = Field(default_factory=list)
+    problems: list[ParseProblem] = Field(default_factory=list)
