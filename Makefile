@@ -33,7 +33,8 @@ demo: setup
 	$(BIN)/specwalk doctor --app --config examples/tasks-react/specwalk.toml
 
 lint: python
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 
 test: setup lint

@@ -54,6 +54,9 @@ class TextValue(_Model):
     key: str | None = None
     translations: dict[str, str] = Field(default_factory=dict)
     expression: str | None = None
+    # Added by INDEX-CORE: a key computed at run time (`t(`tasks.filter.${f}`)`, plural forms)
+    # may resolve to several keys; each possible key -> locale -> text.
+    variants: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class Handler(_Model):
@@ -133,6 +136,9 @@ class ComponentNode(_Model):
     location: SourceSpan
     renders: list[ComponentEdge] = Field(default_factory=list)
     wraps: str | None = None  # for the project's own wrapper components: the native tag rendered
+    # Added by INDEX-CORE: the props the component declares (destructured or `props.x`), so
+    # `build` can substitute a usage's props into the elements that render them.
+    props: list[str] = Field(default_factory=list)
 
 
 class ParseProblem(_Model):
