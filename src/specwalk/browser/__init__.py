@@ -1,1 +1,1 @@
-"""Everything that touches a browser or the app's server. Only `launch` imports playwright."""
+"""Everything that touches a browser or the app's server. Only `playwright_driver` imports playwright."""

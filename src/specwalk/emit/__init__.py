@@ -1,0 +1,1 @@
+"""Emitters: pure functions from artifacts to file contents (Playwright TS, pytest, report, manual)."""

@@ -1,0 +1,97 @@
+"""Render the locator IR as Playwright code: TypeScript (`getByRole`) and Python (`get_by_role`).
+
+Rendering never re-ranks: the chosen locator is rendered exactly as verified.
+"""
+
+from __future__ import annotations
+
+import json
+
+from specwalk.models.locator import Locator, LocatorPart
+
+_TS_METHODS = {
+    "label": "getByLabel",
+    "placeholder": "getByPlaceholder",
+    "text": "getByText",
+    "alt": "getByAltText",
+    "title": "getByTitle",
+}
+_PY_METHODS = {
+    "label": "get_by_label",
+    "placeholder": "get_by_placeholder",
+    "text": "get_by_text",
+    "alt": "get_by_alt_text",
+    "title": "get_by_title",
+}
+
+
+def ts_string(value: str) -> str:
+    """A single-quoted TypeScript string literal."""
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace("'", "\\'")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+    return f"'{escaped}'"
+
+
+def py_string(value: str) -> str:
+    """A double-quoted Python string literal (JSON escapes are valid Python escapes)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _ts_part(part: LocatorPart) -> str:
+    if part.kind == "role":
+        options = []
+        if part.value:
+            options.append(f"name: {ts_string(part.value)}")
+            if part.exact:
+                options.append("exact: true")
+        suffix = f", {{ {', '.join(options)} }}" if options else ""
+        call = f"getByRole({ts_string(part.role or 'generic')}{suffix})"
+    elif part.kind == "testid":
+        call = f"getByTestId({ts_string(part.value)})"
+    elif part.kind == "css":
+        call = f"locator({ts_string(part.value)})"
+    else:
+        exact = ", { exact: true }" if part.exact else ""
+        call = f"{_TS_METHODS[part.kind]}({ts_string(part.value)}{exact})"
+    if part.has_text is not None:
+        call += f".filter({{ hasText: {ts_string(part.has_text)} }})"
+    if part.nth is not None:
+        call += f".nth({part.nth})"
+    return call
+
+
+def _py_part(part: LocatorPart) -> str:
+    if part.kind == "role":
+        args = [py_string(part.role or "generic")]
+        if part.value:
+            args.append(f"name={py_string(part.value)}")
+            if part.exact:
+                args.append("exact=True")
+        call = f"get_by_role({', '.join(args)})"
+    elif part.kind == "testid":
+        call = f"get_by_test_id({py_string(part.value)})"
+    elif part.kind == "css":
+        call = f"locator({py_string(part.value)})"
+    else:
+        exact = ", exact=True" if part.exact else ""
+        call = f"{_PY_METHODS[part.kind]}({py_string(part.value)}{exact})"
+    if part.has_text is not None:
+        call += f".filter(has_text={py_string(part.has_text)})"
+    if part.nth is not None:
+        call += f".nth({part.nth})"
+    return call
+
+
+def to_typescript(locator: Locator, page: str = "page") -> str:
+    return ".".join([page, *(_ts_part(part) for part in locator.parts)])
+
+
+def to_python(locator: Locator, page: str = "page") -> str:
+    return ".".join([page, *(_py_part(part) for part in locator.parts)])

@@ -1,0 +1,47 @@
+"""The locator IR: how a test finds one element, independent of the language it is emitted in.
+
+A locator is a chain of parts, outermost first, each optionally narrowed by `has_text` (Playwright's
+`filter({ hasText })`) and `nth`. Choosing a locator (ground/verify) is separate from rendering it
+(emit), as in Playwright's own LocatorFactory.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LocatorKind = Literal["role", "label", "placeholder", "text", "alt", "title", "testid", "css"]
+
+
+class LocatorPart(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: LocatorKind
+    value: str  # accessible name / label / placeholder / text / test id / CSS selector ("" for a bare role)
+    role: str | None = None  # for kind == "role"
+    exact: bool = False
+    has_text: str | None = None
+    nth: int | None = None
+
+
+class Locator(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    parts: tuple[LocatorPart, ...] = Field(min_length=1)
+
+    @property
+    def target(self) -> LocatorPart:
+        return self.parts[-1]
+
+    @property
+    def uses_nth(self) -> bool:
+        return any(part.nth is not None for part in self.parts)
+
+
+def role(role_name: str, name: str = "", *, exact: bool = False) -> Locator:
+    return Locator(parts=(LocatorPart(kind="role", role=role_name, value=name, exact=exact),))
+
+
+def single(kind: LocatorKind, value: str, *, exact: bool = False) -> Locator:
+    return Locator(parts=(LocatorPart(kind=kind, value=value, exact=exact),))
