@@ -98,7 +98,7 @@ def _probe_server() -> Iterator[str]:
 
 
 def check_page_opens(browser: BrowserInfo, *, headless: bool = True) -> Check:
-    from specwalk.browser.launch import browser_session
+    from specwalk.browser.playwright_driver import browser_session
 
     try:
         with _probe_server() as url, browser_session(browser, headless=headless) as session:

@@ -123,7 +123,7 @@ def check_app(
     on_progress: ProgressCallback | None = None,
 ) -> AppCheck:
     """Start (or reach) the app, open it in the browser, take a screenshot, stop it."""
-    from specwalk.browser.launch import browser_session
+    from specwalk.browser.playwright_driver import browser_session
 
     screenshot = config.output_dir / "doctor" / "app.png"
     with (

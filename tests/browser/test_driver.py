@@ -120,7 +120,7 @@ def test_rendered_python_finds_what_the_driver_finds(
     assert to_typescript(locator) == typescript
     assert to_python(locator) == python
     # Execute the emitted Python against the live page: it must match exactly one element too.
-    live = eval(python, {"page": page._page})  # noqa: S307 - our own rendered locator
+    live = eval(python, {"page": page._page})
     assert live.count() == page.count(locator) == 1
 
 

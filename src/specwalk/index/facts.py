@@ -10,10 +10,11 @@ resolving wrapper components across files, i18n keys and routes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from specwalk.models.uimap import ComponentNode, ParseProblem, Route, UIElement
+from specwalk.models.uimap import ComponentNode, Handler, ParseProblem, Route, SourceSpan, UIElement
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,24 @@ class ImportBinding(BaseModel):
     imported: str  # the exported name ("default" for default imports)
 
 
+class DomBinding(BaseModel):
+    """Plain-HTML apps: what a script does to markup it finds by selector (added by INDEX-TEMPLATES).
+
+    `document.getElementById('save').addEventListener('click', save)` -> selector `#save`, kind
+    handler. `html.link_scripts` applies a project's bindings to its pages' elements after parsing,
+    because a page and its scripts are cached separately.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    selector: str  # '#id', '.class', '[attr="value"]', 'tag' (the last compound of the selector)
+    kind: Literal["handler", "text", "hidden", "attribute", "loop"]
+    handler: Handler | None = None  # kind == handler
+    name: str | None = None  # kind == attribute: the attribute set
+    expression: str | None = None  # the value / text / hidden condition / loop source, as written
+    location: SourceSpan
+
+
 class FileFacts(BaseModel):
     """Cached per file (keyed by content hash and parser version), so it must be plain data."""
 
@@ -42,6 +61,7 @@ class FileFacts(BaseModel):
     imports: dict[str, ImportBinding] = Field(default_factory=dict)  # local name -> where it comes from
     i18n_keys: list[str] = Field(default_factory=list)  # keys used in this file, for the summary
     problems: list[ParseProblem] = Field(default_factory=list)
+    dom_bindings: list[DomBinding] = Field(default_factory=list)  # scripts of plain-HTML apps
 
 
 @dataclass
