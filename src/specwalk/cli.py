@@ -189,9 +189,222 @@ def _not_available(name: str, issue: str) -> None:
         raise UsageError(f"`specwalk {name}` is not available yet ({issue} is still open)")
 
 
-_not_available("index", "the index issue")
-_not_available("plan", "the plan issue")
-_not_available("generate", "the generate issue")
+INDEX_FINDINGS_SHOWN = 50  # a longer list is not actionable at a glance; --all shows it
+
+
+@cli.command("index")
+@click.argument("path", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the UI map as JSON instead of the summary.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again, ignoring the cache.")
+@click.option("--all", "show_all", is_flag=True, help="List every element lacking a stable locator (default: 50).")
+def index_command(path: Path, config_path: str | None, as_json: bool, no_cache: bool, show_all: bool) -> int:
+    """Read the front-end source at PATH and write the UI map (.specwalk/uimap.json)."""
+    from specwalk.config import find_config
+    from specwalk.index import index_project, settings_for
+
+    if not path.is_dir():
+        raise UsageError(f"{path}: no such directory", hint="pass the front-end project's directory")
+    found = Path(config_path) if config_path else find_config(path)
+    if found is not None:
+        config = _load(str(found))
+        settings = settings_for(
+            config.root,
+            source_roots=config.project.source_roots,
+            framework=config.project.framework,
+            locales=config.project.locales,
+            output_dir=config.output_dir,
+            use_cache=not no_cache,
+        )
+    else:
+        from specwalk.detect import detect_project
+
+        root = path.resolve()
+        detection = detect_project(root)
+        err.print(f"no specwalk.toml at or above {root}; detected a {detection.framework} project")
+        settings = settings_for(
+            root,
+            source_roots=tuple(detection.source_roots) or (".",),
+            framework=detection.framework,
+            locales=tuple(detection.locales) or ("en",),
+            output_dir=root / ".specwalk",
+            use_cache=not no_cache,
+        )
+
+    def progress(what: str, done: int, total: int) -> None:
+        if total >= 500 and not as_json:
+            err.print(f"index: {what} {done}/{total} files", markup=False)
+
+    run = index_project(settings, on_progress=progress)
+    if as_json:
+        sys.stdout.write(run.uimap.model_dump_json(indent=2) + "\n")
+        return int(ExitCode.OK)
+    summary = run.summary  # an unchanged re-run reads a small side file, not the whole map
+    note = "nothing changed" if run.unchanged else f"parsed {run.parsed}, reused {run.reused} from the cache"
+    out.print(f"indexed {summary.files} files ({note}): {summary.elements} elements", markup=False)
+    if summary.routes:
+        # Plain aligned columns in one write: a rich Table over thousands of routes takes seconds.
+        rows = [
+            (
+                route.path,
+                f"-> {route.redirect}" if route.redirect and not route.component else (route.component or ""),
+                str(route.elements),
+            )
+            for route in summary.routes
+        ]
+        widths = [max(len(row[n]) for row in [("path", "component", "elements"), *rows]) for n in range(3)]
+        lines = [
+            f"{path:<{widths[0]}}  {component:<{widths[1]}}  {count:>{widths[2]}}".rstrip()
+            for path, component, count in [("path", "component", "elements"), *rows]
+        ]
+        out.print("routes:\n" + "\n".join(lines), markup=False)
+        if summary.unrouted:
+            out.print(f"{summary.unrouted} elements are not under any route", markup=False)
+    if summary.findings:
+        out.print(f"{len(summary.findings)} elements lack a stable locator:", markup=False)
+        shown = summary.findings if show_all else summary.findings[:INDEX_FINDINGS_SHOWN]
+        for finding in shown:
+            out.print(f"  {finding.where}: {finding.what}", markup=False)
+            out.print(f"      fix: {finding.fix}", markup=False)
+        if len(shown) < len(summary.findings):
+            more = len(summary.findings) - len(shown)
+            out.print(f"  … and {more} more (`specwalk index --all` lists them)", markup=False)
+    else:
+        out.print("every interactive element has a stable locator", markup=False)
+    for problem in summary.problems:
+        err.print(f"[yellow]skipped:[/] {escape(problem)}")
+    out.print(f"wrote {settings.out / 'uimap.json'}", markup=False)
+    return int(ExitCode.OK)
+
+
+@cli.command()
+@config_option
+@click.argument("requirements", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a tree.")
+def plan(config_path: str | None, requirements: tuple[Path, ...], as_json: bool) -> int:
+    """Turn REQUIREMENTS (default: project.requirements) into scenarios; writes .specwalk/plan.json.
+
+    Exit 0 when every line is planned, 1 when some need attention (listed with file:line),
+    2 when a file cannot be read, 3 when its Gherkin cannot be parsed.
+    """
+    from specwalk.plan import plan_files, write_plan
+    from specwalk.plan.render import render_tree
+
+    config = _load(config_path, required=False)
+    paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
+    if not paths:
+        raise UsageError(
+            "no requirements to plan", hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml"
+        )
+    base = config.root if config.source is not None and not requirements else Path.cwd()
+    result = plan_files(paths, base=base)
+    target = config.output_dir / "plan.json"
+    write_plan(result, target)
+    if as_json:
+        out.print(result.model_dump_json(indent=2), markup=False)
+    else:
+        for line in render_tree(result):
+            out.print(line, markup=False)
+        if result.unplanned:
+            out.print("")
+            out.print(f"{len(result.unplanned)} line(s) need attention:", markup=False)
+            for entry in result.unplanned:
+                llm = " [free prose: needs the LLM planner]" if entry.needs_llm else ""
+                out.print(f"  {entry.source}: {entry.text}", markup=False)
+                out.print(f"      why: {entry.reason}{llm}", markup=False)
+                if entry.suggestion:
+                    out.print(f"      try: {entry.suggestion}", markup=False)
+    err.print(
+        f"plan: {len(result.requirements)} requirements, {result.scenario_count} scenarios, "
+        f"{len(result.unplanned)} line(s) need attention; wrote {target}",
+        markup=False,
+    )
+    return int(ExitCode.FAILURES if result.unplanned else ExitCode.OK)
+
+
+@cli.command()
+@config_option
+@click.argument("requirements", nargs=-1, type=click.Path(path_type=Path))
+@base_url_option
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["typescript", "python"]),
+    default="typescript",
+    show_default=True,
+    help="Emit Playwright Test (TypeScript) or pytest (Python).",
+)
+@click.option("--runs", type=click.IntRange(0, 10), default=3, show_default=True, help="Runs of the emitted suite.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+def generate(
+    config_path: str | None,
+    requirements: tuple[Path, ...],
+    base_url: str | None,
+    language: str,
+    runs: int,
+    quiet: bool,
+    as_json: bool,
+) -> int:
+    """Verify REQUIREMENTS (default: project.requirements) in the running app and emit Playwright tests.
+
+    Exit 0 when every planned scenario is verified; 1 when there are app defects, scenarios that
+    could not be grounded, flaky tests or a failing suite run.
+    """
+    from specwalk.pipeline import generate as run_generate
+
+    config = _load(config_path)
+    progress = _Progress(quiet=quiet)
+
+    def say(message: str) -> None:
+        if not quiet:
+            progress.done()
+            err.print(message, markup=False)
+
+    try:
+        result = run_generate(
+            config,
+            env=_env(),
+            requirements=requirements,
+            base_url=base_url,
+            language="python" if language == "python" else "typescript",
+            runs=runs,
+            on_progress=say,
+            on_app_progress=progress,
+        )
+    finally:
+        progress.done()
+    report = result.report
+    if as_json:
+        from specwalk.emit.report_json import render_report_json
+
+        sys.stdout.write(render_report_json(report))
+    else:
+        counts: dict[str, int] = {}
+        for scenario in report.scenarios:
+            counts[scenario.status] = counts.get(scenario.status, 0) + 1
+        summary = ", ".join(f"{count} {status.replace('_', ' ')}" for status, count in sorted(counts.items()))
+        out.print(f"scenarios: {summary or 'none'}; {len(report.unplanned)} line(s) not planned", markup=False)
+        for scenario in report.scenarios:
+            if scenario.status != "passed":
+                out.print(f"  {scenario.status}: {scenario.name} ({scenario.source})", markup=False)
+                if scenario.message:
+                    out.print(f"      {scenario.message}", markup=False)
+        if report.runner is not None:
+            runner = report.runner
+            out.print(
+                f"{runner.runner}: {runner.passed} passed, {runner.failed} failed, {runner.flaky} flaky, "
+                f"{runner.expected_failures} expected failures over {runs} run(s)",
+                markup=False,
+            )
+        timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in result.seconds.items())
+        err.print(f"time: {timing}", markup=False)
+        out.print(f"tests:  {result.tests_dir}", markup=False)
+        out.print(f"report: {result.report_html}", markup=False)
+        out.print(f"        {result.report_json}", markup=False)
+    return int(ExitCode.OK if result.ok else ExitCode.FAILURES)
+
+
 _not_available("docs", "the docs issue")
 
 

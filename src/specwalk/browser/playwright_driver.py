@@ -8,6 +8,7 @@ a Playwright type or exception.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -147,7 +148,7 @@ class Outcome:
 
 
 ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload
-CheckName = str  # visible, hidden, enabled, disabled, checked, focused, empty, text, value, count, url, title
+CheckName = str  # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title
 
 
 class PageDriver:
@@ -183,7 +184,41 @@ class PageDriver:
         return self._guard(lambda: self._page.go_back(wait_until="load"))
 
     def count(self, locator: Locator) -> int:
-        return int(self.resolve(locator).count())
+        """How many elements match now; a locator the page cannot evaluate matches none."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return int(self.resolve(locator).count())
+        except PlaywrightError:
+            return 0
+
+    def visible_count(self, locator: Locator) -> int:
+        """How many matches are visible now (no waiting)."""
+        return int(
+            self.resolve(locator).evaluate_all(
+                "els => els.filter(e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)).length"
+            )
+        )
+
+    def same_element(self, first: Locator, second: Locator) -> bool:
+        """Whether two locators that match one element each match the same DOM node."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            handle = self.resolve(first).element_handle(timeout=self.timeout_ms)
+            return bool(self.resolve(second).evaluate("(el, other) => el === other", handle))
+        except PlaywrightError:
+            return False
+
+    def wait_for_settle(self) -> None:
+        """Let pending navigation and rendering finish before an instant (non-retrying) look."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            self._page.wait_for_load_state("load", timeout=self.timeout_ms)
+            self._page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        except PlaywrightError:
+            pass
 
     def act(self, action: ActionName, locator: Locator | None, value: str | None = None) -> Outcome:
         """Perform `action`; a target that is missing, hidden or disabled is a failed Outcome."""
@@ -300,12 +335,14 @@ _CHECKS: dict[str, Any] = {
     "enabled": lambda _v: ("to_be_enabled", ()),
     "disabled": lambda _v: ("to_be_disabled", ()),
     "checked": lambda _v: ("to_be_checked", ()),
+    "pressed": lambda _v: ("to_have_attribute", ("aria-pressed", "true")),
     "focused": lambda _v: ("to_be_focused", ()),
     "empty": lambda _v: ("to_be_empty", ()),
     "text": lambda v: ("to_have_text", (v or "",)),
     "contains": lambda v: ("to_contain_text", (v or "",)),
     "value": lambda v: ("to_have_value", (v or "",)),
     "count": lambda v: ("to_have_count", (int(v or 0),)),
+    "contains_all": lambda v: ("to_contain_text", (json.loads(v or "[]"),)),
 }
 
 

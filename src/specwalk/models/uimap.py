@@ -57,6 +57,9 @@ class TextValue(_Model):
     # Added by INDEX-CORE: a key computed at run time (`t(`tasks.filter.${f}`)`, plural forms)
     # may resolve to several keys; each possible key -> locale -> text.
     variants: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Added by INDEX-TEMPLATES (finishing): the literal strings a dynamic value can take, when
+    # the source spells them out (`isNew ? 'New note' : 'Edit note'`); not locale-dependent.
+    options: list[str] = Field(default_factory=list)
 
 
 class Handler(_Model):

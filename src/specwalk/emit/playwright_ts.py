@@ -1,0 +1,294 @@
+"""Emit a Playwright Test (TypeScript) suite from a run report: pure, data in, files out.
+
+One spec per feature (`<slug>.spec.ts`), a `test.describe` per feature and a `test` per emitted
+scenario, web-first assertions, and a `playwright.config.ts` built from specwalk.toml. Locators
+are rendered exactly as verification proved them (`emit/locators.py`); nothing is re-ranked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from specwalk.browser.discovery import CHROMIUM_FLAGS
+from specwalk.emit.layout import (
+    GENERATED_MARKER,
+    SpecFile,
+    SuiteSettings,
+    defect_summary,
+    one_line,
+    plan_files,
+    skip_reason,
+)
+from specwalk.emit.locators import to_typescript, ts_string
+from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
+
+CONFIG_FILE = "playwright.config.ts"
+SETUP_FILE = "auth.setup.ts"
+FIXTURES_FILE = "fixtures.ts"
+
+_ACTS = {
+    "click": "click()",
+    "dblclick": "dblclick()",
+    "clear": "clear()",
+    "check": "check()",
+    "uncheck": "uncheck()",
+    "hover": "hover()",
+}
+_CHECKS = {
+    "visible": "toBeVisible",
+    "hidden": "toBeHidden",
+    "enabled": "toBeEnabled",
+    "disabled": "toBeDisabled",
+    "checked": "toBeChecked",
+    "focused": "toBeFocused",
+    "empty": "toBeEmpty",
+    "text": "toHaveText",
+    "contains": "toContainText",
+    "value": "toHaveValue",
+    "count": "toHaveCount",
+}
+_VALUE_CHECKS = {"text", "contains", "value"}
+_REGEX_SPECIAL = re.compile(r"[\\^$.*+?()[\]{}|/]")
+
+
+def url_regex(value: str) -> str:
+    """A JS regex literal matching a URL ending in `value` (then an optional ?query / #hash).
+
+    The same pattern the driver checked with: `re.escape(value) + r"(?:[?#].*)?$"`.
+    """
+    escaped = _REGEX_SPECIAL.sub(lambda match: "\\" + match.group(0), value)
+    for raw, code in (("\n", "\\n"), ("\r", "\\r"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        escaped = escaped.replace(raw, code)
+    return f"/{escaped}(?:[?#].*)?$/"
+
+
+def render_operation(op: Operation, page: str = "page") -> str:
+    """One statement of TypeScript for one operation."""
+    if op.op == "goto":
+        return f"await {page}.goto({ts_string(op.value or '/')});"
+    if op.op == "reload":
+        return f"await {page}.reload();"
+    if op.op == "go_back":
+        return f"await {page}.goBack();"
+    if op.op == "go_forward":
+        return f"await {page}.goForward();"
+    if op.op == "press_key":
+        return f"await {page}.keyboard.press({ts_string(op.value or 'Enter')});"
+    if op.op == "act":
+        return f"await {_act(op, page)};"
+    return f"await {_check(op, page)};"
+
+
+def _act(op: Operation, page: str) -> str:
+    if op.locator is None:
+        if op.name == "press" and op.value:
+            return f"{page}.keyboard.press({ts_string(op.value)})"
+        raise ValueError(f"act {op.name!r} needs a locator")
+    target = to_typescript(op.locator, page)
+    if op.name in _ACTS:
+        return f"{target}.{_ACTS[op.name]}"
+    if op.name == "fill":
+        return f"{target}.fill({ts_string(op.value or '')})"
+    if op.name == "press":
+        return f"{target}.press({ts_string(op.value or 'Enter')})"
+    if op.name == "select":
+        option = f"{{ label: {ts_string(op.value)} }}" if op.value else "{ index: 0 }"
+        return f"{target}.selectOption({option})"
+    if op.name == "upload":
+        return f"{target}.setInputFiles({ts_string(op.value) if op.value else '[]'})"
+    raise ValueError(f"unknown action {op.name!r}")
+
+
+def _check(op: Operation, page: str) -> str:
+    negation = ".not" if op.negated else ""
+    if op.name == "url":
+        return f"expect({page}){negation}.toHaveURL({url_regex(op.value or '')})"
+    if op.name == "title":
+        return f"expect({page}){negation}.toHaveTitle({ts_string(op.value or '')})"
+    if op.locator is None:
+        raise ValueError(f"check {op.name!r} needs a locator")
+    if op.name == "pressed":  # toggle buttons: aria-pressed, which toBeChecked does not read
+        return f"expect({to_typescript(op.locator, page)}){negation}.toHaveAttribute('aria-pressed', 'true')"
+    if op.name == "contains_all":  # items in order, each containing its text
+        texts = ", ".join(ts_string(text) for text in json.loads(op.value or "[]"))
+        return f"expect({to_typescript(op.locator, page)}){negation}.toContainText([{texts}])"
+    if op.name not in _CHECKS:
+        raise ValueError(f"unknown check {op.name!r}")
+    argument = ""
+    if op.name in _VALUE_CHECKS:
+        argument = ts_string(op.value or "")
+    elif op.name == "count":
+        argument = str(int(op.value or 0))
+    return f"expect({to_typescript(op.locator, page)}){negation}.{_CHECKS[op.name]}({argument})"
+
+
+def _step_lines(step: StepResult, indent: str) -> list[str]:
+    lines = [f"{indent}// {one_line(step.text)} — {step.source}"]
+    if step.sensitivity == "weak":
+        why = one_line(step.evidence.message) or "it would also pass if the step before it did nothing"
+        lines.append(f"{indent}// specwalk: weak assertion — {why}")
+    if not step.operations:
+        state = "not run during verification" if step.status == "not_run" else step.status.replace("_", " ")
+        lines.append(f"{indent}// specwalk: no code for this step ({state})")
+    lines.extend(f"{indent}{render_operation(op)}" for op in step.operations)
+    return lines
+
+
+def _test_lines(scenario: ScenarioResult, title: str) -> list[str]:
+    out = [f"  // {scenario.requirement_id} — {scenario.source}"]
+    out.append(f"  test({ts_string(title)}, async ({{ page }}) => {{")
+    if scenario.status == "app_defect":
+        out.append(f"    // specwalk: app defect — {one_line(defect_summary(scenario))}")
+        out.append("    test.fail();")
+    elif scenario.status == "flaky":
+        out.append(f"    // specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+    for step in scenario.steps:
+        out.extend(_step_lines(step, "    "))
+    out.append("  });")
+    return out
+
+
+def _header(report: RunReport) -> list[str]:
+    sources = ", ".join(report.requirements_files) or "the requirements"
+    return [
+        f"// {GENERATED_MARKER} from {sources}; edit the requirements, not this file,",
+        "// and run `specwalk generate` again.",
+    ]
+
+
+def _skipped_block(spec: SpecFile) -> list[str]:
+    if not spec.skipped:
+        return []
+    lines = ["// Not emitted as tests (fix the requirement or the app, then run `specwalk generate` again):"]
+    for scenario in spec.skipped:
+        lines.append(f"//   {scenario.requirement_id} — {scenario.source} — {one_line(skip_reason(scenario))}")
+    return [*lines, ""]
+
+
+def _spec_text(report: RunReport, spec: SpecFile, use_fixtures: bool) -> str:
+    out = _header(report)
+    source = f"./{FIXTURES_FILE.removesuffix('.ts')}" if use_fixtures else "@playwright/test"
+    operations = [op for d in spec.describes for t in d.tests for s in t.scenario.steps for op in s.operations]
+    if not use_fixtures:  # the setup runs in each describe's beforeEach
+        operations += report.setup
+    uses_expect = any(op.op == "check" for op in operations)
+    out.append(f"import {{ {'test, expect' if uses_expect else 'test'} }} from {ts_string(source)};")
+    out.append("")
+    out.extend(_skipped_block(spec))
+    for number, describe in enumerate(spec.describes):
+        if number:
+            out.append("")
+        out.append(f"test.describe({ts_string(describe.feature)}, () => {{")
+        if report.setup and not report.storage_state:
+            out.append("  test.beforeEach(async ({ page }) => {")
+            out.extend(f"    {render_operation(op)}" for op in report.setup)
+            out.append("  });")
+            out.append("")
+        for index, planned in enumerate(describe.tests):
+            if index:
+                out.append("")
+            out.extend(_test_lines(planned.scenario, planned.title))
+        out.append("});")
+    return "\n".join(out) + "\n"
+
+
+def _config_text(report: RunReport, settings: SuiteSettings, with_setup: bool) -> str:
+    flags = ", ".join(ts_string(flag) for flag in CHROMIUM_FLAGS)
+    out = [
+        *_header(report),
+        "import { defineConfig } from '@playwright/test';",
+        "",
+        "// SPECWALK_BASE_URL: test an app that is already running (then nothing is started here).",
+        f"const baseURL = process.env.SPECWALK_BASE_URL || {ts_string(settings.base_url)};",
+        "// SPECWALK_BROWSER: the Chromium/Chrome to launch instead of Playwright's own download.",
+        "const executablePath = process.env.SPECWALK_BROWSER || undefined;",
+        "",
+        "export default defineConfig({",
+        "  testDir: '.',",
+        f"  timeout: {settings.test_timeout_ms},",
+        f"  expect: {{ timeout: {settings.expect_timeout_ms} }},",
+        "  retries: 0,",
+        "  reporter: [['list']],",
+        "  use: {",
+        "    baseURL,",
+        f"    launchOptions: {{ executablePath, args: [{flags}] }},",
+        "  },",
+    ]
+    if with_setup:
+        out += [
+            "  projects: [",
+            "    { name: 'setup', testMatch: /auth\\.setup\\.ts$/ },",
+            "    { name: 'chromium', testMatch: /\\.spec\\.ts$/, dependencies: ['setup'] },",
+            "  ],",
+        ]
+    if settings.app_command:
+        timeout_ms = round(settings.start_timeout_s * 1000)
+        out += [
+            "  webServer: process.env.SPECWALK_BASE_URL",
+            "    ? undefined",
+            "    : {",
+            f"        command: {ts_string(settings.app_command)},",
+            f"        cwd: {ts_string(settings.app_cwd)},",
+            f"        url: {ts_string(settings.ready_url or settings.base_url)},",
+            "        reuseExistingServer: true,",
+            f"        timeout: {timeout_ms},",
+            "      },",
+        ]
+    else:
+        out.append("  // No app.command in specwalk.toml: start the app yourself or set SPECWALK_BASE_URL.")
+    out.append("});")
+    return "\n".join(out) + "\n"
+
+
+def _setup_text(report: RunReport) -> str:
+    out = [
+        *_header(report),
+        "import { test as setup } from '@playwright/test';",
+        "import path from 'node:path';",
+        "",
+        "// Runs once before the specs; they start from the cookies and storage it saves.",
+        "setup('setup', async ({ page }) => {",
+        *(f"  {render_operation(op)}" for op in report.setup),
+        "  const state = path.join(setup.info().project.testDir, '.auth', 'state.json');",
+        "  await page.context().storageState({ path: state });",
+        "});",
+    ]
+    if any(op.op == "check" for op in report.setup):
+        out[out.index("import { test as setup } from '@playwright/test';")] = (
+            "import { test as setup, expect } from '@playwright/test';"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _fixtures_text(report: RunReport) -> str:
+    return "\n".join(
+        [
+            *_header(report),
+            "import { test as base, expect } from '@playwright/test';",
+            "import path from 'node:path';",
+            "",
+            "// Every test starts from the state the setup project saved (resolved next to this suite,",
+            "// so it does not depend on the directory the runner is started from).",
+            "export const test = base.extend({",
+            "  storageState: async ({}, use, testInfo) => {",
+            "    await use(path.join(testInfo.project.testDir, '.auth', 'state.json'));",
+            "  },",
+            "});",
+            "export { expect };",
+        ]
+    )
+
+
+def emit_typescript(report: RunReport, settings: SuiteSettings) -> dict[str, str]:
+    """The suite's files, relative to the tests directory."""
+    with_setup = bool(report.setup) and report.storage_state
+    files: dict[str, str] = {}
+    for spec in plan_files(report, "typescript"):
+        files[spec.path] = _spec_text(report, spec, with_setup)
+    files[CONFIG_FILE] = _config_text(report, settings, with_setup)
+    files[".gitignore"] = "# " + GENERATED_MARKER + "\n.auth/\ntest-results/\nplaywright-report/\n"
+    if with_setup:
+        files[SETUP_FILE] = _setup_text(report)
+        files[FIXTURES_FILE] = _fixtures_text(report) + "\n"
+    return dict(sorted(files.items()))

@@ -1,0 +1,328 @@
+"""Emit the pytest (Python, `playwright.sync_api`) flavour of the suite: pure, data in, files out.
+
+`test_<feature>.py` per feature plus a `conftest.py` that starts the app (unless
+SPECWALK_BASE_URL is set), launches Chromium (SPECWALK_BROWSER, specwalk's flags) and gives each
+test a fresh page. App defects are `xfail(strict=True)`: the test fails until the app is fixed,
+then the unexpected pass tells you to regenerate. No pytest plugin is needed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from specwalk.browser.discovery import CHROMIUM_FLAGS
+from specwalk.emit.layout import (
+    GENERATED_MARKER,
+    SpecFile,
+    SuiteSettings,
+    defect_summary,
+    one_line,
+    plan_files,
+    skip_reason,
+)
+from specwalk.emit.locators import py_string, to_python
+from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
+
+CONFTEST_FILE = "conftest.py"
+
+_ACTS = {
+    "click": "click()",
+    "dblclick": "dblclick()",
+    "clear": "clear()",
+    "check": "check()",
+    "uncheck": "uncheck()",
+    "hover": "hover()",
+}
+_CHECKS = {
+    "visible": "to_be_visible",
+    "hidden": "to_be_hidden",
+    "enabled": "to_be_enabled",
+    "disabled": "to_be_disabled",
+    "checked": "to_be_checked",
+    "focused": "to_be_focused",
+    "empty": "to_be_empty",
+    "text": "to_have_text",
+    "contains": "to_contain_text",
+    "value": "to_have_value",
+    "count": "to_have_count",
+}
+_VALUE_CHECKS = {"text", "contains", "value"}
+
+
+def render_operation(op: Operation, page: str = "page") -> str:
+    """One statement of Python for one operation."""
+    if op.op == "goto":
+        return f"{page}.goto({py_string(op.value or '/')})"
+    if op.op == "reload":
+        return f"{page}.reload()"
+    if op.op == "go_back":
+        return f"{page}.go_back()"
+    if op.op == "go_forward":
+        return f"{page}.go_forward()"
+    if op.op == "press_key":
+        return f"{page}.keyboard.press({py_string(op.value or 'Enter')})"
+    if op.op == "act":
+        return _act(op, page)
+    return _check(op, page)
+
+
+def _act(op: Operation, page: str) -> str:
+    if op.locator is None:
+        if op.name == "press" and op.value:
+            return f"{page}.keyboard.press({py_string(op.value)})"
+        raise ValueError(f"act {op.name!r} needs a locator")
+    target = to_python(op.locator, page)
+    if op.name in _ACTS:
+        return f"{target}.{_ACTS[op.name]}"
+    if op.name == "fill":
+        return f"{target}.fill({py_string(op.value or '')})"
+    if op.name == "press":
+        return f"{target}.press({py_string(op.value or 'Enter')})"
+    if op.name == "select":
+        option = f"label={py_string(op.value)}" if op.value else "index=0"
+        return f"{target}.select_option({option})"
+    if op.name == "upload":
+        return f"{target}.set_input_files({py_string(op.value) if op.value else '[]'})"
+    raise ValueError(f"unknown action {op.name!r}")
+
+
+def _check(op: Operation, page: str) -> str:
+    prefix = "not_" if op.negated else ""
+    if op.name == "url":
+        # The same pattern the driver checked with: the path, then an optional ?query / #hash.
+        pattern = f're.compile(re.escape({py_string(op.value or "")}) + r"(?:[?#].*)?$")'
+        return f"expect({page}).{prefix}to_have_url({pattern})"
+    if op.name == "title":
+        return f"expect({page}).{prefix}to_have_title({py_string(op.value or '')})"
+    if op.locator is None:
+        raise ValueError(f"check {op.name!r} needs a locator")
+    if op.name == "pressed":  # toggle buttons: aria-pressed, which to_be_checked does not read
+        return f'expect({to_python(op.locator, page)}).{prefix}to_have_attribute("aria-pressed", "true")'
+    if op.name == "contains_all":  # items in order, each containing its text
+        texts = ", ".join(py_string(text) for text in json.loads(op.value or "[]"))
+        return f"expect({to_python(op.locator, page)}).{prefix}to_contain_text([{texts}])"
+    if op.name not in _CHECKS:
+        raise ValueError(f"unknown check {op.name!r}")
+    argument = ""
+    if op.name in _VALUE_CHECKS:
+        argument = py_string(op.value or "")
+    elif op.name == "count":
+        argument = str(int(op.value or 0))
+    return f"expect({to_python(op.locator, page)}).{prefix}{_CHECKS[op.name]}({argument})"
+
+
+def _step_lines(step: StepResult, indent: str) -> list[str]:
+    lines = [f"{indent}# {one_line(step.text)} — {step.source}"]
+    if step.sensitivity == "weak":
+        why = one_line(step.evidence.message) or "it would also pass if the step before it did nothing"
+        lines.append(f"{indent}# specwalk: weak assertion — {why}")
+    if not step.operations:
+        state = "not run during verification" if step.status == "not_run" else step.status.replace("_", " ")
+        lines.append(f"{indent}# specwalk: no code for this step ({state})")
+    lines.extend(f"{indent}{render_operation(op)}" for op in step.operations)
+    return lines
+
+
+def _test_lines(scenario: ScenarioResult, name: str) -> list[str]:
+    out = [f"# {scenario.requirement_id} — {scenario.source}"]
+    if scenario.status == "app_defect":
+        reason = py_string("app defect — " + one_line(defect_summary(scenario)))
+        out.append(f"@pytest.mark.xfail(strict=True, reason={reason})")
+    out.append(f"def {name}(page: Page) -> None:")
+    out.append(f"    {py_string(scenario.name)}")
+    if scenario.status == "flaky":
+        out.append(f"    # specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+    for step in scenario.steps:
+        out.extend(_step_lines(step, "    "))
+    return out
+
+
+def _header(report: RunReport) -> list[str]:
+    sources = ", ".join(report.requirements_files) or "the requirements"
+    return [
+        f"# {GENERATED_MARKER} from {sources}; edit the requirements, not this file,",
+        "# and run `specwalk generate` again.",
+    ]
+
+
+def _operations(spec: SpecFile) -> list[Operation]:
+    return [
+        op
+        for describe in spec.describes
+        for test in describe.tests
+        for step in test.scenario.steps
+        for op in step.operations
+    ]
+
+
+def _module_text(report: RunReport, spec: SpecFile) -> str:
+    operations = _operations(spec)
+    tests = [test for describe in spec.describes for test in describe.tests]
+    out = _header(report)
+    features = ", ".join(describe.feature for describe in spec.describes) or spec.slug
+    out.append(py_string(f"{features}: tests generated by specwalk."))
+    out += ["", "from __future__ import annotations", ""]
+    if any(op.op == "check" and op.name == "url" for op in operations):
+        out += ["import re", ""]
+    if any(test.scenario.status == "app_defect" for test in tests):
+        out += ["import pytest"]
+    uses_expect = any(op.op == "check" for op in operations)
+    out.append(f"from playwright.sync_api import {'Page, expect' if uses_expect else 'Page'}")
+    if spec.skipped:
+        out += ["", "# Not emitted as tests (fix the requirement or the app, then run `specwalk generate` again):"]
+        for scenario in spec.skipped:
+            out.append(f"#   {scenario.requirement_id} — {scenario.source} — {one_line(skip_reason(scenario))}")
+    for describe in spec.describes:
+        if len(spec.describes) > 1:
+            out += ["", "", f"# Feature: {one_line(describe.feature)}"]
+        for test in describe.tests:
+            out += ["", "", *_test_lines(test.scenario, test.title)]
+    return "\n".join(out) + "\n"
+
+
+_CONFTEST_BODY = '''
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+APP_COMMAND = {command}
+APP_CWD = (HERE / {cwd}).resolve()
+BASE_URL = {base_url}
+READY_URL = {ready_url}
+START_TIMEOUT = {start_timeout!r}
+CHROMIUM_FLAGS = [{flags}]
+
+expect.set_options(timeout={expect_timeout})
+
+
+def _answers(url: str) -> bool:
+    """Up as Playwright's webServer sees it: a 2xx/3xx answer, or 400-403."""
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own app's URL
+            return True
+    except urllib.error.HTTPError as error:
+        return 400 <= error.code <= 403
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def specwalk_base_url() -> Iterator[str]:
+    """SPECWALK_BASE_URL if set; else the app already running; else the app started here."""
+    given = os.environ.get("SPECWALK_BASE_URL")
+    if given or not APP_COMMAND or _answers(READY_URL):
+        yield given or BASE_URL
+        return
+    process = subprocess.Popen(  # noqa: S602 - the command from specwalk.toml
+        APP_COMMAND, shell=True, cwd=APP_CWD, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not _answers(READY_URL):
+            if process.poll() is not None:
+                pytest.fail(f"the app command exited with status {{process.returncode}}: {{APP_COMMAND}}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"the app did not answer at {{READY_URL}} within {{START_TIMEOUT}} s: {{APP_COMMAND}}")
+            time.sleep(0.2)
+        yield BASE_URL
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def specwalk_browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("SPECWALK_BROWSER") or None, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+'''
+
+_SETUP_STATE = '''
+
+@pytest.fixture(scope="session")
+def specwalk_storage_state(specwalk_browser: Browser, specwalk_base_url: str) -> Any:
+    """Runs the setup once; every test starts from the cookies and storage it left."""
+    context = specwalk_browser.new_context(base_url=specwalk_base_url)
+    try:
+        _setup(context.new_page())
+        return context.storage_state()
+    finally:
+        context.close()
+'''
+
+
+def _conftest_text(report: RunReport, settings: SuiteSettings) -> str:
+    with_setup = bool(report.setup)
+    shared_state = with_setup and report.storage_state
+    body = _CONFTEST_BODY.format(
+        command=py_string(settings.app_command),
+        cwd=py_string(settings.app_cwd),
+        base_url=py_string(settings.base_url),
+        ready_url=py_string(settings.ready_url or settings.base_url),
+        start_timeout=float(settings.start_timeout_s),
+        flags=", ".join(py_string(flag) for flag in CHROMIUM_FLAGS),
+        expect_timeout=settings.expect_timeout_ms,
+    )
+    out = [*_header(report), '"""The app, the browser and a fresh page per test, for the generated tests."""', body]
+    if with_setup:
+        out += ["", "def _setup(page: Page) -> None:"]
+        if any(op.op == "check" and op.name == "url" for op in report.setup):
+            out.append("    import re")
+            out.append("")
+        out += [f"    {render_operation(op)}" for op in report.setup]
+    if shared_state:
+        out.append(_SETUP_STATE.rstrip("\n"))
+    fixture_args = "specwalk_browser: Browser, specwalk_base_url: str"
+    state = "None"
+    if shared_state:
+        fixture_args += ", specwalk_storage_state: Any"
+        state = "specwalk_storage_state"
+    out += [
+        "",
+        "",
+        "@pytest.fixture",
+        f"def page({fixture_args}) -> Iterator[Page]:",
+        f"    context = specwalk_browser.new_context(base_url=specwalk_base_url, storage_state={state})",
+        f"    context.set_default_timeout({settings.test_timeout_ms // 2})",
+        "    try:",
+        "        page = context.new_page()",
+    ]
+    if with_setup and not shared_state:
+        out.append("        _setup(page)")
+    out += ["        yield page", "    finally:", "        context.close()"]
+    return "\n".join(out) + "\n"
+
+
+def emit_python(report: RunReport, settings: SuiteSettings) -> dict[str, str]:
+    """The suite's files, relative to the tests directory."""
+    files = {spec.path: _module_text(report, spec) for spec in plan_files(report, "python")}
+    files[CONFTEST_FILE] = _conftest_text(report, settings)
+    return dict(sorted(files.items()))

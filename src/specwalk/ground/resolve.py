@@ -1,0 +1,255 @@
+"""Resolve a step's target to exactly one on-screen element and a stable locator for it.
+
+Source-ranked, live-proven: candidates come from the UI map (retrieval, then each element's
+ranked locators) and from the phrase itself (the words the requirement quotes are usually the
+UI's own); each is counted in the live page and the first that matches exactly one element wins.
+Ambiguity and absence are results with the candidates and reasons, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from specwalk.browser.playwright_driver import PageDriver
+from specwalk.ground.retrieve import Hit, Retriever
+from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.report import Candidate
+from specwalk.models.uimap import LocatorCandidate, UIElement
+
+# The roles an action can reasonably target when the requirement names none ("click "Sign in"").
+_ROLES_FOR_ACTION: dict[str, tuple[str, ...]] = {
+    "click": ("button", "link", "tab", "menuitem", "checkbox", "radio", "option", "switch", "treeitem"),
+    "dblclick": ("button", "link", "listitem", "cell", "row"),
+    "fill": ("textbox", "searchbox", "combobox", "spinbutton"),
+    "clear": ("textbox", "searchbox", "combobox", "spinbutton"),
+    "press": ("textbox", "searchbox", "combobox", "button", "link"),
+    "select": ("combobox", "listbox", "radio", "radiogroup"),
+    "check": ("checkbox", "radio", "switch", "menuitemcheckbox"),
+    "uncheck": ("checkbox", "switch", "menuitemcheckbox"),
+}
+
+# Container roles a list item / row scope can be expressed with (`filter({ hasText })`).
+_SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
+
+
+@dataclass
+class Resolution:
+    locator: Locator | None
+    element: UIElement | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    tried: list[Locator] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.locator is not None
+
+
+def from_candidate(candidate: LocatorCandidate) -> Locator:
+    if candidate.strategy == "role":
+        part = LocatorPart(kind="role", role=candidate.role, value=candidate.value, exact=candidate.exact)
+    elif candidate.strategy == "id":
+        part = LocatorPart(kind="css", value=css_id(candidate.value))
+    else:
+        part = LocatorPart(kind=candidate.strategy, value=candidate.value, exact=candidate.exact)
+    return Locator(parts=(part,))
+
+
+def css_id(value: str) -> str:
+    """A CSS selector for an element id, written as `#id` when that needs no escaping."""
+    plain = value.removeprefix("#")
+    if re.fullmatch(r"[A-Za-z][\w-]*", plain):
+        return f"#{plain}"
+    return '[id="' + plain.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+
+
+def _names(element: UIElement, locale: str) -> set[str]:
+    """Every literal/translated name the element is known by, lower-cased."""
+    names: set[str] = set()
+    for value in (element.accessible_name, element.label, element.text):
+        if value is None:
+            continue
+        if value.value:
+            names.add(" ".join(value.value.split()).lower())
+        if locale in value.translations:
+            names.add(" ".join(value.translations[locale].split()).lower())
+        for variant in value.variants.values():
+            # "" holds a variant that is the same in every locale (a literal set by a script).
+            text = variant.get(locale, variant.get(""))
+            if text:
+                names.add(" ".join(text.split()).lower())
+    for attribute in ("placeholder", "title", "alt", "aria-label"):
+        item = element.attributes.get(attribute)
+        if item is not None and item.value:
+            names.add(item.value.strip().lower())
+    return names
+
+
+def phrase_locators(target: str, role: str | None) -> list[Locator]:
+    """What the phrase itself says, in Playwright's order: role+name, label, placeholder, text, title."""
+    locators: list[Locator] = []
+    if role:
+        locators.append(Locator(parts=(LocatorPart(kind="role", role=role, value=target, exact=True),)))
+    for kind in ("label", "placeholder"):
+        locators.append(Locator(parts=(LocatorPart(kind=kind, value=target, exact=True),)))
+    if role not in ("textbox", "combobox", "checkbox", "radio"):
+        locators.append(Locator(parts=(LocatorPart(kind="text", value=target, exact=True),)))
+    locators.append(Locator(parts=(LocatorPart(kind="title", value=target, exact=True),)))
+    if role:
+        locators.append(Locator(parts=(LocatorPart(kind="role", role=role, value=target),)))
+    return locators
+
+
+def scoped(container: str, scope_role: str | None, inner: Locator) -> list[Locator]:
+    """`inner` inside the item that shows `container` text: listitem / row / ... filter({hasText})."""
+    roles = (scope_role,) if scope_role else _SCOPE_ROLES
+    return [
+        Locator(parts=(LocatorPart(kind="role", role=role, value="", has_text=container), *inner.parts))
+        for role in roles
+    ]
+
+
+class Resolver:
+    def __init__(self, retriever: Retriever, *, locale: str) -> None:
+        self.retriever = retriever
+        self.locale = locale
+
+    def candidates(
+        self, target: str, role: str | None, route: str | None, preferred: tuple[str, ...] = ()
+    ) -> list[Hit]:
+        hits = self.retriever.search(target, k=8, role=role, route=route)
+        wanted = target.strip().lower()
+        # An element known by exactly the quoted words outranks a merely similar one, and one whose
+        # role fits the action ("click" -> button, link) outranks a heading with the same words.
+        return sorted(
+            hits,
+            key=lambda hit: (
+                wanted not in _names(hit.element, self.locale),
+                bool(preferred) and hit.element.role not in preferred,
+                -hit.score,
+            ),
+        )
+
+    def _element_locators(self, element: UIElement, wanted: str | None = None) -> list[Locator]:
+        """The element's ranked locators; with `wanted` (a quoted phrase) only those saying exactly it.
+
+        An element rendered with several texts (a loop over filters: "All", "Active", "Completed")
+        has a locator per text; the quoted phrase picks the right one.
+        """
+        usable = [
+            candidate
+            for candidate in element.locators
+            if candidate.locale in (None, self.locale)
+            and candidate.strategy != "css"
+            and (
+                wanted is None
+                or candidate.strategy in ("testid", "id")
+                or " ".join(candidate.value.split()).lower() == wanted
+            )
+        ]
+        return [from_candidate(candidate) for candidate in usable]
+
+    def resolve(
+        self,
+        driver: PageDriver,
+        target: str,
+        *,
+        role: str | None = None,
+        scope: str | None = None,
+        scope_role: str | None = None,
+        route: str | None = None,
+        must_exist: bool = True,
+        action: str | None = None,
+        literal: bool = True,
+    ) -> Resolution:
+        preferred = () if role else _ROLES_FOR_ACTION.get(action or "", ())
+        hits = self.candidates(target, role, route, preferred)
+        result = Resolution(
+            locator=None,
+            candidates=[
+                Candidate(
+                    element_id=hit.element.id,
+                    score=round(hit.score, 3),
+                    description=hit.element.description,
+                    reason=hit.reason,
+                )
+                for hit in hits[:5]
+            ],
+        )
+        ordered: list[tuple[Locator, UIElement | None]] = []
+        wanted = " ".join(target.split()).lower()
+        for hit in hits:
+            names = _names(hit.element, self.locale)
+            if literal and wanted not in names:
+                continue  # the requirement quotes the UI's words; an element not known by them is not it
+            if role and hit.element.role != role:
+                continue  # "the "New item" field" is a textbox, not the label that says "New item"
+            if preferred and hit.element.role not in preferred:
+                continue
+            locators = self._element_locators(hit.element, wanted if literal else None)
+            ordered.extend((locator, hit.element) for locator in locators)
+        for implied in (role,) if role else (preferred or (None,)):
+            ordered.extend((locator, None) for locator in phrase_locators(target, implied))
+        if scope:
+            ordered = [(outer, element) for locator, element in ordered for outer in scoped(scope, scope_role, locator)]
+
+        winner: tuple[Locator, UIElement | None] | None = None
+        seen: set[str] = set()
+        for locator, element in ordered:
+            key = locator.model_dump_json()
+            if key in seen:
+                continue
+            seen.add(key)
+            count = driver.count(locator)
+            if count > 1 and not locator.target.exact and locator.target.kind in ("role", "label", "text"):
+                # "Delete" also matches "Delete task": the exact name may single it out.
+                exact = Locator(parts=(*locator.parts[:-1], locator.target.model_copy(update={"exact": True})))
+                result.tried.append(locator)
+                result.rejected.append(f"{count} matches, not unique")
+                locator, count = exact, driver.count(exact)
+            if count == 1:
+                winner = (locator, element)
+                break
+            result.tried.append(locator)
+            result.rejected.append("no match on the page" if count == 0 else f"{count} matches, not unique")
+        if winner is not None:
+            # The page may have finished rendering while we counted: a better-ranked candidate that
+            # matched nothing a moment ago gets one more look before a lower-ranked one wins.
+            best_locator, best_element = winner
+            for position, earlier in enumerate(result.tried):
+                if result.rejected[position] == "no match on the page" and driver.count(earlier) == 1:
+                    best_locator = earlier
+                    best_element = next((element for locator, element in ordered if locator == earlier), None)
+                    del result.tried[position:], result.rejected[position:]
+                    break
+            result.locator = best_locator
+            result.element = best_element or self._source_of(driver, best_locator, hits)
+            return result
+        if not must_exist:
+            # For "is hidden / is not shown", absence is the point: use the best source-backed locator.
+            for locator, element in ordered:
+                if element is not None:
+                    result.locator, result.element = locator, element
+                    result.message = "not on the page now; locator from the UI map"
+                    return result
+            if ordered:
+                result.locator = ordered[0][0]
+                result.message = "not on the page now; locator from the requirement's words"
+                return result
+        many = [reason for reason in result.rejected if "not unique" in reason]
+        result.message = (
+            f"'{target}' matches more than one element; say which (e.g. the {role or 'element'} of \"…\")"
+            if many
+            else f"no element on the page matches '{target}'"
+        )
+        return result
+
+    def _source_of(self, driver: PageDriver, locator: Locator, hits: list[Hit]) -> UIElement | None:
+        """The UI-map element a phrase-derived locator found, proven by identity in the DOM."""
+        for hit in hits[:5]:
+            for candidate in self._element_locators(hit.element)[:2]:
+                if driver.count(candidate) == 1 and driver.same_element(locator, candidate):
+                    return hit.element
+        return None

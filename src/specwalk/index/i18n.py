@@ -1,0 +1,204 @@
+"""Locale files: find them, flatten them, resolve a key for every locale.
+
+Layouts understood (under the project root, skipping the usual build and dependency dirs):
+- i18next / react-i18next / ngx-translate: `<dir>/<lng>.json` where <dir> is locales, locale,
+  i18n, lang, langs, translations or messages (ngx-translate: `assets/i18n/<lng>.json`);
+- i18next backends: `public/locales/<lng>/<ns>.json` (keys `ns:key`; `translation` and `common`
+  also without prefix);
+- vue-i18n: one JSON file whose top-level keys are all locale codes (`{"en": {...}, "zh": {...}}`).
+
+Nested objects flatten to dotted keys. A key computed at run time (a template literal
+`tasks.filter.${f}`) resolves to every key it can match; i18next plural forms (`key_one`,
+`key_other`) are found from the bare key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from specwalk.index.facts import LocaleTable
+from specwalk.models.uimap import ParseProblem, TextValue
+
+LOCALE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+_LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "translations", "messages", "l10n"})
+_DEFAULT_NAMESPACES = frozenset({"translation", "common", "messages"})
+_PLURAL_SUFFIXES = ("_zero", "_one", "_two", "_few", "_many", "_other", "_plural")
+_TEMPLATE_HOLE = re.compile(r"\$\{[^}]*\}")
+
+
+def flatten(data: object, prefix: str = "") -> dict[str, str]:
+    """{"a": {"b": "x"}} -> {"a.b": "x"}; non-string leaves become their JSON text."""
+    flat: dict[str, str] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            flat.update(flatten(value, f"{prefix}{key}." if not isinstance(value, str) else f"{prefix}{key}"))
+        return flat
+    if isinstance(data, str):
+        flat[prefix] = data
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            flat.update(flatten(value, f"{prefix}{number}" if isinstance(value, str) else f"{prefix}{number}."))
+    elif data is not None and prefix:
+        flat[prefix.rstrip(".")] = json.dumps(data)
+    return flat
+
+
+def _is_locale(code: str) -> bool:
+    return bool(LOCALE_CODE.match(code))
+
+
+def _norm(code: str) -> str:
+    return code.replace("_", "-")
+
+
+def locale_files(files: Iterable[str]) -> list[tuple[str, str, str | None]]:
+    """(relative path, locale, namespace) for each locale file among `files` (POSIX, relative)."""
+    found: list[tuple[str, str, str | None]] = []
+    for path in files:
+        if not path.endswith(".json"):
+            continue
+        parts = path.split("/")
+        stem = parts[-1][: -len(".json")]
+        if len(parts) >= 2 and parts[-2] in _LOCALE_DIRS and _is_locale(stem):
+            found.append((path, _norm(stem), None))
+        elif len(parts) >= 3 and parts[-3] in _LOCALE_DIRS and _is_locale(parts[-2]):
+            found.append((path, _norm(parts[-2]), stem))
+    return found
+
+
+def load_locales(
+    root: Path, files: Iterable[str], *, locales: Iterable[str] = ()
+) -> tuple[LocaleTable, list[ParseProblem]]:
+    """Read every locale file among `files`; also vue-i18n style `{lng: {...}}` JSON files.
+
+    `locales`: the configured locales; a JSON file whose top-level keys are all among them (or
+    all look like locale codes, at least two) is read as a multi-locale message file.
+    """
+    table = LocaleTable()
+    problems: list[ParseProblem] = []
+    configured = {_norm(code) for code in locales}
+    all_files = list(files)
+    per_locale = locale_files(all_files)
+    known_paths = {path for path, _, _ in per_locale}
+    for path, locale, namespace in per_locale:
+        data = _read_json(root / path, path, problems)
+        if data is None:
+            continue
+        flat = flatten(data)
+        messages = table.messages.setdefault(locale, {})
+        if namespace is None or namespace in _DEFAULT_NAMESPACES:
+            for key, value in flat.items():
+                messages.setdefault(key, value)
+        if namespace is not None:
+            messages.update({f"{namespace}:{key}": value for key, value in flat.items()})
+    for path in all_files:
+        if not path.endswith(".json") or path in known_paths or ("/" not in path and path == "package.json"):
+            continue
+        name = path.rsplit("/", 1)[-1]
+        if name in ("package.json", "package-lock.json", "tsconfig.json") or name.startswith("tsconfig"):
+            continue
+        lowered = path.lower()
+        if not any(hint in lowered for hint in ("i18n", "locale", "lang", "message", "translation")):
+            continue
+        data = _read_json(root / path, path, problems)
+        if not isinstance(data, dict) or not data:
+            continue
+        codes = [str(key) for key in data]
+        multi = all(_is_locale(code) for code in codes) and (
+            len(codes) >= 2 or (configured and {_norm(code) for code in codes} <= configured)
+        )
+        if not multi:
+            continue
+        for code, messages in data.items():
+            table.messages.setdefault(_norm(str(code)), {}).update(flatten(messages))
+    return table, problems
+
+
+def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> object | None:
+    try:
+        data: object = json.loads(path.read_text(encoding="utf-8"))
+        return data
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(ParseProblem(file=relative, message=f"cannot read locale file: {exc}"))
+    except json.JSONDecodeError as exc:
+        problems.append(
+            ParseProblem(file=relative, line=exc.lineno, message=f"locale file is not valid JSON: {exc.msg}; fix it")
+        )
+    return None
+
+
+def ordered_locales(table: LocaleTable, configured: Iterable[str]) -> list[str]:
+    """Configured locales first (in their order), then any other locale found in files."""
+    order = [_norm(code) for code in configured]
+    order.extend(sorted(code for code in table.messages if code not in order))
+    return order
+
+
+def lookup(table: LocaleTable, key: str) -> dict[str, str]:
+    """locale -> text for `key` (exact key only)."""
+    return {locale: messages[key] for locale, messages in table.messages.items() if key in messages}
+
+
+def _matching_keys(table: LocaleTable, key: str) -> list[str]:
+    """Keys a template-literal key can be at run time: `a.${x}` -> a.all, a.active, ..."""
+    pattern = re.compile("^" + "[^.]+".join(re.escape(part) for part in _TEMPLATE_HOLE.split(key)) + "$")
+    keys: set[str] = set()
+    for messages in table.messages.values():
+        keys.update(candidate for candidate in messages if pattern.match(candidate))
+    return sorted(keys)
+
+
+def _plural_keys(table: LocaleTable, key: str) -> list[str]:
+    keys: set[str] = set()
+    for messages in table.messages.values():
+        keys.update(key + suffix for suffix in _PLURAL_SUFFIXES if key + suffix in messages)
+    return sorted(keys)
+
+
+def resolve(table: LocaleTable, key: str, locales: list[str]) -> TextValue:
+    """The i18n TextValue of `key`: translations per locale, or variants when ambiguous.
+
+    `value` is the default locale's text (the first of `locales`) when the key is exact.
+    """
+    default = locales[0] if locales else None
+    if "${" in key:
+        keys = _matching_keys(table, key)
+    else:
+        exact = lookup(table, key)
+        if exact:
+            return TextValue(kind="i18n", key=key, translations=exact, value=exact.get(default or "", None))
+        keys = _plural_keys(table, key)
+    if len(keys) == 1:
+        only = lookup(table, keys[0])
+        return TextValue(kind="i18n", key=key, translations=only, value=only.get(default or "", None))
+    variants = {candidate: lookup(table, candidate) for candidate in keys}
+    return TextValue(kind="i18n", key=key, variants=variants)
+
+
+def runtime_strings(value: TextValue, locale: str) -> list[str]:
+    """The strings `value` can show in `locale` (for an i18n value, each variant)."""
+    if value.kind == "literal" and value.value is not None:
+        return [value.value]
+    if value.kind != "i18n":
+        return []
+    if value.translations:
+        text = value.translations.get(locale)
+        return [text] if text is not None else []
+    return [texts[locale] for texts in value.variants.values() if locale in texts]
+
+
+_INTERPOLATION = re.compile(r"\{\{[^}]*\}\}|\{[A-Za-z_$][\w$]*\}")
+
+
+def has_interpolation(text: str) -> bool:
+    """`Signed in as {{name}}` (i18next) or `{name}` (vue-i18n, ICU) holds a run-time value."""
+    return bool(_INTERPOLATION.search(text))
+
+
+def as_pattern(text: str) -> re.Pattern[str]:
+    """A regular expression matching `text` with its interpolations as wildcards."""
+    parts = _INTERPOLATION.split(text)
+    return re.compile("^" + ".+?".join(re.escape(part) for part in parts) + "$", re.DOTALL)

@@ -1,0 +1,144 @@
+"""Query API over a UI map, for grounding, locator choice and the manual.
+
+    q = UIQuery(uimap)
+    q.under_route("/tasks")            # elements that render under a route
+    q.by_text("Add task")              # visible text, in any locale (i18n translations included)
+    q.by_label("Title"); q.by_test_id("task-list"); q.by_role("button", name="Save")
+    describe(element)                  # one line for retrieval
+
+Text matching is exact after collapsing whitespace; `{{name}}`-style interpolations in
+translations match anything (`Signed in as {{name}}` matches "Signed in as Ada").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from specwalk.index import i18n
+from specwalk.models.uimap import TextValue, UIElement, UIMap
+
+
+def text_strings(value: TextValue | None) -> list[str]:
+    """Every string `value` may show: the literal, each translation and variant."""
+    if value is None:
+        return []
+    found: list[str] = []
+    if value.kind in ("literal", "mixed") and value.value:
+        found.append(value.value)
+    found.extend(value.translations.values())
+    for texts in value.variants.values():
+        found.extend(texts.values())
+    found.extend(value.options)
+    return [" ".join(text.split()) for text in found if text]
+
+
+def text_matches(value: TextValue | None, wanted: str) -> bool:
+    wanted = " ".join(wanted.split())
+    for text in text_strings(value):
+        if text == wanted:
+            return True
+        if (i18n.has_interpolation(text) or "{…}" in text) and i18n.as_pattern(text.replace("{…}", "{x}")).match(
+            wanted
+        ):
+            return True
+    return False
+
+
+def _short(value: TextValue | None) -> str:
+    if value is None:
+        return ""
+    if value.kind == "literal":
+        return f'"{value.value}"'
+    if value.kind == "i18n":
+        if value.translations:
+            shown = " / ".join(f"{text}" for text in value.translations.values())
+            return f'"{shown}" (i18n {value.key})'
+        if value.variants:
+            options = [next(iter(texts.values())) for texts in value.variants.values() if texts]
+            return "one of " + ", ".join(f'"{o}"' for o in options) + f" (i18n {value.key})"
+        return f"(i18n {value.key})"
+    if value.kind == "mixed":
+        return f'"{value.value}"'
+    if value.options:
+        return "one of " + ", ".join(f'"{o}"' for o in value.options)
+    return f"{{{value.expression}}}"
+
+
+def describe(element: UIElement) -> str:
+    """One line: role and name, label, placeholder, text, test id, component, routes."""
+    parts: list[str] = [element.role or element.native_tag or element.tag]
+    name = _short(element.accessible_name)
+    if name:
+        parts.append(name)
+    if element.label is not None and element.label != element.accessible_name:
+        parts.append(f"label {_short(element.label)}")
+    placeholder = element.attributes.get("placeholder")
+    if placeholder is not None:
+        parts.append(
+            f'placeholder "{placeholder.value}"' if placeholder.literal else f"placeholder {{{placeholder.expression}}}"
+        )
+    if element.text is not None and element.text != element.accessible_name:
+        parts.append(f"text {_short(element.text)}")
+    for attribute in ("data-testid", "data-test", "data-cy", "href", "type", "name"):
+        value = element.attributes.get(attribute)
+        if value is not None:
+            parts.append(f"{attribute}={value.value}" if value.literal else f"{attribute}={{{value.expression}}}")
+    if element.handlers:
+        parts.append("on " + ", ".join(f"{h.event}→{h.handler}" for h in element.handlers))
+    if element.render.loop:
+        parts.append(f"per item of {element.render.loop}")
+    if element.render.conditional:
+        parts.append(f"when {element.render.conditional}")
+    where = f"in {element.component}" if element.component else f"in {element.location.file}"
+    parts.append(where)
+    if element.routes:
+        parts.append("on " + ", ".join(element.routes))
+    return " ".join(parts)
+
+
+class UIQuery:
+    def __init__(self, uimap: UIMap) -> None:
+        self.uimap = uimap
+        self._by_id = {element.id: element for element in uimap.elements}
+
+    def get(self, element_id: str) -> UIElement | None:
+        return self._by_id.get(element_id)
+
+    def under_route(self, path: str) -> list[UIElement]:
+        return [e for e in self.uimap.elements if path in e.routes]
+
+    def by_text(self, text: str, elements: Iterable[UIElement] | None = None) -> list[UIElement]:
+        return [e for e in (elements or self.uimap.elements) if text_matches(e.text, text)]
+
+    def by_label(self, label: str, elements: Iterable[UIElement] | None = None) -> list[UIElement]:
+        return [e for e in (elements or self.uimap.elements) if text_matches(e.label, label)]
+
+    def by_placeholder(self, text: str) -> list[UIElement]:
+        found = []
+        for element in self.uimap.elements:
+            value = element.attributes.get("placeholder")
+            literal = value is not None and value.literal and value.value == text
+            if literal or any(c.strategy == "placeholder" and c.value == text for c in element.locators):
+                found.append(element)
+        return found
+
+    def by_test_id(self, test_id: str) -> list[UIElement]:
+        return [
+            e
+            for e in self.uimap.elements
+            if any(
+                a.literal and a.value == test_id
+                for n, a in e.attributes.items()
+                if n.startswith(("data-test", "data-cy"))
+            )
+        ]
+
+    def by_role(self, role: str, name: str | None = None) -> list[UIElement]:
+        found = [e for e in self.uimap.elements if e.role == role]
+        if name is None:
+            return found
+        return [e for e in found if text_matches(e.accessible_name, name)]
+
+    def descriptions(self) -> list[tuple[str, str]]:
+        """(element id, one-line description) for every element, for retrieval indexes."""
+        return [(element.id, element.description or describe(element)) for element in self.uimap.elements]

@@ -1,0 +1,666 @@
+"""React (TSX / JSX / JS / TS): components, elements, attributes, text, handlers, conditions.
+
+One tree-sitter parse per file; the JSX elements, imports and components come from cached
+queries (cheap, in C); each element's context — enclosing component, `cond && …`, ternaries,
+early `if (…) return`, `.map(…)` loops — is read by walking up its ancestors.
+
+What comes out per element:
+- native tags that are interactive or assertable (roles.INTERACTIVE_TAGS / ASSERTABLE_TAGS), or
+  carry a role, a handler, a test id or aria-label, or show literal / i18n text;
+- UI-kit components (MUI, antd, Headless UI, router links) mapped to their native tag and role;
+- usages of the project's own components (tag `Button`, native_tag None) with their props as
+  attributes and their children as text: `build` follows them to the wrapper's native element.
+Labels are associated inside the component: `<label htmlFor=X>` ↔ `id=X` (same literal or the
+same expression), a wrapping `<label>`, `aria-labelledby` ↔ `id`; `aria-label` is the label.
+Text from `t('key')`, `i18n.t`, `<Trans i18nKey>` is i18n (keys resolved by `build`); a state
+variable set only through `setX(t('key'))` or `setX('key')` read as `{x}` / `{t(x)}` resolves to
+those keys. Routes in the same file come from `routes_js`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from specwalk.index import routes_js, treesitter
+from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.index.react_components import (
+    T_FUNCTIONS,
+    Component,
+    collect_state,
+    find_components,
+    parse_imports,
+    string_value,
+    t_key,
+    unwrap,
+)
+from specwalk.index.roles import ASSERTABLE_TAGS, INTERACTIVE_TAGS, implied_role, is_native_tag, kit_component
+from specwalk.index.treesitter import Node
+from specwalk.models.uimap import (
+    AttributeValue,
+    ComponentEdge,
+    ComponentNode,
+    Handler,
+    ParseProblem,
+    RenderCondition,
+    SourceSpan,
+    TextValue,
+    UIElement,
+)
+
+PARSER_VERSION = "react-1"
+
+_ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
+
+# Components that only structure rendering; they are edges, never elements.
+_STRUCTURAL = frozenset(
+    {
+        "Fragment",
+        "StrictMode",
+        "Suspense",
+        "Routes",
+        "Route",
+        "Navigate",
+        "Outlet",
+        "Switch",
+        "Redirect",
+        "RouterProvider",
+        "BrowserRouter",
+        "HashRouter",
+        "MemoryRouter",
+        "Trans",
+        "ErrorBoundary",
+    }
+)
+_INLINE_TAGS = frozenset(
+    {"span", "strong", "em", "b", "i", "small", "code", "abbr", "mark", "kbd", "s", "u", "sup", "sub", "time", "bdi"}
+)
+_TEXT_TAGS = frozenset(
+    {"p", "span", "div", "strong", "em", "small", "label", "dt", "dd", "figcaption", "caption", "legend", "blockquote"}
+)
+_RENAMES = {"className": "class", "htmlFor": "for"}
+
+
+@dataclass
+class _Element:
+    node: Node
+    name: str
+    component: str | None
+    attributes: dict[str, AttributeValue]
+    handlers: list[Handler]
+    text: TextValue | None
+    render: RenderCondition
+    props: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, TextValue] = field(default_factory=dict)  # i18n texts of attributes
+
+
+def _span(path: str, node: Node) -> SourceSpan:
+    return SourceSpan(
+        file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
+    )
+
+
+def text_of_expression(node: Node, component: Component | None) -> TextValue:
+    """What `{expr}` shows: literal, i18n (t-call or state set from t-calls), or dynamic."""
+    node = unwrap(node)
+    literal = string_value(node)
+    if literal is not None:
+        return TextValue(kind="literal", value=literal)
+    key = t_key(node)
+    if key is not None:
+        return TextValue(kind="i18n", key=key)
+    source = treesitter.text(node)
+    if component is not None:
+        # `x ?? undefined`, `x || ''` keep x's value.
+        if node.type == "binary_expression" and treesitter.text(node.child_by_field_name("operator")) in ("??", "||"):
+            right = node.child_by_field_name("right")
+            if right is not None and treesitter.text(right) in ("undefined", "null", "''", '""'):
+                return text_of_expression(node.child_by_field_name("left"), component)
+        from_state = _from_state(node, component)
+        if from_state is not None:
+            return from_state
+    return TextValue(kind="dynamic", expression=source)
+
+
+def _from_state(node: Node, component: Component) -> TextValue | None:
+    if node.type == "identifier":
+        values = component.state.get(treesitter.text(node), [])
+        keys = [value.key for value in values if value.kind == "i18n" and value.key]
+        return _keys_value(keys) if keys and len(keys) == len(values) else None
+    if node.type == "call_expression" and treesitter.text(node.child_by_field_name("function")) in T_FUNCTIONS:
+        arguments = node.child_by_field_name("arguments")
+        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        if first is not None and first.type == "identifier":
+            values = component.state.get(treesitter.text(first), [])
+            keys = [value.value for value in values if value.kind == "literal" and value.value]
+            return _keys_value(keys) if keys and len(keys) == len(values) else None
+    return None
+
+
+def _keys_value(keys: list[str]) -> TextValue:
+    unique = sorted(set(keys))
+    if len(unique) == 1:
+        return TextValue(kind="i18n", key=unique[0])
+    return TextValue(kind="i18n", key=" | ".join(unique), variants={key: {} for key in unique})
+
+
+def _tag_name(element: Node) -> str:
+    opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
+    if opening is None:
+        opening = element.named_children[0] if element.named_children else element
+    name = opening.child_by_field_name("name")
+    return treesitter.text(name) if name is not None else ""
+
+
+def _opening(element: Node) -> Node:
+    if element.type == "jsx_self_closing_element":
+        return element
+    opening = element.child_by_field_name("open_tag")
+    return opening if opening is not None else element.named_children[0]
+
+
+def _handler_name(node: Node) -> str:
+    node = unwrap(node)
+    if node.type in ("arrow_function", "function_expression"):
+        body = node.child_by_field_name("body")
+        if body is not None and body.type == "call_expression":
+            return treesitter.text(body.child_by_field_name("function"))
+        if body is not None and body.type == "statement_block" and len(body.named_children) == 1:
+            statement = body.named_children[0]
+            call = statement.named_children[0] if statement.named_children else None
+            if call is not None and call.type == "call_expression":
+                return treesitter.text(call.child_by_field_name("function"))
+    source = " ".join(treesitter.text(node).split())
+    return source if len(source) <= 80 else source[:77] + "..."
+
+
+def _attributes(
+    opening: Node, component: Component | None
+) -> tuple[dict[str, AttributeValue], list[Handler], dict[str, str], dict[str, TextValue]]:
+    """Attributes, handlers, props as written (for component edges), and texts of attributes."""
+    attributes: dict[str, AttributeValue] = {}
+    handlers: list[Handler] = []
+    props: dict[str, str] = {}
+    texts: dict[str, TextValue] = {}
+    for child in opening.named_children:
+        if child.type == "jsx_expression":  # {...rest}
+            props["..."] = treesitter.text(child)[1:-1].strip().removeprefix("...")
+            continue
+        if child.type != "jsx_attribute" or not child.named_children:
+            continue
+        raw_name = treesitter.text(child.named_children[0])
+        name = _RENAMES.get(raw_name, raw_name)
+        value_node = child.named_children[1] if len(child.named_children) > 1 else None
+        if value_node is None:
+            attributes[name] = AttributeValue(name=name, literal=True, value="")
+            props[raw_name] = "true"
+            continue
+        if value_node.type == "jsx_expression":
+            inner = value_node.named_children[0] if value_node.named_children else None
+            if inner is None:
+                continue
+            if re.match(r"^on[A-Z]", raw_name):
+                handlers.append(Handler(event=raw_name[2:].lower(), handler=_handler_name(inner), syntax=raw_name))
+                props[raw_name] = "{" + treesitter.text(inner) + "}"
+                continue
+            literal = string_value(unwrap(inner))
+            if literal is not None:
+                attributes[name] = AttributeValue(name=name, literal=True, value=literal)
+                props[raw_name] = literal
+                continue
+            value = text_of_expression(inner, component)
+            expression = treesitter.text(inner)
+            if value.kind == "i18n":
+                texts[name] = value
+                if component is not None and value.key and t_key(inner) is None:
+                    expression = f"t('{value.key}')"  # resolved through a useState setter
+            default = None
+            if component is not None and inner.type == "identifier":
+                default = component.defaults.get(treesitter.text(inner))
+            attributes[name] = AttributeValue(name=name, literal=False, expression=expression, value=default)
+            props[raw_name] = "{" + expression + "}"
+        else:
+            literal = string_value(value_node)
+            attributes[name] = AttributeValue(
+                name=name, literal=True, value=literal if literal is not None else treesitter.text(value_node)
+            )
+            props[raw_name] = attributes[name].value or ""
+    return attributes, handlers, props, texts
+
+
+def _children_text(element: Node, component: Component | None, emitted: set[int]) -> TextValue | None:
+    """Visible text of an element: its text nodes, expressions and inline children."""
+    parts: list[TextValue] = []
+
+    def collect(node: Node) -> None:
+        for child in node.named_children:
+            kind = child.type
+            if kind == "jsx_text":
+                text = " ".join(treesitter.text(child).split())
+                if text:
+                    parts.append(TextValue(kind="literal", value=text))
+            elif kind == "jsx_expression":
+                inner = child.named_children[0] if child.named_children else None
+                if inner is None or inner.type == "comment":
+                    continue
+                inner = unwrap(inner)
+                if inner.type in (
+                    "jsx_element",
+                    "jsx_self_closing_element",
+                    "binary_expression",
+                    "ternary_expression",
+                ) and _has_jsx(inner):
+                    continue
+                if inner.type == "call_expression" and _has_jsx(inner):
+                    continue
+                parts.append(text_of_expression(inner, component))
+            elif kind == "jsx_element":
+                tag = _tag_name(child)
+                opening = _opening(child)
+                hidden = any(
+                    attribute.type == "jsx_attribute"
+                    and treesitter.text(attribute).replace(" ", "")
+                    in ('aria-hidden="true"', "aria-hidden={true}", "aria-hidden")
+                    for attribute in opening.named_children
+                )
+                if hidden:
+                    continue
+                if tag in _INLINE_TAGS or tag == "Trans":
+                    if tag == "Trans":
+                        for attribute in opening.named_children:
+                            if (
+                                attribute.type == "jsx_attribute"
+                                and treesitter.text(attribute.named_children[0]) == "i18nKey"
+                            ):
+                                key = (
+                                    string_value(attribute.named_children[1])
+                                    if len(attribute.named_children) > 1
+                                    else None
+                                )
+                                if key:
+                                    parts.append(TextValue(kind="i18n", key=key))
+                                    break
+                        else:
+                            collect(child)
+                    else:
+                        collect(child)
+            elif kind == "jsx_self_closing_element" and _tag_name(child) == "Trans":
+                for attribute in child.named_children:
+                    if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "i18nKey":
+                        key = string_value(attribute.named_children[1]) if len(attribute.named_children) > 1 else None
+                        if key:
+                            parts.append(TextValue(kind="i18n", key=key))
+
+    if element.type == "jsx_element":
+        collect(element)
+    return _combine(parts)
+
+
+def _combine(parts: list[TextValue]) -> TextValue | None:
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    if all(part.kind == "literal" for part in parts):
+        return TextValue(kind="literal", value=" ".join(part.value or "" for part in parts))
+    value = " ".join(part.value if part.kind == "literal" and part.value else "{…}" for part in parts)
+    expression = " ".join(
+        part.expression or (f"t('{part.key}')" if part.key else "") for part in parts if part.kind != "literal"
+    )
+    return TextValue(kind="mixed", value=value, expression=expression)
+
+
+def _has_jsx(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in ("jsx_element", "jsx_self_closing_element"):
+            return True
+        stack.extend(current.named_children)
+    return False
+
+
+def _context(element: Node, functions: dict[int, Component]) -> tuple[Component | None, RenderCondition]:
+    """Enclosing component, and the conditions / loop between it and `element`."""
+    conditions: list[str] = []
+    loop: str | None = None
+    child = element
+    node = element.parent
+    while node is not None:
+        kind = node.type
+        if node.id in functions:
+            break
+        if kind == "binary_expression" and treesitter.text(node.child_by_field_name("operator")) == "&&":
+            if node.child_by_field_name("right") == child:
+                conditions.append(treesitter.text(node.child_by_field_name("left")))
+        elif kind == "ternary_expression":
+            condition = treesitter.text(node.child_by_field_name("condition"))
+            if node.child_by_field_name("consequence") == child:
+                conditions.append(condition)
+            elif node.child_by_field_name("alternative") == child:
+                conditions.append(_negate(condition))
+        elif kind == "if_statement":
+            condition = treesitter.text(node.child_by_field_name("condition")).strip()
+            condition = condition[1:-1] if condition.startswith("(") and condition.endswith(")") else condition
+            if node.child_by_field_name("consequence") == child:
+                conditions.append(condition)
+            else:
+                conditions.append(_negate(condition))
+        elif kind == "call_expression" and loop is None:
+            callee = node.child_by_field_name("function")
+            if callee is not None and callee.type == "member_expression":
+                prop = treesitter.text(callee.child_by_field_name("property"))
+                if prop in ("map", "flatMap") and child.type == "arguments":
+                    loop = f"{treesitter.text(callee.child_by_field_name('object'))}.{prop}(...)"
+        elif kind == "statement_block" and node.parent is not None and node.parent.id in functions:
+            # An early `if (x) return …;` earlier in the body makes what follows conditional.
+            for statement in node.named_children:
+                if statement.start_byte >= child.start_byte:
+                    break
+                if statement.type == "if_statement" and _returns(statement.child_by_field_name("consequence")):
+                    condition = treesitter.text(statement.child_by_field_name("condition")).strip()
+                    condition = condition[1:-1] if condition.startswith("(") and condition.endswith(")") else condition
+                    conditions.append(_negate(condition))
+        child = node
+        node = node.parent
+    component = functions.get(node.id) if node is not None else None
+    conditional = " && ".join(reversed(conditions)) if conditions else None
+    return component, RenderCondition(conditional=conditional, loop=loop)
+
+
+def _forwards_props(record: _Element, props: set[str], label: TextValue | None) -> bool:
+    """A wrapper's native element spreads the rest props or shows them (text, label, attributes)."""
+    if not props:
+        return False
+    if record.props.get("...") in props:
+        return True
+    roots = [
+        value.expression.split(".")[0].split("?")[0].strip()
+        for value in (record.text, label)
+        if value is not None and value.kind == "dynamic" and value.expression
+    ]
+    roots.extend(
+        (value.expression or "").split(".")[0].strip()
+        for name, value in record.attributes.items()
+        if not value.literal and name not in ("class", "style", "key", "ref")
+    )
+    return any(root in props for root in roots)
+
+
+def _inside_route_definition(node: Node) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.type == "jsx_attribute" and current.named_children:
+            if treesitter.text(current.named_children[0]) in ("element", "errorElement") and current.parent is not None:
+                name = current.parent.child_by_field_name("name")
+                if name is not None and treesitter.text(name) == "Route":
+                    return True
+        elif current.type == "pair":
+            key = current.child_by_field_name("key")
+            if key is not None and treesitter.text(key) in ("element", "errorElement"):
+                return True
+        current = current.parent
+    return False
+
+
+def _negate(condition: str) -> str:
+    if re.fullmatch(r"![\w.$?]+", condition):
+        return condition[1:]
+    if re.fullmatch(r"[\w.$?]+", condition):
+        return "!" + condition
+    return f"!({condition})"
+
+
+def _returns(node: Node | None) -> bool:
+    if node is None:
+        return False
+    if node.type == "return_statement":
+        return True
+    return any(child.type == "return_statement" for child in node.named_children)
+
+
+def _has_direct_text(node: Node) -> bool:
+    for child in node.named_children:
+        if child.type == "jsx_text" and treesitter.text(child).strip():
+            return True
+        if child.type == "jsx_expression" and child.named_children and not _has_jsx(child):
+            return bool(child.named_children[0].type != "comment")
+    return False
+
+
+def _keep_native(
+    node: Node,
+    tag: str,
+    attributes: dict[str, AttributeValue],
+    handlers: list[Handler],
+    text: TextValue | None,
+    context: ParseContext,
+) -> bool:
+    if tag in INTERACTIVE_TAGS and tag != "label":
+        return True
+    if tag in ASSERTABLE_TAGS or handlers:
+        return True
+    if any(
+        name in attributes
+        for name in ("role", "aria-label", "aria-labelledby", "tabIndex", "aria-live", *context.testid_attributes)
+    ):
+        return True
+    if tag not in _TEXT_TAGS or tag == "label" or text is None or text.kind not in ("literal", "i18n", "mixed"):
+        return False
+    return tag not in ("div", "span") or _has_direct_text(node)
+
+
+def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
+    """Facts of one React/JS/TS file. Never raises on bad input."""
+    grammar: treesitter.Grammar = (
+        "typescript" if path.endswith((".ts", ".mts", ".cts")) and not path.endswith(".d.ts") else "tsx"
+    )
+    facts = FileFacts(file=path, parser="react")
+    try:
+        root = treesitter.parse(grammar, source)
+    except (ValueError, RuntimeError) as exc:  # tree-sitter refuses the input (e.g. encoding)
+        facts.problems.append(ParseProblem(file=path, message=f"could not parse: {exc}"))
+        return facts
+    if treesitter.has_error(root):
+        bad = treesitter.first_error(root)
+        line = bad.start_point[0] + 1 if bad is not None else None
+        facts.problems.append(
+            ParseProblem(
+                file=path,
+                line=line,
+                message="syntax error; what could be read was indexed (fix the syntax or check the file extension)",
+            )
+        )
+    facts.imports = parse_imports(root, grammar)
+    facts.routes = routes_js.extract(path, root, grammar, facts.imports)
+    if grammar != "tsx" or b"<" not in source:
+        return facts
+    components = find_components(root)
+    collect_state(root, components)
+    _extract_elements(path, root, components, facts, context)
+    return facts
+
+
+def _extract_elements(
+    path: str, root: Node, components: dict[int, Component], facts: FileFacts, context: ParseContext
+) -> None:
+    records: list[_Element] = []
+    edges: dict[str, list[ComponentEdge]] = {}
+    emitted: set[int] = set()
+    labels: list[tuple[_Element, Node]] = []  # (label record, node) for htmlFor association
+    for _, captures in treesitter.matches("tsx", _ELEMENTS, root):
+        node = captures["el"][0]
+        name = _tag_name(node)
+        if not name:
+            continue
+        if _inside_route_definition(node):
+            continue  # `<Route element={<Page/>}>`: the route table owns it, not the component
+        component, render = _context(node, components)
+        opening = _opening(node)
+        attributes, handlers, props, attribute_texts = _attributes(opening, component)
+        owner = component.name if component is not None else None
+        if not is_native_tag(name):
+            if owner is not None or name not in _STRUCTURAL:
+                edge_props = {key: value for key, value in props.items() if key != "key"}
+                children = _children_text(node, component, emitted)
+                if children is not None:
+                    shown = children.expression or (f"t('{children.key}')" if children.key else "")
+                    literal_text = children.value if children.kind == "literal" and children.value else None
+                    edge_props.setdefault("children", literal_text or f"{{{shown}}}")
+                edges.setdefault(owner or path.rsplit("/", 1)[-1], []).append(
+                    ComponentEdge(component=name, props=edge_props, location=_span(path, node))
+                )
+            if name in _STRUCTURAL or name.endswith(".Provider"):
+                continue
+        hidden = attributes.get("aria-hidden")
+        if hidden is not None and hidden.literal and hidden.value in ("true", ""):
+            continue
+        text = _children_text(node, component, emitted)
+        record = _Element(node, name, owner, attributes, handlers, text, render, props=props, texts=attribute_texts)
+        if name == "label":
+            labels.append((record, node))
+            if not handlers:
+                continue
+        elif is_native_tag(name) and not _keep_native(node, name, attributes, handlers, text, context):
+            continue
+        records.append(record)
+        emitted.add(node.id)
+    _emit(path, records, labels, components, edges, facts)
+
+
+def _emit(
+    path: str,
+    records: list[_Element],
+    labels: list[tuple[_Element, Node]],
+    components: dict[int, Component],
+    edges: dict[str, list[ComponentEdge]],
+    facts: FileFacts,
+) -> None:
+    by_id: dict[tuple[str | None, str], _Element] = {}
+    for record in records:
+        found = record.attributes.get("id")
+        if found is not None:
+            by_id[
+                (record.component, (found.value or "") if found.literal else "{" + (found.expression or "") + "}")
+            ] = record
+    label_of: dict[int, TextValue] = {}
+    for label_record, node in labels:
+        for_attribute = label_record.attributes.get("for")
+        if for_attribute is not None:
+            key = for_attribute.value if for_attribute.literal else "{" + (for_attribute.expression or "") + "}"
+            associated = by_id.get((label_record.component, key or ""))
+            if associated is not None and label_record.text is not None:
+                label_of[id(associated)] = label_record.text
+                continue
+        # A wrapping label_record names the control inside it (its text minus the control's).
+        for record in records:
+            if (
+                record.component == label_record.component
+                and node.start_byte < record.node.start_byte < node.end_byte
+                and label_record.text is not None
+            ):
+                label_of.setdefault(id(record), label_record.text)
+    wrappers: dict[str, str] = {}
+    declared = {c.name: {p.removeprefix("...") for p in c.props} for c in components.values()}
+    for record in records:
+        if record.name in ("button", "a", "input", "select", "textarea") and record.component:
+            wrappers[record.component] = record.name if record.component not in wrappers else "*"
+            if not _forwards_props(record, declared.get(record.component, set()), label_of.get(id(record))):
+                wrappers[record.component] = "*"
+    for record in records:
+        label = label_of.get(id(record))
+        texts = record.texts
+        if "aria-label" in record.attributes:
+            found = record.attributes["aria-label"]
+            label = texts.get("aria-label") or (
+                TextValue(kind="literal", value=found.value)
+                if found.literal
+                else TextValue(kind="dynamic", expression=found.expression)
+            )
+        elif "aria-labelledby" in record.attributes:
+            found = record.attributes["aria-labelledby"]
+            key = found.value if found.literal else "{" + (found.expression or "") + "}"
+            labelled_by = by_id.get((record.component, key or ""))
+            if labelled_by is not None and labelled_by.text is not None:
+                label = labelled_by.text
+        native: str | None = record.name if is_native_tag(record.name) else None
+        role: str | None = None
+        literal_attributes = {
+            name: (value.value if value.literal else None) for name, value in record.attributes.items()
+        }
+        imported = facts.imports.get(record.name.split(".")[0])
+        kit = kit_component(record.name, imported.source) if imported is not None else None
+        attributes = dict(record.attributes)
+        text = record.text
+        if kit is not None:
+            native = kit.native_tag
+            role = (
+                record.attributes["role"].value
+                if "role" in record.attributes and record.attributes["role"].literal
+                else kit.role
+            )
+            for prop, target_name in kit.props.items():
+                if prop in record.attributes and target_name == "label":
+                    found = record.attributes[prop]
+                    label = texts.get(prop) or (
+                        TextValue(kind="literal", value=found.value)
+                        if found.literal
+                        else TextValue(kind="dynamic", expression=found.expression)
+                    )
+                elif prop in record.attributes and target_name == "text":
+                    found = record.attributes[prop]
+                    text = texts.get(prop) or (
+                        TextValue(kind="literal", value=found.value)
+                        if found.literal
+                        else TextValue(kind="dynamic", expression=found.expression)
+                    )
+                elif prop in record.attributes and target_name != prop:
+                    attributes[target_name] = record.attributes[prop].model_copy(update={"name": target_name})
+            if not kit.children_text:
+                text = None
+        elif native is not None:
+            role = implied_role(native, literal_attributes)
+        else:
+            attributes = dict(record.attributes)
+        for name, value in texts.items():
+            if name in ("placeholder", "title", "alt") and value.kind == "i18n":
+                attributes[name] = (
+                    attributes[name].model_copy(update={"expression": f"t('{value.key}')"})
+                    if name in attributes
+                    else attributes.get(name, AttributeValue(name=name, literal=False, expression=f"t('{value.key}')"))
+                )
+        line, column = record.node.start_point[0] + 1, record.node.start_point[1] + 1
+        facts.elements.append(
+            UIElement(
+                id=f"{path}:{line}:{column}",
+                location=_span(path, record.node),
+                component=record.component,
+                tag=record.name,
+                native_tag=native,
+                role=role,
+                attributes={name: value for name, value in attributes.items() if name != "key"},
+                text=text,
+                label=label,
+                handlers=record.handlers,
+                render=record.render,
+            )
+        )
+    for component in components.values():
+        node = component.node
+        wrapped = wrappers.get(component.name)
+        facts.components.append(
+            ComponentNode(
+                name=component.name,
+                location=_span(
+                    path, node.parent if node.parent is not None and node.type != "function_declaration" else node
+                ),
+                renders=edges.get(component.name, []),
+                wraps=wrapped if wrapped and wrapped != "*" else None,
+                props=component.props,
+            )
+        )
+    stem = path.rsplit("/", 1)[-1]
+    if stem in edges:  # JSX outside any component (e.g. main.tsx's render call)
+        facts.components.append(
+            ComponentNode(name=stem, location=SourceSpan(file=path, line=1, column=1), renders=edges[stem])
+        )

@@ -1,0 +1,220 @@
+"""React components of a module: their props, `useState` texts, imports (used by `react`).
+
+`find_components` locates function components (plain, arrow, `memo` / `forwardRef`), with the
+props they destructure and literal defaults; `collect_state` records what each `setX(...)` is
+called with so `{x}` can resolve to those texts; `parse_imports` maps local names to modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from specwalk.index import treesitter
+from specwalk.index.facts import ImportBinding
+from specwalk.index.treesitter import Node
+from specwalk.models.uimap import TextValue
+
+T_FUNCTIONS = frozenset({"t", "$t", "translate", "i18n.t", "i18next.t", "intl.formatMessage"})
+
+_IMPORTS = "(import_statement) @imp"
+_FUNCTIONS = """
+(function_declaration name: (identifier) @name) @fn
+(variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (call_expression)] @fn)
+"""
+_STATE = """
+(variable_declarator
+  name: (array_pattern (identifier) @value (identifier) @setter)
+  value: (call_expression function: (identifier) @hook (#match? @hook "^use(State|Reducer)$")))
+"""
+_CALLS = "(call_expression function: (identifier) @callee arguments: (arguments . (_) @arg)) @call"
+
+
+@dataclass
+class Component:
+    name: str
+    node: Node
+    props: list[str]
+    defaults: dict[str, str]
+    state: dict[str, list[TextValue]] = field(default_factory=dict)
+
+
+def string_value(node: Node | None) -> str | None:
+    """The value of a string literal or a template without substitutions, else None."""
+    if node is None:
+        return None
+    if node.type == "string":
+        return "".join(
+            treesitter.text(child)
+            for child in node.named_children
+            if child.type in ("string_fragment", "escape_sequence")
+        )
+    if node.type == "template_string" and not any(
+        child.type == "template_substitution" for child in node.named_children
+    ):
+        return treesitter.text(node)[1:-1]
+    return None
+
+
+def unwrap(node: Node) -> Node:
+    while node.type in ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"):
+        inner = node.named_children[0] if node.named_children else None
+        if inner is None:
+            return node
+        node = inner
+    return node
+
+
+def t_key(node: Node) -> str | None:
+    """The key of `t('key')` / `t(\\`a.${x}\\`)` / `i18n.t('key')`, else None."""
+    node = unwrap(node)
+    if node.type != "call_expression":
+        return None
+    callee = treesitter.text(node.child_by_field_name("function"))
+    if callee not in T_FUNCTIONS:
+        return None
+    arguments = node.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    if first is None:
+        return None
+    literal = string_value(first)
+    if literal is not None:
+        return literal
+    if first.type == "template_string":
+        return treesitter.text(first)[1:-1]
+    return None
+
+
+def _function_props(fn: Node) -> tuple[list[str], dict[str, str]]:
+    """Names of the props a component destructures (or reads as `props.x`), with literal defaults."""
+    if fn.type == "call_expression":  # memo(...), forwardRef(...)
+        arguments = fn.child_by_field_name("arguments")
+        inner = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        if inner is None or inner.type not in ("arrow_function", "function_expression"):
+            return [], {}
+        fn = inner
+    parameters = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
+    if parameters is None:
+        return [], {}
+    first = (
+        parameters
+        if parameters.type == "identifier"
+        else (parameters.named_children[0] if parameters.named_children else None)
+    )
+    if first is None:
+        return [], {}
+    pattern = (
+        first.child_by_field_name("pattern") if first.type in ("required_parameter", "optional_parameter") else first
+    )
+    if pattern is None:
+        return [], {}
+    props: list[str] = []
+    defaults: dict[str, str] = {}
+    if pattern.type == "object_pattern":
+        for item in pattern.named_children:
+            if item.type == "shorthand_property_identifier_pattern":
+                props.append(treesitter.text(item))
+            elif item.type == "object_assignment_pattern":
+                name = treesitter.text(item.child_by_field_name("left"))
+                props.append(name)
+                default = string_value(item.child_by_field_name("right"))
+                if default is not None:
+                    defaults[name] = default
+            elif item.type == "pair_pattern":
+                props.append(treesitter.text(item.child_by_field_name("key")))
+            elif item.type == "rest_pattern":
+                props.append("..." + treesitter.text(item.named_children[0]) if item.named_children else "...")
+    elif pattern.type == "identifier":
+        name = treesitter.text(pattern)
+        body = treesitter.text(fn.child_by_field_name("body"))
+        props.extend(sorted(set(re.findall(rf"\b{re.escape(name)}\.(\w+)", body))))
+    return props, defaults
+
+
+def find_components(root: Node) -> dict[int, Component]:
+    found: dict[int, Component] = {}
+    for _, captures in treesitter.matches("tsx", _FUNCTIONS, root):
+        name = treesitter.text(captures["name"][0])
+        fn = captures["fn"][0]
+        if not name[:1].isupper():
+            continue
+        if fn.type == "call_expression":
+            callee = treesitter.text(fn.child_by_field_name("function"))
+            if callee not in ("memo", "forwardRef", "React.memo", "React.forwardRef", "observer"):
+                continue
+            arguments = fn.child_by_field_name("arguments")
+            inner = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            if inner is None:
+                continue
+            props, defaults = _function_props(fn)
+            found[inner.id] = Component(name, inner, props, defaults)
+            continue
+        props, defaults = _function_props(fn)
+        found[fn.id] = Component(name, fn, props, defaults)
+    return found
+
+
+def collect_state(root: Node, components: dict[int, Component]) -> None:
+    """For `const [x, setX] = useState()`: what `setX(...)` is called with, as TextValues."""
+    setters: dict[tuple[int, str], str] = {}
+    for _, captures in treesitter.matches("tsx", _STATE, root):
+        declarator = captures["value"][0]
+        owner = owner_of(declarator, components)
+        if owner is not None:
+            setters[(owner.node.id, treesitter.text(captures["setter"][0]))] = treesitter.text(captures["value"][0])
+    if not setters:
+        return
+    for _, captures in treesitter.matches("tsx", _CALLS, root):
+        callee = treesitter.text(captures["callee"][0])
+        owner = owner_of(captures["call"][0], components)
+        if owner is None or (owner.node.id, callee) not in setters:
+            continue
+        argument = unwrap(captures["arg"][0])
+        if argument.type in ("null", "undefined"):
+            continue
+        variable = setters[(owner.node.id, callee)]
+        literal = string_value(argument)
+        key = t_key(argument)
+        if literal is not None:
+            value = TextValue(kind="literal", value=literal)
+        elif key is not None:
+            value = TextValue(kind="i18n", key=key)
+        else:
+            value = TextValue(kind="dynamic", expression=treesitter.text(argument))
+        owner.state.setdefault(variable, []).append(value)
+
+
+def owner_of(node: Node, components: dict[int, Component]) -> Component | None:
+    current = node.parent
+    while current is not None:
+        if current.id in components:
+            return components[current.id]
+        current = current.parent
+    return None
+
+
+def parse_imports(root: Node, grammar: treesitter.Grammar = "tsx") -> dict[str, ImportBinding]:
+    """Local name -> where it is imported from, for every import statement of the module."""
+    imports: dict[str, ImportBinding] = {}
+    for _, captures in treesitter.matches(grammar, _IMPORTS, root):
+        statement = captures["imp"][0]
+        source = string_value(statement.child_by_field_name("source"))
+        if source is None:
+            continue
+        for clause in statement.named_children:
+            if clause.type != "import_clause":
+                continue
+            for part in clause.named_children:
+                if part.type == "identifier":
+                    imports[treesitter.text(part)] = ImportBinding(source=source, imported="default")
+                elif part.type == "named_imports":
+                    for specifier in part.named_children:
+                        if specifier.type != "import_specifier":
+                            continue
+                        name = treesitter.text(specifier.child_by_field_name("name"))
+                        alias = specifier.child_by_field_name("alias")
+                        local = treesitter.text(alias) if alias is not None else name
+                        imports[local] = ImportBinding(source=source, imported=name)
+                elif part.type == "namespace_import" and part.named_children:
+                    imports[treesitter.text(part.named_children[0])] = ImportBinding(source=source, imported="*")
+    return imports

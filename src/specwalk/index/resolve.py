@@ -1,0 +1,475 @@
+"""Merge per-file facts into the UI map (the part of `build` that needs the whole project).
+
+1. wrappers: a usage of the project's own component (`<Button>`, native_tag None) whose
+   definition renders exactly one interactive native element becomes that element, with the
+   usage's props substituted (`children` -> text, `label` -> label, the rest -> attributes);
+2. props: elements of a component that show its props (`<h2>{title}</h2>`) are instantiated per
+   usage with the usage's values (ids `<usage id>><line>:<column>`); twice, for one nesting level;
+3. render conditions are inherited from usage sites (an item rendered by `tasks.map` is looped);
+4. i18n keys resolve through the locale files for every locale;
+5. routes -> components (route component + layouts above it + components rendered outside
+   the router, through the component graph), elements -> routes;
+6. locators ranked per route (uniqueness), descriptions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from specwalk.index import i18n, locators
+from specwalk.index.facts import FileFacts, LocaleTable
+from specwalk.index.fast import replace
+from specwalk.index.query import describe
+from specwalk.index.roles import implied_role
+from specwalk.models.uimap import (
+    AttributeValue,
+    ComponentNode,
+    ParseProblem,
+    RenderCondition,
+    Route,
+    TextValue,
+    UIElement,
+    UIMap,
+)
+
+_T_CALL = re.compile(r"""^\s*(?:i18n\.|i18next\.|this\.)?\$?t(?:ranslate)?\(\s*(['"`])(.+?)\1\s*[,)]""")
+_PIPE = re.compile(r"""^\s*(['"])(.+?)\1\s*\|\s*translate\b""")
+_STRING = re.compile(r"""^\s*(['"])(.*)\1\s*$""")
+_IDENT_ROOT = re.compile(r"^\s*([A-Za-z_$][\w$]*)")
+
+
+def expression_text(expression: str | None) -> TextValue | None:
+    """What an expression shows when it is a t-call, a translate pipe or a string; else None."""
+    if not expression:
+        return None
+    inner = expression.strip()
+    if inner.startswith("{") and inner.endswith("}"):
+        inner = inner[1:-1]
+    match = _T_CALL.match(inner) or _PIPE.match(inner)
+    if match:
+        return TextValue(kind="i18n", key=match.group(2))
+    string = _STRING.match(inner)
+    if string and string.group(1) not in string.group(2):
+        return TextValue(kind="literal", value=string.group(2))
+    return None
+
+
+def _attribute_text(value: AttributeValue) -> TextValue:
+    if value.literal:
+        return TextValue(kind="literal", value=value.value or "")
+    return expression_text(value.expression) or TextValue(kind="dynamic", expression=value.expression)
+
+
+def _resolve_text(value: TextValue | None, table: LocaleTable, order: list[str]) -> TextValue | None:
+    if value is None:
+        return None
+    if value.kind == "dynamic":
+        found = expression_text(value.expression)
+        if found is not None:
+            value = found
+    if value.kind == "i18n" and value.key and not value.translations:
+        if value.variants:
+            return replace(value, variants={key: i18n.lookup(table, key) for key in value.variants})
+        return i18n.resolve(table, value.key, order)
+    return value
+
+
+# --- wrappers and props ------------------------------------------------------------------------
+
+
+def _root(expression: str | None) -> str | None:
+    if not expression:
+        return None
+    match = _IDENT_ROOT.match(expression)
+    return match.group(1) if match else None
+
+
+def _substitute_text(value: TextValue | None, props: set[str], usage: UIElement) -> TextValue | None:
+    if value is None or value.kind != "dynamic":
+        return value
+    root = _root(value.expression)
+    if root is None or root not in props:
+        return value
+    if root == "children":
+        return usage.text
+    given = usage.attributes.get(root)
+    if given is None:
+        return None  # the prop was not passed: nothing rendered from it
+    if value.expression == root:
+        return _attribute_text(given)
+    if given.literal:
+        return TextValue(kind="dynamic", expression=value.expression)
+    return TextValue(kind="dynamic", expression=(given.expression or root) + (value.expression or "")[len(root) :])
+
+
+def _depends_on(element: UIElement, props: set[str]) -> bool:
+    for value in (element.text, element.label, element.accessible_name):
+        if value is not None and value.kind == "dynamic" and _root(value.expression) in props:
+            return True
+    return any(
+        not a.literal and _root(a.expression) in props for n, a in element.attributes.items() if n not in _NOT_CONTENT
+    )
+
+
+def _merge_render(outer: RenderCondition, inner: RenderCondition) -> RenderCondition:
+    conditions = [c for c in (outer.conditional, inner.conditional) if c]
+    return RenderCondition(conditional=" && ".join(conditions) or None, loop=inner.loop or outer.loop)
+
+
+def _instantiate(element: UIElement, usage: UIElement, component: ComponentNode, primary: bool) -> UIElement | None:
+    props = {p.removeprefix("...") for p in component.props} | {"children"}
+    declared = {p for p in component.props if not p.startswith("...")}
+    attributes: dict[str, AttributeValue] = {}
+    for name, value in element.attributes.items():
+        root = _root(value.expression) if not value.literal else None
+        if root in props and root != "children":
+            given = usage.attributes.get(root)
+            if given is not None:
+                attributes[name] = replace(given, name=name)
+            elif value.value is not None:  # the prop's default
+                attributes[name] = AttributeValue(name=name, literal=True, value=value.value)
+            continue
+        attributes[name] = value
+    handlers = list(element.handlers)
+    if primary:
+        # Props the wrapper does not declare fall through (`{...rest}`) to the native element.
+        for name, value in usage.attributes.items():
+            if name not in declared and name not in ("class", "ref", "variant", "size"):
+                attributes[name] = value
+        handlers = [*usage.handlers, *[h for h in element.handlers if _root(h.handler) not in props]]
+    text = _substitute_text(element.text, props, usage)
+    label = _substitute_text(element.label, props, usage)
+    if element.text is not None and text is None and not primary:
+        return None  # e.g. `{hint && <p>{hint}</p>}` where the usage gives no hint
+    literal_attributes = {n: (a.value if a.literal else None) for n, a in attributes.items()}
+    role = implied_role(element.native_tag or element.tag, literal_attributes) if element.native_tag else element.role
+    explicit = attributes.get("role")
+    if explicit is not None and explicit.literal and explicit.value:
+        role = explicit.value
+    if primary:
+        identity = {"id": usage.id, "location": usage.location, "tag": usage.tag}
+    else:
+        identity = {
+            "id": f"{usage.id}>{element.location.line}:{element.location.column}",
+            "location": element.location,
+            "tag": element.tag,
+        }
+    return replace(
+        element,
+        **{
+            **identity,
+            "component": usage.component,
+            "attributes": attributes,
+            "text": text,
+            "label": label,
+            "accessible_name": _substitute_text(element.accessible_name, props, usage),
+            "handlers": handlers,
+            "role": role,
+            "render": _merge_render(usage.render, element.render),
+        },
+    )
+
+
+def _topological(components: dict[str, ComponentNode]) -> list[str]:
+    """Component names, rendered components before the ones rendering them."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for start in sorted(components):
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            name, index = stack.pop()
+            if index == 0:
+                if state.get(name):
+                    continue
+                state[name] = 1
+            children = (
+                [e.component for e in components[name].renders if e.component in components]
+                if name in components
+                else []
+            )
+            if index < len(children):
+                stack.append((name, index + 1))
+                child = children[index]
+                if not state.get(child):
+                    stack.append((child, 0))
+            else:
+                state[name] = 2
+                order.append(name)
+    return order
+
+
+_NOT_CONTENT = frozenset({"class", "style", "key", "ref"})
+
+
+def _expand_components(elements: list[UIElement], components: dict[str, ComponentNode]) -> list[UIElement]:
+    """Wrappers become their native element; prop-showing elements are instantiated per usage."""
+    usages: dict[str, list[UIElement]] = defaultdict(list)
+    buckets: dict[str | None, list[UIElement]] = defaultdict(list)
+    for element in elements:
+        if element.native_tag is None and element.tag in components:
+            usages[element.tag].append(element)
+        else:
+            buckets[element.component].append(element)
+    order = _topological(components)
+    for name in [*[n for n in order if components[n].wraps], *[n for n in order if not components[n].wraps]]:
+        component = components[name]
+        if not usages.get(name):
+            continue
+        own = [e for e in buckets.get(name, []) if e.location.file == component.location.file]
+        primary = next((e for e in own if component.wraps and e.native_tag == component.wraps), None)
+        props = {p.removeprefix("...") for p in component.props} | {"children"}
+        dependent = [e for e in own if e is not primary and e.native_tag is not None and _depends_on(e, props)]
+        if primary is None and not dependent:
+            continue
+        replaced = {e.id for e in dependent} | ({primary.id} if primary is not None else set())
+        buckets[name] = [e for e in buckets[name] if e.id not in replaced]
+        for usage in usages[name]:
+            if primary is not None:
+                instance = _instantiate(primary, usage, component, primary=True)
+                if instance is not None:
+                    buckets[instance.component].append(instance)
+            for element in dependent:
+                instance = _instantiate(element, usage, component, primary=False)
+                if instance is not None:
+                    buckets[instance.component].append(instance)
+    return [element for bucket in buckets.values() for element in bucket]
+
+
+def _keep_unknown(element: UIElement) -> bool:
+    """A component we cannot follow (third-party, not a known kit) stays only if findable."""
+    if element.native_tag is not None or element.role is not None:
+        return True
+    return element.text is not None or any(
+        name.startswith(("data-test", "data-cy", "aria-label")) for name in element.attributes
+    )
+
+
+# --- routes ----------------------------------------------------------------------------------
+
+
+def _closure(start: Iterable[str], graph: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(start)
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        stack.extend(graph.get(name, ()))
+    return seen
+
+
+def _route_components(routes: list[Route], components: list[ComponentNode]) -> dict[str, list[str]]:
+    graph: dict[str, set[str]] = defaultdict(set)
+    for component in components:
+        graph[component.name].update(edge.component for edge in component.renders)
+    # Components rendered outside the router (providers, toasts) show on every route. Only
+    # router tables have an "outside"; file-based routes (html-file, next, sveltekit) do not.
+    route_files = {r.location.file for r in routes if r.source in ("react-router", "vue-router", "angular")}
+    routed = {r.component for r in routes if r.component}
+    owners = {c.name for c in components if c.location.file in route_files and c.name not in routed}
+    parents_of: dict[str, set[str]] = defaultdict(set)
+    for name, children in graph.items():
+        for child in children:
+            parents_of[child].add(name)
+    roots = _closure(owners, parents_of)  # whoever renders the router, up to the entry point
+    global_components = _closure(roots, graph) - routed if owners else set()
+    by_path: dict[str, list[Route]] = defaultdict(list)
+    for route in routes:
+        by_path[route.path].append(route)
+    mapping: dict[str, list[str]] = {}
+    for route in routes:
+        if route.component is None and route.redirect is not None:
+            continue
+        names: set[str] = set(global_components)
+        if route.component:
+            names |= _closure([route.component], graph)
+        parent = route.parent
+        seen_paths: set[str] = set()
+        while parent is not None and parent not in seen_paths:
+            seen_paths.add(parent)
+            next_parent: str | None = None
+            for candidate in by_path.get(parent, []):
+                if candidate is route or candidate.index:
+                    continue
+                if candidate.component:
+                    names |= _closure([candidate.component], graph)
+                next_parent = candidate.parent if candidate.parent != parent else None
+            parent = next_parent
+        existing = set(mapping.get(route.path, []))
+        mapping[route.path] = sorted(existing | names)
+    return mapping
+
+
+def _inherited_render(elements: list[UIElement], components: dict[str, ComponentNode]) -> dict[str, RenderCondition]:
+    """For each component, the loop / condition of the place it is rendered from (first usage)."""
+    usage_render: dict[str, tuple[str | None, RenderCondition]] = {}
+    for element in elements:
+        if element.native_tag is None and element.tag in components and element.tag not in usage_render:
+            usage_render[element.tag] = (element.component, element.render)
+    resolved: dict[str, RenderCondition] = {}
+
+    def get(name: str, depth: int = 0) -> RenderCondition:
+        if name in resolved:
+            return resolved[name]
+        entry = usage_render.get(name)
+        if entry is None or depth > 8:
+            return RenderCondition()
+        parent, render = entry
+        outer = get(parent, depth + 1) if parent and parent != name else RenderCondition()
+        resolved[name] = _merge_render(outer, render)
+        return resolved[name]
+
+    for name in usage_render:
+        get(name)
+    return resolved
+
+
+# --- the whole map ---------------------------------------------------------------------------
+
+
+def resolve(
+    facts: list[FileFacts],
+    *,
+    root: Path,
+    json_files: list[str],
+    framework: str,
+    locales: list[str],
+    testid_attributes: tuple[str, ...],
+    files_indexed: int,
+    specwalk_version: str,
+) -> UIMap:
+    elements: list[UIElement] = []
+    component_list: list[ComponentNode] = []
+    routes: list[Route] = []
+    problems: list[ParseProblem] = []
+    if any(item.dom_bindings for item in facts):
+        # Plain-HTML apps: scripts' handlers, texts, hidden toggles and template loops apply to
+        # the pages' elements (pages and scripts are parsed and cached separately).
+        from specwalk.index.html_link import link_scripts
+
+        facts = list(link_scripts({str(number): item for number, item in enumerate(facts)}).values())
+    for item in facts:
+        elements.extend(item.elements)
+        component_list.extend(item.components)
+        routes.extend(item.routes)
+        problems.extend(item.problems)
+    table, locale_problems = i18n.load_locales(root, json_files, locales=locales)
+    problems.extend(locale_problems)
+    order = i18n.ordered_locales(table, locales)
+    components: dict[str, ComponentNode] = {}
+    for component in component_list:
+        components.setdefault(component.name, component)
+    inherited = _inherited_render(elements, components)
+    elements = _expand_components(elements, components)
+    elements = [e for e in elements if _keep_unknown(e)]
+    elements = [_finish(e, inherited, table, order) for e in elements]
+    unique_routes = _dedupe_routes(routes)
+    route_components = _route_components(unique_routes, component_list) if unique_routes else {}
+    routes_of: dict[str, list[str]] = defaultdict(list)
+    for path, names in route_components.items():
+        for name in names:
+            routes_of[name].append(path)
+    elements = [replace(e, routes=sorted(routes_of.get(e.component or "", []))) for e in elements]
+    elements = _rank(elements, testid_attributes, order[0] if order else "en", table)
+    elements.sort(key=lambda e: (e.location.file, e.location.line, e.location.column, e.id))
+    return UIMap(
+        specwalk_version=specwalk_version,
+        root=str(root),
+        framework=framework,
+        locales=order,
+        files_indexed=files_indexed,
+        routes=sorted(unique_routes, key=lambda r: (r.path, r.index, r.location.file, r.location.line)),
+        components=sorted(component_list, key=lambda c: (c.location.file, c.location.line, c.name)),
+        route_components=route_components,
+        elements=elements,
+        problems=sorted(problems, key=lambda p: (p.file, p.line or 0, p.message)),
+    )
+
+
+def _dedupe_routes(routes: list[Route]) -> list[Route]:
+    seen: set[tuple[str, str | None, str, int]] = set()
+    unique: list[Route] = []
+    for route in routes:
+        key = (route.path, route.component, route.location.file, route.location.line)
+        if route.source == "hash":
+            # A hash route is named in links and in the router's comparisons: one per path
+            # (the first by file, as facts arrive sorted by path).
+            key = (route.path, route.component, "", 0)
+        if key not in seen:
+            seen.add(key)
+            unique.append(route)
+    return unique
+
+
+def _finish(
+    element: UIElement, inherited: dict[str, RenderCondition], table: LocaleTable, order: list[str]
+) -> UIElement:
+    render = element.render
+    outer = inherited.get(element.component or "")
+    if outer is not None:
+        render = _merge_render(outer, render)
+    text = _resolve_text(element.text, table, order)
+    label = _resolve_text(element.label, table, order)
+    if label is None and "aria-label" in element.attributes:
+        label = _resolve_text(_attribute_text(element.attributes["aria-label"]), table, order)
+    updated = replace(element, text=text, label=label, render=render, accessible_name=None)
+    name = _resolve_text(element.accessible_name, table, order) or _name_from_attributes(updated, table, order)
+    return replace(updated, accessible_name=name)
+
+
+def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[str]) -> TextValue | None:
+    found = locators.accessible_name(element)
+    if found is not None:
+        return found
+    for attribute in ("title", "placeholder", "alt"):
+        value = element.attributes.get(attribute)
+        if value is None or value.literal:
+            continue
+        if attribute == "placeholder" and (element.native_tag or "") not in ("input", "textarea"):
+            continue
+        text = _resolve_text(_attribute_text(value), table, order)
+        if text is not None and text.kind == "i18n":
+            return text
+    return None
+
+
+def _rank(elements: list[UIElement], testids: tuple[str, ...], locale: str, table: LocaleTable) -> list[UIElement]:
+    order = [locale, *[code for code in table.messages if code != locale]]
+
+    def attribute_texts(element: UIElement, attribute: str) -> TextValue | None:
+        value = element.attributes.get(attribute)
+        if value is None or value.literal:
+            return None
+        return _resolve_text(_attribute_text(value), table, order)
+
+    proposals = {
+        e.id: locators.propose(e, testid_attributes=testids, locale=locale, attribute_texts=attribute_texts)
+        for e in elements
+    }
+    counts: dict[str, dict[tuple[str, str | None, str], int]] = defaultdict(lambda: defaultdict(int))
+    for element in elements:
+        for route in element.routes or ["(no route)"]:
+            for key in {p.key for p in proposals[element.id]}:
+                counts[route][key] += 1
+    ranked: list[UIElement] = []
+    for element in elements:
+        duplicates: dict[tuple[str, str | None, str], int] = {}
+        for route in element.routes or ["(no route)"]:
+            for proposal in proposals[element.id]:
+                duplicates[proposal.key] = max(duplicates.get(proposal.key, 0), counts[route][proposal.key])
+        route_label = ", ".join(element.routes) if element.routes else "the app"
+        candidates = locators.rank(
+            proposals[element.id],
+            duplicates=duplicates,
+            loop=element.render.loop,
+            conditional=element.render.conditional,
+            route_label=route_label if len(route_label) < 60 else f"{len(element.routes)} routes",
+        )
+        with_locators = replace(element, locators=candidates)
+        with_locators.__dict__["description"] = describe(with_locators)  # frozen; set once, before sharing
+        ranked.append(with_locators)
+    return ranked

@@ -1,0 +1,170 @@
+"""File-system routes: Next.js `pages/` and `app/`, SvelteKit `src/routes`.
+
+The route tree is in the file names, so this needs only the list of files:
+- Next.js `pages/`: `index.tsx` -> `/`, `tasks/[id].tsx` -> `/tasks/[id]`, `[...slug]`,
+  `[[...slug]]`; `_app`, `_document`, `_error` and `api/` are not pages.
+- Next.js `app/`: `page.tsx` files are pages, `layout.tsx` files are layouts (each page's
+  `parent` is its nearest layout); route groups `(group)` and parallel slots `@slot` add no
+  segment; private folders `_x` are skipped.
+- SvelteKit `src/routes`: `+page.svelte` pages, `+layout.svelte` layouts, `[param]`,
+  `[[optional]]`, `[...rest]`, groups `(group)`.
+
+Paths keep the framework's own param syntax (`/tasks/[id]`); `params` lists the names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+from specwalk.index import markup
+from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.models.uimap import Route, RouteSource, SourceSpan
+
+# Bump when the facts this parser emits change: the index cache keys on it.
+PARSER_VERSION = "routes-fs-1"
+_SCRIPT_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".mdx")
+_PARAM = re.compile(r"^\[{1,2}(?:\.\.\.)?([\w-]+)\]{1,2}$")
+_NEXT_SPECIAL = frozenset({"_app", "_document", "_error", "404", "500", "_middleware"})
+
+
+def _segments(directory: PurePosixPath) -> list[str]:
+    """URL segments of a route directory: groups and slots dropped."""
+    kept = []
+    for part in directory.parts:
+        if part.startswith("(") and part.endswith(")"):
+            continue
+        if part.startswith("@"):
+            continue
+        kept.append(part)
+    return kept
+
+
+def _params(segments: list[str]) -> list[str]:
+    return [match.group(1) for segment in segments if (match := _PARAM.match(segment))]
+
+
+def _url(segments: list[str]) -> str:
+    return "/" + "/".join(segments) if segments else "/"
+
+
+def route_component_name(path: str) -> str:
+    """A name for a route file's component, unique per route: src/routes/todos/[id]/+page.svelte ->
+    TodosIdPage, app/(shop)/cart/page.tsx -> CartPage, pages/tasks/[id].tsx -> TasksIdPage."""
+    posix = PurePosixPath(path)
+    parts = list(posix.parent.parts)
+    for root in ("routes", "app", "pages"):
+        if root in parts:
+            parts = parts[len(parts) - parts[::-1].index(root) :]
+            break
+    stem = posix.stem.lstrip("+")
+    if stem not in ("page", "layout", "error", "index"):
+        parts.append(stem)
+        stem = "page"
+    if stem == "index":
+        stem = "page"
+    words = [re.sub(r"[^\w]", " ", segment) for segment in _segments(PurePosixPath(*parts)) if segment]
+    prefix = "".join(markup.pascal(word) for word in words) or "Root"
+    return prefix + markup.pascal(stem)
+
+
+def _root_index(parts: tuple[str, ...], root: str) -> int | None:
+    """Where `root` (pages / app / routes) sits: at the top or right under src/."""
+    if parts[:1] == (root,):
+        return 0
+    if parts[:2] == ("src", root):
+        return 1
+    return None
+
+
+def file_routes(
+    paths: Iterable[str],
+    *,
+    next_js: bool = True,
+    sveltekit: bool = True,
+    component_names: Mapping[str, str] | None = None,
+) -> list[Route]:
+    """Routes from the project's file names (POSIX, relative to the project root), sorted by path.
+
+    `component_names`: file -> the component its default export is called (build knows it from
+    the parsed file); otherwise `route_component_name(file)`.
+    """
+    names = component_names or {}
+    pages: list[tuple[str, list[str], RouteSource, str, bool]] = []  # (file, segments, source, kind, index)
+    for path in sorted(set(paths)):
+        posix = PurePosixPath(path)
+        parts = posix.parts
+        if sveltekit and posix.suffix == ".svelte" and posix.stem in ("+page", "+layout"):
+            at = _root_index(parts, "routes")
+            if at == 1:
+                segments = _segments(PurePosixPath(*parts[at + 1 : -1]))
+                pages.append((path, segments, "sveltekit", posix.stem[1:], False))
+            continue
+        if not next_js or posix.suffix not in _SCRIPT_SUFFIXES or posix.name.endswith((".d.ts",)):
+            continue
+        at = _root_index(parts, "app")
+        if at is not None and posix.stem in ("page", "layout"):
+            app_inner = parts[at + 1 : -1]
+            if any(part.startswith("_") for part in app_inner):
+                continue
+            pages.append((path, _segments(PurePosixPath(*app_inner)), "next-app", posix.stem, False))
+            continue
+        at = _root_index(parts, "pages")
+        if at is not None:
+            inner = list(parts[at + 1 :])
+            if inner[0] == "api" or posix.stem in _NEXT_SPECIAL or any(part.startswith("_") for part in inner[:-1]):
+                continue
+            page_segments = inner[:-1] + ([] if posix.stem == "index" else [posix.stem])
+            pages.append((path, page_segments, "next-pages", "page", posix.stem == "index"))
+    layouts = {(source, _url(segments)): path for path, segments, source, kind, _ in pages if kind == "layout"}
+    routes: list[Route] = []
+    for path, segments, source, kind, index in pages:
+        url = _url(segments)
+        parent = None
+        # The nearest layout above (for a layout: strictly above; for a page: its own folder too).
+        candidates = [segments[:cut] for cut in range(len(segments), -1, -1)]
+        if kind == "layout":
+            candidates = candidates[1:]
+        for candidate in candidates:
+            if (source, _url(candidate)) in layouts:
+                parent = _url(candidate)
+                break
+        routes.append(
+            Route(
+                path=url,
+                component=names.get(path) or route_component_name(path),
+                location=SourceSpan(file=path, line=1, column=1),
+                source=source,
+                parent=parent,
+                index=index,
+                params=_params(segments),
+            )
+        )
+    return sorted(routes, key=lambda route: (route.path, route.parent is not None, route.location.file))
+
+
+_DEFAULT_EXPORT = re.compile(rb"export\s+default\s+(?:async\s+)?(?:function\s*\*?\s*|class\s+)?([A-Z][\w$]*)")
+
+
+def default_export_name(source: bytes) -> str | None:
+    """The name of a module's default export when it is a named function, class or identifier."""
+    match = _DEFAULT_EXPORT.search(source)
+    return match.group(1).decode() if match else None
+
+
+def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
+    """The route one file defines by where it sits (build's per-file dispatch).
+
+    A page's `parent` layout needs the other files, so it is left None here; `file_routes`
+    over the whole file list fills it in. The component is the default export's name when the
+    file names it (`export default function TaskPage`), so it matches what the react parser saw.
+    """
+    del context  # file-system routes depend on the path (and the default export) only
+    names = {}
+    if not path.endswith(".svelte"):
+        exported = default_export_name(source)
+        if exported is not None:
+            names[path] = exported
+    routes = [route.model_copy(update={"parent": None}) for route in file_routes([path], component_names=names)]
+    return FileFacts(file=path, parser="routes_fs", routes=routes)

@@ -1,0 +1,301 @@
+"""Routes defined in JS/TS code: react-router JSX and objects, vue-router, Angular `Routes`.
+
+- react-router JSX: `<Route path element={<X/>} index>` nested in `<Route>`s; a pathless
+  `<Route element={<Layout/>}>` is a layout whose children are nested under its parent's path;
+- objects (react-router `createBrowserRouter` / `useRoutes`, vue-router `createRouter({routes})`
+  and `RouteRecordRaw[]`, Angular `Routes` for `RouterModule.forRoot` / `provideRouter`):
+  any object with a `path` key inside an array, in a file importing a router package, or an
+  object that also names `component` / `element` / `loadComponent` / `redirect(To)`;
+  `children` nest. The component is `component: X`, `element: <X/>`, `Component: X`, or the
+  target of a lazy `import('./X')` / `.then(m => m.X)`.
+
+Paths are joined to full paths (`/settings/profile`); `:id` params are listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from specwalk.index import treesitter
+from specwalk.index.facts import FileFacts, ImportBinding
+from specwalk.index.treesitter import Grammar, Node
+from specwalk.models.uimap import ParseProblem, Route, RouteSource, SourceSpan
+
+_ROUTE_JSX = "[(jsx_element) (jsx_self_closing_element)] @el"
+_OBJECTS = "(array (object) @obj)"
+_ROUTER_PACKAGES: dict[str, RouteSource] = {
+    "react-router": "react-router",
+    "react-router-dom": "react-router",
+    "@tanstack/react-router": "react-router",
+    "vue-router": "vue-router",
+    "@angular/router": "angular",
+}
+_ROUTE_KEYS = frozenset(
+    {"component", "element", "Component", "loadComponent", "loadChildren", "redirect", "redirectTo", "lazy"}
+)
+_NON_PAGE = frozenset({"Navigate", "Redirect", "Outlet", "Suspense", "Fragment"})
+_PARAM = re.compile(r":(\w+)|\[(?:\.\.\.)?(\w+)\]")
+
+
+def join(parent: str | None, path: str | None) -> str:
+    """Full path of a child route: ("/settings", "profile") -> "/settings/profile"."""
+    if path is None or path == "":
+        return parent or "/"
+    if path.startswith("/"):
+        return path
+    base = (parent or "/").rstrip("/")
+    return f"{base}/{path}"
+
+
+def params(path: str) -> list[str]:
+    return [first or second for first, second in _PARAM.findall(path)]
+
+
+def _string(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if node.type == "string":
+        return "".join(
+            treesitter.text(child)
+            for child in node.named_children
+            if child.type in ("string_fragment", "escape_sequence")
+        )
+    if node.type == "template_string" and not any(
+        child.type == "template_substitution" for child in node.named_children
+    ):
+        return treesitter.text(node)[1:-1]
+    return None
+
+
+def _span(path: str, node: Node) -> SourceSpan:
+    return SourceSpan(
+        file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
+    )
+
+
+def _jsx_name(node: Node) -> str:
+    opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
+    if opening is None:
+        return ""
+    name = opening.child_by_field_name("name")
+    return treesitter.text(name) if name is not None else ""
+
+
+def _jsx_components(node: Node) -> list[tuple[str, Node]]:
+    """Capitalised JSX element names inside `node`, in document order."""
+    found: list[tuple[str, Node]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in ("jsx_element", "jsx_self_closing_element"):
+            name = _jsx_name(current)
+            if name[:1].isupper():
+                found.append((name, current))
+        stack.extend(reversed(current.named_children))
+    return found
+
+
+def _element_target(node: Node) -> tuple[str | None, str | None]:
+    """(component, redirect) of a route's `element`: the innermost page component, or <Navigate to>."""
+    component: str | None = None
+    redirect: str | None = None
+    for name, element in _jsx_components(node):
+        if name in ("Navigate", "Redirect"):
+            opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
+            for attribute in opening.named_children if opening is not None else []:
+                if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "to":
+                    value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
+                    redirect = _string(value) or _string(
+                        value.named_children[0] if value is not None and value.named_children else None
+                    )
+        elif name not in _NON_PAGE:
+            component = name
+    return component, redirect
+
+
+def _lazy_target(node: Node) -> str | None:
+    """`() => import('./views/Cart.vue')` -> Cart; `.then(m => m.CartPage)` -> CartPage."""
+    source = treesitter.text(node)
+    then = re.search(r"\.then\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\1\.(\w+)", source)
+    if then:
+        return then.group(2)
+    imported = re.search(r"import\(\s*['\"`]([^'\"`]+)['\"`]\s*\)", source)
+    if imported:
+        stem = imported.group(1).rsplit("/", 1)[-1].split(".")[0]
+        return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]", stem))
+    return None
+
+
+def extract(path: str, root: Node, grammar: Grammar, imports: dict[str, ImportBinding]) -> list[Route]:
+    """Every route defined in this file (JSX `<Route>` and route objects)."""
+    source_kind: RouteSource | None = None
+    for binding in imports.values():
+        if binding.source in _ROUTER_PACKAGES:
+            source_kind = _ROUTER_PACKAGES[binding.source]
+            break
+    routes: list[Route] = []
+    if grammar == "tsx" and "Route" in imports:
+        routes.extend(_jsx_routes(path, root))
+    routes.extend(_object_routes(path, root, grammar, source_kind))
+    return routes
+
+
+def _jsx_routes(path: str, root: Node) -> list[Route]:
+    full_paths: dict[int, str] = {}
+    routes: list[Route] = []
+    for _, captures in treesitter.matches("tsx", _ROUTE_JSX, root):
+        node = captures["el"][0]
+        if _jsx_name(node) != "Route":
+            continue
+        parent_path: str | None = None
+        ancestor = node.parent
+        while ancestor is not None:
+            if ancestor.id in full_paths:
+                parent_path = full_paths[ancestor.id]
+                break
+            ancestor = ancestor.parent
+        opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
+        own_path: str | None = None
+        index = False
+        component: str | None = None
+        redirect: str | None = None
+        for attribute in opening.named_children if opening is not None else []:
+            if attribute.type != "jsx_attribute" or not attribute.named_children:
+                continue
+            name = treesitter.text(attribute.named_children[0])
+            value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
+            if name == "path":
+                own_path = _string(value) or _string(
+                    value.named_children[0] if value is not None and value.named_children else None
+                )
+            elif name == "index":
+                index = value is None or treesitter.text(value) in ("{true}",)
+            elif name in ("element", "component", "Component") and value is not None:
+                if name == "element":
+                    component, redirect = _element_target(value)
+                else:
+                    component = treesitter.text(value).strip("{}").strip() or None
+        full = join(parent_path, own_path)
+        full_paths[node.id] = full
+        routes.append(
+            Route(
+                path=full,
+                component=component,
+                location=_span(path, node),
+                source="react-router",
+                parent=parent_path,
+                index=index,
+                params=params(full),
+                redirect=redirect,
+            )
+        )
+    return routes
+
+
+def _pair_value(obj: Node, key: str) -> Node | None:
+    for pair in obj.named_children:
+        if pair.type == "pair":
+            name = pair.child_by_field_name("key")
+            if name is not None and (treesitter.text(name) == key or _string(name) == key):
+                return pair.child_by_field_name("value")
+    return None
+
+
+def _keys(obj: Node) -> set[str]:
+    keys: set[str] = set()
+    for pair in obj.named_children:
+        if pair.type == "pair":
+            name = pair.child_by_field_name("key")
+            if name is not None:
+                keys.add(_string(name) or treesitter.text(name))
+        elif pair.type == "shorthand_property_identifier":
+            keys.add(treesitter.text(pair))
+    return keys
+
+
+def _object_routes(path: str, root: Node, grammar: Grammar, source_kind: RouteSource | None) -> list[Route]:
+    candidates: list[Node] = []
+    for _, captures in treesitter.matches(grammar, _OBJECTS, root):
+        obj = captures["obj"][0]
+        keys = _keys(obj)
+        if "path" not in keys and not ("index" in keys and keys & _ROUTE_KEYS):
+            continue
+        if source_kind is None and not (keys & _ROUTE_KEYS):
+            continue
+        candidates.append(obj)
+    if not candidates:
+        return []
+    kind: RouteSource = source_kind or "react-router"
+    full_paths: dict[int, str] = {}
+    routes: list[Route] = []
+    # Document order puts parents before children, so a child's parent path is known.
+    for obj in sorted(candidates, key=lambda node: node.start_byte):
+        parent_path: str | None = None
+        ancestor = obj.parent
+        while ancestor is not None:
+            if ancestor.id in full_paths:
+                parent_path = full_paths[ancestor.id]
+                break
+            ancestor = ancestor.parent
+        own = _string(_pair_value(obj, "path"))
+        full = join(parent_path, own)
+        full_paths[obj.id] = full
+        component: str | None = None
+        redirect: str | None = None
+        for key in ("component", "Component", "loadComponent", "element", "lazy"):
+            value = _pair_value(obj, key)
+            if value is None:
+                continue
+            if value.type == "identifier":
+                component = treesitter.text(value)
+            elif value.type in ("jsx_element", "jsx_self_closing_element", "parenthesized_expression"):
+                component, redirect = _element_target(value)
+            else:
+                component = _lazy_target(value)
+            if component:
+                break
+        for key in ("redirect", "redirectTo"):
+            target = _string(_pair_value(obj, key))
+            if target is not None:
+                redirect = join(parent_path, target) if kind == "angular" else target
+        index_value = _pair_value(obj, "index")
+        index = (index_value is not None and treesitter.text(index_value) == "true") or (
+            own == "" and parent_path is not None
+        )
+        routes.append(
+            Route(
+                path=full,
+                component=component,
+                location=_span(path, obj),
+                source=kind,
+                parent=parent_path,
+                index=index,
+                params=params(full),
+                redirect=redirect,
+            )
+        )
+    return routes
+
+
+PARSER_VERSION = "routes-js-1"
+
+
+def parse_file(path: str, source: bytes, context: object) -> FileFacts:
+    """Facts of a JS/TS module outside React projects: its imports and route tables only."""
+    from specwalk.index.react_components import parse_imports
+
+    grammar: Grammar = "typescript" if path.endswith((".ts", ".mts", ".cts")) else "javascript"
+    facts = FileFacts(file=path, parser="script")
+    root = treesitter.parse(grammar, source)
+    if treesitter.has_error(root):
+        bad = treesitter.first_error(root)
+        facts.problems.append(
+            ParseProblem(
+                file=path,
+                line=bad.start_point[0] + 1 if bad is not None else None,
+                message="syntax error; route tables in the rest of the file were still read",
+            )
+        )
+    facts.imports = parse_imports(root, grammar)
+    facts.routes = extract(path, root, grammar, facts.imports)
+    return facts

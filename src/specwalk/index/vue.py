@@ -1,0 +1,162 @@
+"""Vue single-file components: the `<template>` block (html grammar) and the script's imports.
+
+Template syntax read here: `:x` / `v-bind:x` (dynamic; a string constant counts as literal),
+`@click` / `v-on:click` (with modifiers), `v-model` (handler event "model"), `v-if` /
+`v-else-if` / `v-else` / `v-show`, `v-for`, `{{ }}` interpolation (dynamic text), `$t('key')` /
+`t('key')` (vue-i18n), `<router-link to>` and UI-kit components (Element Plus, Vuetify, Ant
+Design Vue) through `roles.kit_component`. The project's own components (PascalCase or
+kebab-case tags) become elements with `native_tag=None` plus component edges with their props;
+`build` follows them to what they render.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from specwalk.index import markup, roles
+from specwalk.index import treesitter as ts
+from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.models.uimap import AttributeValue, ComponentNode, Handler, ParseProblem, SourceSpan
+
+# Vue's built-in components: containers, not elements of interest.
+# Bump when the facts this parser emits change: the index cache keys on it (with markup's).
+PARSER_VERSION = f"vue-1+{markup.MARKUP_VERSION}"
+_BUILTINS = frozenset(
+    {
+        "transition",
+        "transition-group",
+        "keep-alive",
+        "teleport",
+        "suspense",
+        "component",
+        "slot",
+        "router-view",
+        "template",
+        "client-only",
+        "nuxt-page",
+        "nuxt-layout",
+    }
+)
+_KIT_PREFIXES = ("el-", "v-", "a-", "n-", "q-", "van-")
+_DIRECTIVE = re.compile(r"^(?:v-on:|@)([\w:-]+)((?:\.[\w-]+)*)$")
+_BINDING = re.compile(r"^(?:v-bind:|:|\.)([\w:.-]+?)((?:\.(?:prop|camel|attr))*)$")
+_MODEL = re.compile(r"^v-model(?::([\w-]+))?((?:\.[\w-]+)*)$")
+
+
+class VueDialect(markup.Dialect):
+    parser = "vue"
+
+    def attribute(self, name: str, value: str | None) -> list[markup.Effect]:
+        if name in ("v-if", "v-else-if", "v-show"):
+            return [markup.Cond(name[2:], (value or "").strip())]
+        if name == "v-else":
+            return [markup.Cond("else")]
+        if name == "v-for":
+            return [markup.Loop((value or "").strip())]
+        model = _MODEL.match(name)
+        if model:
+            expression = (value or "").strip()
+            handler = Handler(event="model", handler=expression, syntax=name)
+            bound = AttributeValue(name=model.group(1) or "value", literal=False, expression=expression)
+            return [markup.On(handler, bound_value=bound)]
+        event = _DIRECTIVE.match(name)
+        if event:
+            return [markup.On(Handler(event=event.group(1), handler=markup.handler_name(value or ""), syntax=name))]
+        binding = _BINDING.match(name)
+        if binding:
+            target = binding.group(1)
+            if target in ("class", "style", "key") or value is None:
+                return []
+            return [markup.Attr(markup.bound_attribute(target, value))]
+        if name.startswith(("v-", "#")) or name in ("ref", "key", "style", "is", "slot"):
+            return []
+        return [markup.Attr(markup.literal_attribute(name, value if value is not None else ""))]
+
+    def text_parts(self, raw: str) -> list[markup.Part]:
+        return markup.mustache_parts(raw)
+
+    def component(self, tag: str) -> str | None:
+        lowered = roles.kebab(tag) if tag[:1].isupper() else tag.lower()
+        if lowered in _BUILTINS:
+            return None
+        if roles.kit_component(tag) is not None:
+            return tag
+        if lowered.startswith(_KIT_PREFIXES):
+            return None  # a kit's layout container (el-form, v-card): its children matter
+        if tag[:1].isupper() or "-" in tag:
+            return markup.pascal(tag)
+        return None
+
+    def prop_name(self, name: str) -> str:
+        return name if name.startswith(("aria-", "data-")) else markup.camel(name)
+
+    def model_prop(self, handler: Handler) -> str | None:
+        if handler.event != "model":
+            return None
+        model = _MODEL.match(handler.syntax)
+        return markup.camel(model.group(1)) if model and model.group(1) else "modelValue"
+
+
+def component_name(path: str) -> str:
+    """ProductCard.vue -> ProductCard; order-summary.vue -> OrderSummary."""
+    return markup.pascal(PurePosixPath(path).stem)
+
+
+def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
+    """Facts of one `.vue` file."""
+    root = ts.parse("html", source)
+    name = component_name(path)
+    problems: list[ParseProblem] = []
+    template = None
+    imports = {}
+    for child in root.children:
+        if child.type == "element" and _tag(child) == "template" and template is None:
+            template = child
+        elif child.type == "script_element":
+            code = next((c for c in child.children if c.type == "raw_text"), None)
+            if code is not None:
+                program = ts.parse("typescript", bytes(code.text))
+                imports.update(markup.script_imports(program))
+    if ts.has_error(root):
+        error = ts.first_error(root)
+        line = error.start_point[0] + 1 if error is not None else None
+        problems.append(ParseProblem(file=path, line=line, message="template syntax error; the rest was indexed"))
+    location = SourceSpan(file=path, line=1, column=1)
+    if template is None:
+        return FileFacts(
+            file=path,
+            parser="vue",
+            components=[ComponentNode(name=name, location=location)],
+            imports=imports,
+            problems=problems,
+        )
+    origin = markup.Origin(source)
+    extraction = markup.extract(
+        template, file=path, component=name, origin=origin, dialect=VueDialect(), testids=context.testid_attributes
+    )
+    root_tags = [_tag(child).lower() for child in template.children if child.type == "element"]
+    node = ComponentNode(
+        name=name,
+        location=origin.span(path, template),
+        renders=extraction.edges,
+        wraps=markup.wrapped_tag(extraction.raws, root_tags),
+    )
+    return FileFacts(
+        file=path,
+        parser="vue",
+        elements=extraction.elements,
+        components=[node],
+        imports=imports,
+        i18n_keys=extraction.i18n_keys,
+        problems=problems,
+    )
+
+
+def _tag(element: ts.Node) -> str:
+    for child in element.children:
+        if child.type in ("start_tag", "self_closing_tag"):
+            for part in child.children:
+                if part.type == "tag_name":
+                    return ts.text(part)
+    return ""

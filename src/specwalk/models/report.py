@@ -1,0 +1,130 @@
+"""The run report: what `generate` grounded, verified and emitted, for every requirement.
+
+Written to `.specwalk/report.json`; the emitters render tests and `report.html` from it, the IDE
+reads it. Traceability: requirement -> scenario -> test -> status, with per-step evidence.
+Nothing volatile (timestamps, durations, ports) is stored here, so an unchanged input yields a
+byte-identical file; timings go to the CLI output and the bench.
+Additions are optional fields; bump REPORT_SCHEMA_VERSION on an incompatible change.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from specwalk.models.locator import Locator
+from specwalk.models.scenario import SourceRef, Unplanned
+from specwalk.models.uimap import SourceSpan
+
+REPORT_SCHEMA_VERSION: Literal[1] = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "press_key"]
+# act: click dblclick fill clear press select check uncheck hover upload
+# check: visible hidden enabled disabled checked pressed focused empty text contains value count
+#        contains_all (value: a JSON list, items in order) url title
+OpName = str
+
+
+class Operation(_Model):
+    """One resolved, executable step: the vocabulary shared by the driver and the emitters."""
+
+    op: OpKind
+    name: OpName = ""  # the act/check name; "" for goto/reload/go_back/go_forward/press_key
+    locator: Locator | None = None
+    value: str | None = None  # text to fill, key to press, option, expected text/count/url
+    negated: bool = False
+
+
+class Candidate(_Model):
+    """A UI-map element considered for a step's target, with why it ranked where it did."""
+
+    element_id: str
+    score: float
+    description: str
+    reason: str
+
+
+class Evidence(_Model):
+    element_id: str | None = None  # the UI-map element the target resolved to
+    source: SourceSpan | None = None  # where that element is written
+    candidates: list[Candidate] = Field(default_factory=list)  # retrieval's top candidates
+    alternatives: list[Locator] = Field(default_factory=list)  # locators tried and rejected, in order
+    rejected_because: list[str] = Field(default_factory=list)  # aligned with alternatives
+    expected: str | None = None
+    actual: str | None = None
+    message: str = ""
+    screenshot: str | None = None  # path relative to the output dir
+
+
+StepStatus = Literal["passed", "failed", "not_grounded", "not_run"]
+Sensitivity = Literal["sensitive", "weak", "not_checked"]
+
+
+class StepResult(_Model):
+    index: int
+    text: str
+    source: SourceRef
+    operations: list[Operation] = Field(default_factory=list)  # usually one; a state may expand
+    status: StepStatus
+    sensitivity: Sensitivity | None = None  # expectations only
+    evidence: Evidence = Evidence()
+
+
+ScenarioStatus = Literal["passed", "app_defect", "not_grounded", "not_planned", "weak", "flaky"]
+
+
+class ScenarioResult(_Model):
+    scenario_id: str
+    requirement_id: str
+    name: str
+    feature: str
+    source: SourceRef
+    status: ScenarioStatus
+    steps: list[StepResult] = Field(default_factory=list)
+    test_file: str | None = None  # relative to the project root
+    test_title: str | None = None
+    runs: list[bool] = Field(default_factory=list)  # the emitted test's results, one per run
+    message: str = ""
+
+
+class RequirementRow(_Model):
+    requirement_id: str
+    title: str
+    feature: str
+    source: SourceRef
+    scenario_ids: list[str]
+    status: ScenarioStatus  # the worst of its scenarios
+
+
+class RunnerResult(_Model):
+    runner: Literal["playwright", "pytest"]
+    command: str
+    passed: int
+    failed: int
+    flaky: int
+    expected_failures: int  # tests marked test.fail() for app defects that did fail
+    exit_code: int
+
+
+class RunReport(_Model):
+    schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    specwalk_version: str
+    project: str  # project root name, not its absolute path (reports are compared across machines)
+    requirements_files: list[str]
+    locale: str
+    requirements: list[RequirementRow] = Field(default_factory=list)
+    scenarios: list[ScenarioResult] = Field(default_factory=list)
+    unplanned: list[Unplanned] = Field(default_factory=list)
+    runner: RunnerResult | None = None
+    errors: list[str] = Field(default_factory=list)
+    # Since v1 (optional): operations every test needs first (e.g. a Background that signs in).
+    # With storage_state they run once in a setup project whose saved cookies/storage each test
+    # starts from; without, they run before each test.
+    setup: list[Operation] = Field(default_factory=list)
+    storage_state: bool = False

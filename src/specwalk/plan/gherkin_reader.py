@@ -1,0 +1,174 @@
+"""Gherkin text → scenario templates, via Cucumber's own parser (`gherkin-official`).
+
+Every dialect Cucumber knows works (`# language: zh-CN` gives 功能 / 场景 / 假如 / 当 / 那么 /
+并且). A block without a Feature line (a lone Scenario in a Markdown section) gets one named
+after the section. Parse errors become one `InputError` line per problem, with the file line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gherkin.errors import CompositeParserException, ParserException
+from gherkin.parser import Parser
+from gherkin.token_scanner import TokenScanner
+
+from specwalk.errors import InputError
+
+_KEYWORD_TYPES = {"Context": "given", "Action": "when", "Outcome": "then"}
+_HAS_FEATURE = re.compile(r"^\s*(?:Feature|Business Need|Ability|功能)\s*[:：]", re.MULTILINE)
+_LANGUAGE = re.compile(r"^\s*#\s*language\s*:\s*(\S+)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class RawStep:
+    keyword: str
+    keyword_type: str  # given | when | then (And / But resolved)
+    text: str
+    line: int
+    doc_string: str | None = None
+    table: tuple[tuple[str, ...], ...] | None = None
+
+
+@dataclass(frozen=True)
+class ExampleRow:
+    values: dict[str, str]
+    line: int
+
+
+@dataclass
+class RawScenario:
+    feature: str
+    name: str
+    keyword: str
+    line: int
+    tags: tuple[str, ...]
+    background: list[RawStep]
+    steps: list[RawStep]
+    examples: list[ExampleRow] = field(default_factory=list)
+    text: str = ""
+
+
+def _steps(nodes: list[dict[str, Any]], line_offset: int) -> list[RawStep]:
+    steps: list[RawStep] = []
+    previous = "given"
+    for node in nodes:
+        keyword = node["keyword"].strip()
+        kind = _KEYWORD_TYPES.get(node.get("keywordType", ""), previous)
+        previous = kind
+        doc = node.get("docString")
+        table = node.get("dataTable")
+        rows = tuple(tuple(cell["value"] for cell in row["cells"]) for row in table["rows"]) if table else None
+        steps.append(
+            RawStep(
+                keyword,
+                kind,
+                node["text"].strip(),
+                node["location"]["line"] + line_offset,
+                doc["content"] if doc else None,
+                rows,
+            )
+        )
+    return steps
+
+
+def _examples(scenario: dict[str, Any], line_offset: int) -> list[ExampleRow]:
+    rows: list[ExampleRow] = []
+    for block in scenario.get("examples", []):
+        header = block.get("tableHeader")
+        if not header:
+            continue
+        names = [cell["value"] for cell in header["cells"]]
+        for row in block.get("tableBody", []):
+            values = dict(zip(names, (cell["value"] for cell in row["cells"]), strict=False))
+            rows.append(ExampleRow(values, row["location"]["line"] + line_offset))
+    return rows
+
+
+def read_gherkin(text: str, first_line: int, file: str, default_feature: str | None) -> list[RawScenario]:
+    """Scenarios of one Gherkin block whose first line is line `first_line` of `file`."""
+    offset = first_line - 1
+    source = text
+    if not _HAS_FEATURE.search(text):
+        # Put the Feature line after a "# language:" line, which must stay first.
+        language = _LANGUAGE.search(text)
+        feature_keyword = "功能" if language and language.group(1).lower().startswith("zh") else "Feature"
+        lines = text.splitlines()
+        at = 1 if language and lines and _LANGUAGE.match(lines[0]) else 0
+        lines.insert(at, f"{feature_keyword}: {default_feature or 'Requirements'}")
+        source = "\n".join(lines) + "\n"
+        offset -= 1
+    try:
+        document = Parser().parse(TokenScanner(source))
+    except CompositeParserException as error:
+        raise InputError(*(_error_line(file, item, offset) for item in error.errors), hint=_HINT) from error
+    except ParserException as error:
+        raise InputError(_error_line(file, error, offset), hint=_HINT) from error
+    feature: dict[str, Any] | None = document.get("feature")  # type: ignore[assignment]
+    if not feature:
+        return []
+    name = default_feature or feature["name"]
+    scenarios: list[RawScenario] = []
+    _collect(feature, name, list(_tag_names(feature)), [], offset, scenarios, text.splitlines(), first_line)
+    return scenarios
+
+
+_HINT = (
+    "fix the Gherkin at that line (keywords: Feature, Background, Scenario, Scenario Outline, Examples, "
+    "Given/When/Then)"
+)
+
+
+def _error_line(file: str, error: Exception, offset: int) -> str:
+    location = getattr(error, "location", None) or {}
+    line = location.get("line")
+    message = re.sub(r"^\(\d+:\d+\):\s*", "", str(error))
+    if line is None:
+        return f"{file}: Gherkin: {message}"
+    return f"{file}:{line + offset}: Gherkin: {message}"
+
+
+def _tag_names(node: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(tag["name"] for tag in node.get("tags", []))
+
+
+def _collect(
+    parent: dict[str, Any],
+    feature: str,
+    tags: list[str],
+    background: list[RawStep],
+    offset: int,
+    out: list[RawScenario],
+    lines: list[str],
+    first_line: int,
+) -> None:
+    background = list(background)
+    for child in parent.get("children", []):
+        if child.get("background"):
+            background = background + _steps(child["background"]["steps"], offset)
+        elif child.get("rule"):
+            rule = child["rule"]
+            _collect(rule, feature, tags + list(_tag_names(rule)), background, offset, out, lines, first_line)
+        elif child.get("scenario"):
+            node = child["scenario"]
+            line = node["location"]["line"] + offset
+            steps = _steps(node["steps"], offset)
+            last = max([line, *(step.line for step in steps)])
+            body = "\n".join(
+                source.strip() for source in lines[line - first_line : last - first_line + 1] if source.strip()
+            )
+            out.append(
+                RawScenario(
+                    feature=feature,
+                    name=node["name"].strip(),
+                    keyword=node["keyword"].strip(),
+                    line=line,
+                    tags=tuple(tags) + _tag_names(node),
+                    background=background,
+                    steps=steps,
+                    examples=_examples(node, offset),
+                    text=body,
+                )
+            )

@@ -1,0 +1,368 @@
+"""The deterministic planner: requirements documents → `Plan`, never guessing.
+
+Layout rules (documented in docs/step-language.md):
+- Every Markdown heading of level 2 or deeper is a feature (the only heading when a document has
+  no level-2 heading). Text before the first feature is introduction → `Plan.notes`.
+- Gherkin scenarios become requirements; an outline gives one scenario per Examples row;
+  Background steps and the scenario's leading Given steps are its preconditions.
+- Each bullet / numbered item, and each paragraph that is not a user story or a list lead-in
+  ("Acceptance criteria:"), is one acceptance criterion → one requirement with one scenario whose
+  steps are the sentence's clauses, in order. Criteria are independent tests, so one per bullet.
+- A line that cannot be planned is reported in `Plan.unplanned` with the reason and the nearest
+  phrasing; its requirement keeps its id (for the LLM planner) and its scenario is incomplete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from specwalk.models.scenario import (
+    ActionStep,
+    ExpectationStep,
+    Note,
+    Plan,
+    Requirement,
+    Scenario,
+    SourceRef,
+    StateStep,
+    Step,
+    Unplanned,
+)
+from specwalk.plan.document import Document, Item, Section, read_markdown, slugify
+from specwalk.plan.gherkin_reader import RawScenario, RawStep, read_gherkin
+from specwalk.plan.library import BodyLine, Definition, StepLibrary, define
+from specwalk.plan.sentences import Failure, parse, split_keywords
+
+_LEAD_IN = re.compile(r"[:：]\s*$")
+_STEP_TYPES: dict[str, type[ActionStep] | type[ExpectationStep] | type[StateStep]] = {
+    "action": ActionStep,
+    "expectation": ExpectationStep,
+    "state": StateStep,
+}
+_MAX_EXPANSION_DEPTH = 5
+
+
+@dataclass(frozen=True)
+class RequirementsDocument:
+    file: str  # how the file is named in the plan (relative to the project when possible)
+    text: str
+
+
+class Planner(Protocol):
+    name: str
+
+    def plan(self, document: RequirementsDocument) -> Plan: ...
+
+
+def _step(spec: dict[str, Any], **meta: Any) -> Step:
+    fields = {key: value for key, value in spec.items() if value is not None}
+    for key, value in meta.items():
+        if value is not None and key not in fields:
+            fields[key] = value
+    model = _STEP_TYPES[fields["kind"]]
+    return model(**fields)
+
+
+def _substitute(text: str, row: dict[str, str] | None) -> str:
+    if not row:
+        return text
+    return re.sub(r"<([^<>]+)>", lambda match: row.get(match.group(1), match.group(0)), text)
+
+
+class _Run:
+    """The state of planning one document."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.requirements: list[Requirement] = []
+        self.unplanned: list[Unplanned] = []
+        self.notes: list[Note] = []
+        self.library = StepLibrary([])
+        self._ids: set[str] = set()
+        self._reported: set[tuple[int, str]] = set()
+
+    def ref(self, line: int) -> SourceRef:
+        return SourceRef(file=self.file, line=line)
+
+    def unique_id(self, base: str) -> str:
+        candidate, number = base, 2
+        while candidate in self._ids:
+            candidate, number = f"{base}-{number}", number + 1
+        self._ids.add(candidate)
+        return candidate
+
+    def report(self, line: int, text: str, failure: Failure, requirement_id: str, scenario_id: str | None) -> None:
+        if (line, failure.clause) in self._reported:
+            return
+        self._reported.add((line, failure.clause))
+        clause = "" if failure.clause.strip() == text.strip() else f" (in: {failure.clause})"
+        self.unplanned.append(
+            Unplanned(
+                source=self.ref(line),
+                text=text,
+                reason=failure.reason + clause,
+                suggestion=failure.suggestion,
+                needs_llm=failure.needs_llm,
+                requirement_id=requirement_id,
+                scenario_id=scenario_id,
+            )
+        )
+
+    # --- sentences -------------------------------------------------------------------------
+
+    def sentence_steps(
+        self,
+        text: str,
+        line: int,
+        keyword: str,
+        keyword_type: str,
+        *,
+        doc_string: str | None = None,
+        table: tuple[tuple[str, ...], ...] | None = None,
+        expanded_from: SourceRef | None = None,
+        depth: int = 0,
+    ) -> tuple[list[Step], Failure | None, int]:
+        """Steps for one sentence; a reusable-step use expands to its definition's body."""
+        use = self.library.match(text) if depth < _MAX_EXPANSION_DEPTH else None
+        if use is not None:
+            steps: list[Step] = []
+            origin = expanded_from or self.ref(line)
+            for body in use.body:
+                inner, failure, failed_line = self.sentence_steps(
+                    body.text,
+                    body.line,
+                    keyword,
+                    "given" if keyword_type == "given" else "when",
+                    expanded_from=origin,
+                    depth=depth + 1,
+                )
+                if failure is None and any(isinstance(step, StateStep) for step in inner):
+                    failure = Failure(body.text, "a step definition must be made of concrete steps", None, False)
+                if failure is not None:
+                    return steps, failure, failed_line
+                steps.extend(inner)
+            return steps, None, line
+        parsed = parse(text, keyword_type, self._uses_step if self.library and depth < _MAX_EXPANSION_DEPTH else None)
+        if parsed.failure is not None:
+            return [], parsed.failure, line
+        steps = []
+        for clause in parsed.clauses:
+            for spec in clause.steps:
+                if spec["kind"] == "use":  # a clause that uses a reusable step
+                    inner, failure, failed_line = self.sentence_steps(
+                        spec["text"], line, keyword, keyword_type, expanded_from=expanded_from, depth=depth
+                    )
+                    if failure is not None:
+                        return steps, failure, failed_line
+                    steps.extend(inner)
+                    continue
+                extra = {"doc_string": doc_string, "table": table} if not steps else {}
+                steps.append(
+                    _step(
+                        spec,
+                        text=clause.text,
+                        keyword=keyword,
+                        keyword_type=keyword_type,
+                        source=self.ref(line),
+                        expanded_from=expanded_from,
+                        **extra,
+                    )
+                )
+        return steps, None, line
+
+    def _uses_step(self, text: str) -> bool:
+        return self.library.match(text) is not None
+
+    # --- Gherkin ---------------------------------------------------------------------------
+
+    def gherkin_requirement(self, raw: RawScenario, feature_slug: str, user_story: str | None) -> None:
+        requirement_id = self.unique_id(f"{feature_slug}/{slugify(raw.name or raw.text)}")
+        rows: list[tuple[dict[str, str] | None, int]] = (
+            [(row.values, row.line) for row in raw.examples] if raw.examples else [(None, raw.line)]
+        )
+        scenarios = []
+        for number, (row, row_line) in enumerate(rows, start=1):
+            scenario_id = f"{requirement_id}/example-{number}" if row is not None else requirement_id
+            preconditions: list[Step] = []
+            steps: list[Step] = []
+            complete = True
+            leading_given = True
+            for index, raw_step in enumerate([*raw.background, *raw.steps]):
+                in_background = index < len(raw.background)
+                if not in_background and raw_step.keyword_type != "given":
+                    leading_given = False
+                planned, ok = self._raw_step(raw_step, row, requirement_id, scenario_id)
+                complete = complete and ok
+                (preconditions if in_background or leading_given else steps).extend(planned)
+            name = _substitute(raw.name, row)
+            if row is not None and name == raw.name:
+                name = f"{raw.name} (example {number})"
+            scenarios.append(
+                Scenario(
+                    id=scenario_id,
+                    name=name,
+                    tags=raw.tags,
+                    source=self.ref(row_line),
+                    preconditions=tuple(preconditions),
+                    steps=tuple(steps),
+                    example=row,
+                    complete=complete,
+                )
+            )
+        self.requirements.append(
+            Requirement(
+                id=requirement_id,
+                kind="gherkin",
+                feature=raw.feature,
+                title=raw.name,
+                text=raw.text,
+                source=self.ref(raw.line),
+                user_story=user_story,
+                tags=raw.tags,
+                scenarios=tuple(scenarios),
+            )
+        )
+
+    def _raw_step(
+        self, raw: RawStep, row: dict[str, str] | None, requirement_id: str, scenario_id: str
+    ) -> tuple[list[Step], bool]:
+        text = _substitute(raw.text, row)
+        table = tuple(tuple(_substitute(cell, row) for cell in cells) for cells in raw.table) if raw.table else None
+        doc = _substitute(raw.doc_string, row) if raw.doc_string is not None else None
+        steps, failure, line = self.sentence_steps(
+            text, raw.line, raw.keyword, raw.keyword_type, doc_string=doc, table=table
+        )
+        if failure is not None:
+            self.report(line, text if line == raw.line else failure.clause, failure, requirement_id, scenario_id)
+            return steps, False
+        return steps, True
+
+    # --- criteria --------------------------------------------------------------------------
+
+    def criterion(self, item: Item, feature: str, feature_slug: str, user_story: str | None) -> None:
+        digest = hashlib.sha1(item.text.encode("utf-8"), usedforsecurity=False).hexdigest()[:6]
+        requirement_id = self.unique_id(f"{feature_slug}/{slugify(item.text, 48)}-{digest}")
+        # "Given …, when …, then …" in one criterion: the Given part is the scenario's preconditions.
+        parts = split_keywords(item.text) or [("", "none", item.text)]
+        preconditions: list[Step] = []
+        steps: list[Step] = []
+        failure: Failure | None = None
+        for keyword, keyword_type, part in parts:
+            planned, failure, line = self.sentence_steps(part, item.line, keyword, keyword_type)
+            if failure is not None:
+                self.report(line, item.text if line == item.line else failure.clause, failure, requirement_id, None)
+                break
+            (preconditions if keyword_type == "given" else steps).extend(planned)
+        scenarios: tuple[Scenario, ...] = ()
+        if failure is None:
+            scenarios = (
+                Scenario(
+                    id=requirement_id,
+                    name=_title(item.text),
+                    source=self.ref(item.line),
+                    preconditions=tuple(preconditions),
+                    steps=tuple(steps),
+                ),
+            )
+        self.requirements.append(
+            Requirement(
+                id=requirement_id,
+                kind="criterion",
+                feature=feature,
+                title=_title(item.text),
+                text=item.text,
+                source=self.ref(item.line),
+                user_story=user_story,
+                scenarios=scenarios,
+            )
+        )
+
+
+def _title(text: str, limit: int = 72) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _definitions(run: _Run, sections: Iterable[Section]) -> list[Definition]:
+    definitions: list[Definition] = []
+    for section in sections:
+        pending: tuple[str, int] | None = None
+        body: list[BodyLine] = []
+        for item in section.items:
+            if item.is_list_item and item.depth == 0:
+                if pending:
+                    definitions.append(define(pending[0], pending[1], body))
+                pending, body = (item.text.rstrip(":：").strip(), item.line), []
+            elif item.is_list_item and pending:
+                body.append(BodyLine(item.text, item.line))
+            else:
+                run.notes.append(Note(source=run.ref(item.line), text=item.text, reason="text in the Steps section"))
+        if pending:
+            definitions.append(define(pending[0], pending[1], body))
+        for block in section.gherkin:
+            for raw in read_gherkin(block.text, block.first_line, run.file, section.heading):
+                lines = [BodyLine(step.text, step.line) for step in [*raw.background, *raw.steps]]
+                definitions.append(define(raw.name, raw.line, lines))
+    return definitions
+
+
+class RulesPlanner:
+    """Plans with the controlled language only: exact, offline, no model."""
+
+    name = "rules"
+
+    def plan(self, document: RequirementsDocument) -> Plan:
+        run = _Run(document.file)
+        if document.file.endswith(".feature"):
+            for raw in read_gherkin(document.text, 1, document.file, None):
+                run.gherkin_requirement(raw, slugify(raw.feature), None)
+            return _finish(run, document.file)
+        structure: Document = read_markdown(document.text)
+        features = [section for section in structure.sections if not section.is_steps]
+        deep = any(section.level >= 2 for section in features)
+        run.library = StepLibrary(_definitions(run, (s for s in structure.sections if s.is_steps)))
+        for item in structure.preamble:
+            run.notes.append(
+                Note(source=run.ref(item.line), text=item.text, reason="introduction before the first feature")
+            )
+        for section in features:
+            introduction = deep and section.level < 2
+            slug = slugify(section.heading) if section.heading else "requirements"
+            for block in section.gherkin:
+                for raw in read_gherkin(block.text, block.first_line, run.file, section.heading or None):
+                    run.gherkin_requirement(raw, slug, section.user_story)
+            for item in section.items:
+                if introduction:
+                    run.notes.append(Note(source=run.ref(item.line), text=item.text, reason="document introduction"))
+                elif not item.is_list_item and _LEAD_IN.search(item.text):
+                    run.notes.append(Note(source=run.ref(item.line), text=item.text, reason="list lead-in"))
+                else:
+                    run.criterion(item, section.heading, slug, section.user_story)
+        return _finish(run, document.file)
+
+
+def _finish(run: _Run, file: str) -> Plan:
+    requirements = sorted(run.requirements, key=lambda requirement: requirement.source.line)
+    return Plan(
+        planner="rules",
+        sources=(file,),
+        requirements=tuple(requirements),
+        unplanned=tuple(sorted(run.unplanned, key=lambda entry: entry.source.line)),
+        notes=tuple(sorted(run.notes, key=lambda note: note.source.line)),
+    )
+
+
+def merge(plans: Iterable[Plan]) -> Plan:
+    """One plan for several documents, in the order given."""
+    collected = list(plans)
+    return Plan(
+        planner=collected[0].planner if collected else "rules",
+        sources=tuple(source for plan in collected for source in plan.sources),
+        requirements=tuple(requirement for plan in collected for requirement in plan.requirements),
+        unplanned=tuple(entry for plan in collected for entry in plan.unplanned),
+        notes=tuple(note for plan in collected for note in plan.notes),
+    )

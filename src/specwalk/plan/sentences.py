@@ -1,0 +1,304 @@
+"""One sentence → steps: quotes out, language picked, compound sentences split, rules applied.
+
+Compound sentences ("type "Buy milk" and press Enter", "点击“保存”，应看到“已保存”") are cut at
+clause boundaries (commas, "and", ";", ":", "并且", "后", ...) only when every part is a valid
+sentence on its own; the fewest parts win, so "the "Shipping" and the "Total"" inside one clause
+is never cut. Anything else is a `Failure` with the clause, the reason and the nearest phrasing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from specwalk.plan import chinese, english
+from specwalk.plan.grammar import Rule, StepSpec, apply, fill_from_groups
+from specwalk.plan.quotes import PLACEHOLDER, extract, restore
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EN_BOUNDARY = re.compile(
+    r"(?:,? and then |, then |;\s*|:\s+|\.\s+|, and |,? and |, but | but |,\s*)(?=\S)", re.IGNORECASE
+)
+_ZH_BOUNDARY = re.compile(r"[，,；;：:。]\s*|\s*(?:并且|而且|然后|同时|接着|并|再)\s*|(?<=[页面刷新载存交击])后\s*")
+_GERUND = re.compile(
+    r"^(?P<act>(?:clicking|pressing|tapping|choosing|selecting|checking|unchecking|opening|following|entering|typing"
+    r"|saving|submitting)\b.+?) (?P<verb>opens|shows|displays|returns to|takes (?:me|you|the user|them) to|leads to|"
+    r"brings (?:me|you|the user|them) to|navigates to|goes to) (?P<rest>.+)$"
+)
+
+
+# A criterion written like one Gherkin scenario: "Given …, when …, then …" / "假如…，当…，那么…".
+_EN_KEYWORD_START = re.compile(r"^(?P<k>given|when)\b", re.IGNORECASE)
+# A keyword starts a part after a comma, ";", ":" or "and", or when a subject follows it; so
+# "the list then shows …" stays one clause.
+_EN_KEYWORD_CUT = re.compile(
+    r"(?:\s*[,;:]\s*(?:and\s+)?|\s+and\s+|\s+(?=(?:when|then) (?:i|we|you|they|the user|«\d+»)\b))"
+    r"(?=(?P<k>when|then)\b)",
+    re.IGNORECASE,
+)
+_ZH_KEYWORD_START = re.compile(r"^(?P<k>假如|假设|当)")
+_ZH_KEYWORD_CUT = re.compile(r"[，,；;]\s*(?=(?P<k>当|那么))")
+_KEYWORD_TYPES = {
+    **{"given": "given", "when": "when", "then": "then"},
+    **{"假如": "given", "假设": "given", "当": "when", "那么": "then"},
+}
+
+# Tells whether a clause (as written) uses a reusable step of the document's Steps section.
+IsStep = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str  # the clause as written (quotes restored)
+    steps: tuple[StepSpec, ...]
+
+
+@dataclass(frozen=True)
+class Failure:
+    clause: str
+    reason: str
+    suggestion: str | None
+    needs_llm: bool
+
+
+@dataclass(frozen=True)
+class Parsed:
+    clauses: tuple[Clause, ...] = ()
+    failure: Failure | None = None
+    values: tuple[str, ...] = ()
+
+
+def is_chinese(skeleton: str) -> bool:
+    return bool(_CJK.search(skeleton))
+
+
+def _rules(chinese_text: bool) -> tuple[Rule, ...]:
+    return chinese.RULES if chinese_text else english.RULES
+
+
+def _match_rules(normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool) -> list[StepSpec] | None:
+    for rule_ in _rules(zh):
+        if rule_.contexts is not None and keyword_type not in rule_.contexts:
+            continue
+        match = rule_.pattern.match(normalized)
+        if match is None:
+            continue
+        steps = apply(rule_, match, values)
+        if steps:
+            return steps
+    return None
+
+
+def _state(normalized: str, values: tuple[str, ...], zh: bool) -> list[StepSpec] | None:
+    shape = chinese.STATE_SHAPE if zh else english.STATE_SHAPE
+    if not shape.search(normalized):
+        return None
+    numbers = re.findall(r"(?<![«\d])(\d+)(?![»\d])", PLACEHOLDER.sub("", normalized))
+    renumbered = iter(range(len(values)))
+    used: list[str] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        used.append(values[int(match.group(1))])
+        return "{" + str(next(renumbered)) + "}"
+
+    state = PLACEHOLDER.sub(placeholder, normalized)
+    spec: StepSpec = {"kind": "state", "state": state, "values": tuple(used)}
+    if len(numbers) == 1:
+        spec["count"] = int(numbers[0])
+    return [spec]
+
+
+@lru_cache(maxsize=8192)
+def _clause_steps(
+    normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool, states: bool = True
+) -> tuple[StepSpec, ...] | None:
+    steps = _match_rules(normalized, values, keyword_type, zh)
+    if steps is None and not zh:
+        steps = _gerund(normalized, values, keyword_type)
+    if steps is None:
+        for pattern in chinese.SCOPE_SUFFIXES if zh else english.SCOPE_SUFFIXES:
+            match = pattern.match(normalized)
+            if match is None:
+                continue
+            inner = _match_rules(match.group("body"), values, keyword_type, zh)
+            if inner:
+                scope: StepSpec = {}
+                fill_from_groups(match, values, scope)
+                steps = [{**scope, **step} if "scope" not in step else step for step in inner]
+                break
+    if steps is None and keyword_type == "given" and states:
+        steps = _state(normalized, values, zh)
+    return tuple(steps) if steps else None
+
+
+def _gerund(normalized: str, values: tuple[str, ...], keyword_type: str) -> list[StepSpec] | None:
+    """ "clicking "Back to tasks" returns to the list": an action, then its visible result."""
+    match = _GERUND.match(normalized)
+    if match is None:
+        return None
+    action = _match_rules(match.group("act"), values, "when", False)
+    if not action or any(step["kind"] != "action" for step in action):
+        return None
+    verb = match.group("verb")
+    prefix = "see " if verb in ("shows", "displays") else "am taken to "
+    result = _segment(prefix + match.group("rest"), values, "then", False)
+    if result is None:
+        return None
+    return [*action, *(step for clause in result for step in clause[1])]
+
+
+def _normalize(skeleton: str, zh: bool) -> str:
+    return chinese.normalize(skeleton) if zh else english.normalize(skeleton)
+
+
+def _segment(
+    skeleton: str,
+    values: tuple[str, ...],
+    keyword_type: str,
+    zh: bool,
+    is_step: IsStep | None = None,
+    states: bool = True,
+) -> list[tuple[str, tuple[StepSpec, ...]]] | None:
+    """Split at clause boundaries into the fewest parts that each parse; None if impossible.
+
+    A part that uses a reusable step becomes one `{"kind": "use"}` spec, expanded by the planner.
+    """
+    boundary = _ZH_BOUNDARY if zh else _EN_BOUNDARY
+    cuts = [(0, 0)] + [(match.start(), match.end()) for match in boundary.finditer(skeleton)]
+    ends = [start for start, _ in cuts[1:]] + [len(skeleton)]
+    count = len(cuts)
+    # best[i]: fewest parts covering skeleton[cuts[i].end:] ... computed right to left
+    best: list[list[tuple[str, tuple[StepSpec, ...]]] | None] = [None] * (count + 1)
+    best[count] = []
+    for first in range(count - 1, -1, -1):
+        start = cuts[first][1]
+        for last in range(count - 1, first - 1, -1):
+            rest = best[last + 1]
+            if rest is None:
+                continue
+            piece = skeleton[start : ends[last]]
+            normalized = _normalize(piece, zh)
+            if not normalized:
+                continue
+            steps: tuple[StepSpec, ...] | None = None
+            if is_step is not None and PLACEHOLDER.sub("", piece).strip():
+                text = _requote(piece.strip(), values)
+                if is_step(text):
+                    steps = ({"kind": "use", "text": text},)
+            if steps is None:
+                steps = _clause_steps(normalized, values, keyword_type, zh, states)
+            if steps is None:
+                continue
+            candidate = [(piece, steps), *rest]
+            current = best[first]
+            if current is None or len(candidate) < len(current):
+                best[first] = candidate
+    return best[0]
+
+
+def _first_failing_clause(
+    skeleton: str, values: tuple[str, ...], keyword_type: str, zh: bool, is_step: IsStep | None
+) -> str:
+    boundary = _ZH_BOUNDARY if zh else _EN_BOUNDARY
+    pieces = [piece for piece in boundary.split(skeleton) if piece and piece.strip()]
+    for piece in pieces:
+        normalized = _normalize(piece, zh)
+        if not normalized or (is_step is not None and is_step(_requote(piece.strip(), values))):
+            continue
+        if _clause_steps(normalized, values, keyword_type, zh) is None:
+            return piece
+    return skeleton
+
+
+def _suggest(piece: str, values: tuple[str, ...], zh: bool) -> tuple[str | None, float]:
+    normalized = _normalize(piece, zh)
+    words = list(normalized) if zh else normalized.split()
+    best_rule: Rule | None = None
+    best_ratio = 0.0
+    for rule_ in _rules(zh):
+        example = _normalize(rule_.example, zh) if not zh else rule_.example
+        example_words = list(example) if zh else example.split()
+        ratio = difflib.SequenceMatcher(None, words, example_words, autojunk=False).ratio()
+        if not zh and words and example_words and words[0][:4] == example_words[0][:4]:
+            ratio += 0.3  # the same verb weighs more than shared filler words
+        if ratio > best_ratio:
+            best_rule, best_ratio = rule_, ratio
+    if best_rule is None:
+        return None, 0.0
+    quoted = [values[index] for index in (int(raw) for raw in PLACEHOLDER.findall(piece))]
+    slots = iter(quoted)
+    text = PLACEHOLDER.sub(lambda _match: '"' + next(slots, "…") + '"', best_rule.example)
+    return text.replace("“…”", "“" + quoted[0] + "”" if quoted else "“…”"), best_ratio
+
+
+def _requote(skeleton: str, values: tuple[str, ...]) -> str:
+    """The skeleton with its values quoted so that `extract` gives exactly the same values back."""
+
+    def quote(match: re.Match[str]) -> str:
+        value = values[int(match.group(1))]
+        return f'"{value}"' if '"' not in value else f"“{value}”"
+
+    return PLACEHOLDER.sub(quote, skeleton)
+
+
+def split_keywords(text: str) -> list[tuple[str, str, str]] | None:
+    """A criterion that reads like a scenario → (keyword, keyword type, part) per Given / When / Then.
+
+    Only a sentence that starts with "Given" / "When" (假如 / 假设 / 当) is cut, at a following
+    "when" / "then" (当 / 那么) that starts a clause; the keywords are never looked for in quotes.
+    """
+    quoted = extract(text.strip())
+    skeleton = quoted.skeleton
+    zh = is_chinese(skeleton)
+    start = (_ZH_KEYWORD_START if zh else _EN_KEYWORD_START).match(skeleton)
+    if start is None:
+        return None
+    pieces: list[tuple[str, str]] = []
+    keyword, begin = start.group("k"), 0
+    for cut in (_ZH_KEYWORD_CUT if zh else _EN_KEYWORD_CUT).finditer(skeleton):
+        pieces.append((keyword, skeleton[begin : cut.start()]))
+        keyword, begin = cut.group("k"), cut.end()
+    pieces.append((keyword, skeleton[begin:]))
+    return [
+        (word if zh else word.capitalize(), _KEYWORD_TYPES[word.lower()], _requote(piece.strip(), quoted.values))
+        for word, piece in pieces
+    ]
+
+
+def parse(text: str, keyword_type: str = "none", is_step: IsStep | None = None) -> Parsed:
+    """Parse one sentence (a Gherkin step, a criterion) into clauses of step specs.
+
+    In a Given, a clause that fits no sentence may name a state; states are the last resort, so
+    "I am signed in and I am on the "/tasks" page" is two steps when both are known.
+    """
+    quoted = extract(text.strip())
+    skeleton = quoted.skeleton.strip()
+    values = quoted.values
+    zh = is_chinese(skeleton)
+    segments = _segment(skeleton, values, keyword_type, zh, is_step, states=False)
+    if segments is None and keyword_type == "given":
+        segments = _segment(skeleton, values, keyword_type, zh, is_step)
+    if segments is not None:
+        if len(segments) == 1:
+            return Parsed((Clause(text.strip(), segments[0][1]),), values=values)
+        return Parsed(tuple(Clause(restore(piece.strip(), values), steps) for piece, steps in segments), values=values)
+    piece = _first_failing_clause(skeleton, values, keyword_type, zh, is_step)
+    normalized = _normalize(piece, zh)
+    suggestion, ratio = _suggest(piece, values, zh)
+    has_quotes = bool(PLACEHOLDER.search(piece))
+    shape = chinese.STATE_SHAPE if zh else english.STATE_SHAPE
+    if keyword_type != "given" and shape.search(normalized) and _clause_steps(normalized, values, "given", zh):
+        reason = "describes a state, which only a Given (or Background) line can set up"
+    elif not has_quotes:
+        reason = "names no quoted element or text, so there is nothing exact to act on or check"
+    else:
+        reason = "no sentence of the controlled language matches this clause"
+    clause = restore(piece.strip(), values)
+    # Close to a sentence of the language: a person can rephrase it; otherwise it is prose.
+    needs_llm = (
+        not has_quotes or ratio < 0.7 or len(normalized.split() if not zh else normalized) > (14 if not zh else 30)
+    )
+    return Parsed(failure=Failure(clause, reason, suggestion, needs_llm), values=values)

@@ -1,0 +1,1 @@
+"""Verification: run scenarios in a real browser, prove sensitivity, run emitted suites."""

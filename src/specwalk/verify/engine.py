@@ -1,0 +1,501 @@
+"""Run one scenario step by step in a real browser: ground, act, check, then prove sensitivity.
+
+Grounding happens live, at the moment each step runs, so a locator is proven unique in the state
+the test will see. The result is a list of resolved `Operation`s (what the emitters render) plus
+per-step evidence. Expected failures are values: a step that cannot be grounded, an action the
+app refuses, an expectation that does not hold.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specwalk.browser.playwright_driver import BrowserSession, Outcome, PageDriver
+from specwalk.ground.resolve import Resolution, Resolver, css_id
+from specwalk.ground.routes import match_route, route_for_page
+from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult
+from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, StateStep, Step
+from specwalk.models.uimap import UIMap
+
+_ACT_NAMES = {
+    "click": "click",
+    "double_click": "dblclick",
+    "fill": "fill",
+    "type": "fill",
+    "clear": "clear",
+    "press": "press",
+    "select": "select",
+    "check": "check",
+    "uncheck": "uncheck",
+    "hover": "hover",
+    "upload": "upload",
+}
+# Operations that change the app's state, and so can cause what a later check sees.
+_CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto"})
+_ELEMENT_CHECKS = {
+    "element_visible": ("visible", False),
+    "enabled": ("enabled", False),
+    "checked": ("checked", False),
+    "focused": ("focused", False),
+    "empty": ("empty", False),
+    "text_equals": ("text", True),
+    "text_contains": ("contains", True),
+    "value_equals": ("value", True),
+}
+
+
+@dataclass
+class StepRun:
+    step: Step
+    result: StepResult
+
+
+@dataclass
+class ScenarioRun:
+    scenario: Scenario
+    status: ScenarioStatus
+    steps: list[StepResult] = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def operations(self) -> list[Operation]:
+        return [operation for step in self.steps for operation in step.operations]
+
+
+class NotGrounded(Exception):
+    """Internal signal: this step has no unique target; carries the resolution for evidence."""
+
+    def __init__(self, message: str, resolution: Resolution | None = None) -> None:
+        super().__init__(message)
+        self.resolution = resolution
+
+
+def _evidence(resolution: Resolution | None, message: str = "", **extra: str | None) -> Evidence:
+    if resolution is None:
+        return Evidence(message=message, expected=extra.get("expected"), actual=extra.get("actual"))
+    element = resolution.element
+    return Evidence(
+        element_id=element.id if element else None,
+        source=element.location if element else None,
+        candidates=resolution.candidates,
+        alternatives=resolution.tried[:6],
+        rejected_because=resolution.rejected[:6],
+        expected=extra.get("expected"),
+        actual=extra.get("actual"),
+        message=message or resolution.message,
+    )
+
+
+class ScenarioVerifier:
+    """Runs scenarios against one app in one browser session."""
+
+    def __init__(
+        self,
+        session: BrowserSession,
+        ui_map: UIMap,
+        resolver: Resolver,
+        *,
+        base_url: str,
+        locale: str,
+        timeout_ms: float = 5_000,
+        artifacts: Path | None = None,
+    ) -> None:
+        self.session = session
+        self.ui_map = ui_map
+        self.resolver = resolver
+        self.base_url = base_url
+        self.locale = locale
+        self.timeout_ms = timeout_ms
+        self.artifacts = artifacts
+
+    # -- one live run --------------------------------------------------------------------------
+
+    def run(self, scenario: Scenario, *, on_step: Callable[[int, int, str], None] | None = None) -> ScenarioRun:
+        steps = [*scenario.preconditions, *scenario.steps]
+        run = ScenarioRun(scenario, "passed")
+        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+            starts_with_open = bool(steps) and isinstance(steps[0], ActionStep) and steps[0].action == "open"
+            if not starts_with_open:
+                start = Operation(op="goto", value="/")
+                driver.goto("/")
+                run.steps.append(
+                    StepResult(
+                        index=-1, text="(open the app)", source=scenario.source, operations=[start], status="passed"
+                    )
+                )
+            for index, step in enumerate(steps):
+                if on_step:
+                    on_step(index + 1, len(steps), step.text)
+                result = self._run_step(driver, index, step, scenario)
+                run.steps.append(result)
+                if result.status == "not_grounded":
+                    run.status, run.message = "not_grounded", f"{step.source}: {result.evidence.message}"
+                    break
+                if result.status == "failed":
+                    run.status = "app_defect"
+                    run.message = f"{step.source}: {result.evidence.message}"
+                    if self.artifacts is not None:
+                        relative = f"defects/{_safe(scenario.id)}.png"  # relative: reports move between machines
+                        driver.screenshot(self.artifacts / relative)
+                        run.steps[-1] = result.model_copy(
+                            update={"evidence": result.evidence.model_copy(update={"screenshot": relative})}
+                        )
+                    break
+        run.steps.extend(
+            StepResult(index=i, text=s.text, source=s.source, status="not_run")
+            for i, s in enumerate(steps)
+            if i > max((r.index for r in run.steps), default=-1)
+        )
+        return run
+
+    def _route(self, driver: PageDriver) -> str | None:
+        return match_route(driver.url, self.ui_map.routes)
+
+    def _run_step(self, driver: PageDriver, index: int, step: Step, scenario: Scenario) -> StepResult:
+        base = StepResult(index=index, text=step.text, source=step.source, status="passed")
+        try:
+            if isinstance(step, StateStep):
+                raise NotGrounded(
+                    f"the state '{step.state}' has no steps: define it in the requirements' Steps section "
+                    "or Background, or write the steps that reach it"
+                )
+            if isinstance(step, ActionStep):
+                operations, resolution = self._action(driver, step)
+            else:
+                operations, resolution = self._expectation(driver, step)
+        except NotGrounded as problem:
+            return base.model_copy(
+                update={"status": "not_grounded", "evidence": _evidence(problem.resolution, str(problem))}
+            )
+        for operation in operations:
+            outcome = execute(driver, operation)
+            if not outcome.ok:
+                expected = _describe_expected(operation)
+                evidence = _evidence(resolution, outcome.message, expected=expected, actual=outcome.actual)
+                return base.model_copy(update={"operations": operations, "status": "failed", "evidence": evidence})
+        return base.model_copy(update={"operations": operations, "evidence": _evidence(resolution)})
+
+    # -- steps -> operations -------------------------------------------------------------------
+
+    def _target(
+        self,
+        driver: PageDriver,
+        step: ActionStep | ExpectationStep,
+        *,
+        must_exist: bool = True,
+        action: str | None = None,
+    ) -> Resolution:
+        if not step.target:
+            if step.role and not step.scope:
+                # "the dialog is closed": the role alone names it.
+                driver.wait_for_settle()
+                only = Locator(parts=(LocatorPart(kind="role", role=step.role, value=""),))
+                if driver.count(only) <= 1 or not must_exist:
+                    return Resolution(locator=only, message=f"the only {step.role} on the page")
+            raise NotGrounded("the step names no element to act on or check")
+        driver.wait_for_settle()
+        resolution = self.resolver.resolve(
+            driver,
+            step.target,
+            role=step.role,
+            scope=step.scope,
+            scope_role=step.scope_role,
+            route=self._route(driver),
+            must_exist=must_exist,
+            action=action,
+            literal=_quoted(step.text, step.target),
+        )
+        if not resolution.ok and must_exist:
+            # The element may still be rendering (a dialog opening, a route loading).
+            driver.wait_for_settle()
+            resolution = self.resolver.resolve(
+                driver,
+                step.target,
+                role=step.role,
+                scope=step.scope,
+                scope_role=step.scope_role,
+                route=self._route(driver),
+            )
+        if not resolution.ok:
+            raise NotGrounded(resolution.message, resolution)
+        return resolution
+
+    def _action(self, driver: PageDriver, step: ActionStep) -> tuple[list[Operation], Resolution | None]:
+        action = step.action
+        if action == "open":
+            return [Operation(op="goto", value=self._open_path(step))], None
+        if action in ("reload", "go_back", "go_forward"):
+            return [Operation(op=action)], None
+        if action == "wait":
+            if step.target:
+                resolution = self._target(driver, step)
+                return [Operation(op="check", name="visible", locator=resolution.locator)], resolution
+            seconds = _seconds(step.value)
+            if seconds is not None and seconds * 1000 <= self.timeout_ms:
+                # Web-first assertions already wait this long for the next expectation to hold.
+                return [], None
+            raise NotGrounded(
+                f"a fixed wait ({step.value}) longer than the {self.timeout_ms / 1000:g} s assertions wait makes "
+                "tests slow and flaky; wait for something to appear or disappear instead"
+            )
+        if action in ("press", "type") and not step.target:
+            key = step.key or step.value
+            if action == "type":
+                raise NotGrounded('typing needs a field: say which one (e.g. type "x" into the "Title" field)')
+            return [Operation(op="press_key", value=key or "Enter")], None
+        name = _ACT_NAMES[action]
+        resolution = self._target(driver, step, action=name)
+        value = step.key if action == "press" else step.value
+        if action == "select" and step.value is None and step.target:
+            name, value = "click", None
+        operation = Operation(op="act", name=name, locator=resolution.locator, value=value)
+        return [operation] * max(1, step.count or 1), resolution
+
+    def _open_path(self, step: ActionStep) -> str:
+        if step.value and (step.value.startswith(("/", "#", "http"))):
+            return step.value
+        name = step.target or step.value or ""
+        if name.strip().lower() in ("app", "the app", "application", "home", "home page", "首页", "应用"):
+            return "/"
+        route = route_for_page(name, self.ui_map.routes)
+        if route is None:
+            known = ", ".join(sorted({r.path for r in self.ui_map.routes if not r.redirect})) or "none found"
+            raise NotGrounded(
+                f"no route matches the page '{name}' (routes: {known}); write its path, e.g. open \"/tasks\""
+            )
+        return route.path if not route.path.startswith("#") else "/" + route.path
+
+    def _expectation(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+        kind, negated = step.expectation, step.negated
+        if kind == "url":
+            return [Operation(op="check", name="url", value=step.value or "/", negated=negated)], None
+        if kind == "title":
+            return [Operation(op="check", name="title", value=step.value or "", negated=negated)], None
+        if kind == "page":
+            route = route_for_page(step.target or step.value or "", self.ui_map.routes)
+            if route is None:
+                raise NotGrounded(f"no route matches the page '{step.target or step.value}'")
+            path = route.path
+            value = path if not re.search(r":\w+|\[", path) else path.split("/:")[0]
+            return [Operation(op="check", name="url", value=value, negated=negated)], None
+        if kind == "text_visible":
+            return self._text_visible(driver, step)
+        if kind == "only_listed":
+            return self._only_listed(driver, step)
+        if kind == "count":
+            return self._count(driver, step)
+        if kind in _ELEMENT_CHECKS:
+            name, with_value = _ELEMENT_CHECKS[kind]
+            must_exist = not (kind == "element_visible" and negated)
+            resolution = self._target(driver, step, must_exist=must_exist)
+            if kind == "element_visible" and negated:
+                name, negated = "hidden", False
+            if kind == "enabled" and negated:
+                name, negated = "disabled", False
+            if kind == "checked" and (
+                (resolution.element and resolution.element.role == "button") or step.role == "button"
+            ):
+                name = "pressed"
+            check_value: str | None = (step.value or "") if with_value else None
+            return [
+                Operation(op="check", name=name, locator=resolution.locator, value=check_value, negated=negated)
+            ], resolution
+        raise NotGrounded(f"the expectation '{kind}' is not supported by verification yet")
+
+    def _text_visible(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+        texts: list[str] = [step.value] if step.value else list(step.values)
+        if not texts:
+            raise NotGrounded("the step quotes no text to look for")
+        operations: list[Operation] = []
+        for text in texts:
+            locator = self._text_locator(driver, text, step.scope, step.scope_role, negated=step.negated)
+            operations.append(Operation(op="check", name="visible", locator=locator, negated=step.negated))
+        return operations, None
+
+    def _text_locator(
+        self, driver: PageDriver, text: str, scope: str | None, scope_role: str | None, *, negated: bool
+    ) -> Locator:
+        exact = Locator(parts=(LocatorPart(kind="text", value=text, exact=True),))
+        loose = Locator(parts=(LocatorPart(kind="text", value=text),))
+        options = [exact, loose]
+        if scope:
+            container = self.resolver.resolve(driver, scope, role=scope_role, must_exist=True)
+            if container.locator is not None:
+                options = [Locator(parts=(*container.locator.parts, *option.parts)) for option in options]
+        if negated:
+            return options[0]
+        # Wait (bounded) for the text to appear, then pick the most precise unique locator.
+        probe = Outcome(False)
+        for option in options:
+            probe = driver.check(
+                "visible", Locator(parts=(*option.parts[:-1], option.parts[-1].model_copy(update={"nth": 0})))
+            )
+            if probe.ok:
+                break
+        if not probe.ok:
+            return options[0]  # it never appeared: the check will fail and report it, without guessing
+        for option in options:
+            if driver.count(option) == 1:
+                return option
+        for role in ("alert", "status", "heading", "listitem", "dialog"):
+            narrowed = Locator(parts=(LocatorPart(kind="role", role=role, value="", has_text=text),))
+            if driver.count(narrowed) == 1:
+                return narrowed
+        # Several places show the text (e.g. a list and a toast); the first one is what the user sees.
+        return Locator(parts=(*options[0].parts[:-1], options[0].parts[-1].model_copy(update={"nth": 0})))
+
+    def _count(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+        if step.count is None:
+            raise NotGrounded("the step gives no number to count")
+        items = Locator(parts=(LocatorPart(kind="role", role=step.role or "listitem", value=""),))
+        container = self._list_container(driver)
+        if container is not None:
+            items = Locator(parts=(*container.parts, *items.parts))
+        return [Operation(op="check", name="count", locator=items, value=str(step.count), negated=step.negated)], None
+
+    def _only_listed(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+        """Exactly these items, in this order: a count and an in-order "contains" over the items."""
+        if not step.values:
+            raise NotGrounded("the step lists no items")
+        items = Locator(parts=(LocatorPart(kind="role", role="listitem", value=""),))
+        container = self._list_container(driver)
+        if step.scope:
+            container = self._target_phrase(driver, step.scope, step.scope_role)
+        if container is not None:
+            items = Locator(parts=(*container.parts, *items.parts))
+        return [
+            Operation(op="check", name="count", locator=items, value=str(len(step.values))),
+            Operation(op="check", name="contains_all", locator=items, value=json.dumps(list(step.values))),
+        ], None
+
+    def _target_phrase(self, driver: PageDriver, phrase: str, role: str | None) -> Locator | None:
+        resolution = self.resolver.resolve(driver, phrase, role=role, route=self._route(driver))
+        return resolution.locator
+
+    def _list_container(self, driver: PageDriver) -> Locator | None:
+        """The one list on this route that has a test id or id, to count items inside it."""
+        route = self._route(driver)
+        for element in self.ui_map.elements:
+            if element.role != "list" or (route and element.routes and route not in element.routes):
+                continue
+            for candidate in element.locators:
+                if candidate.strategy == "testid":
+                    container = Locator(parts=(LocatorPart(kind="testid", value=candidate.value),))
+                elif candidate.strategy == "id":
+                    container = Locator(parts=(LocatorPart(kind="css", value=css_id(candidate.value)),))
+                else:
+                    continue
+                if driver.count(container) == 1:
+                    return container
+        return None
+
+    # -- sensitivity -----------------------------------------------------------------------------
+
+    def sensitivity(self, run: ScenarioRun, *, max_tries: int = 3) -> list[StepResult]:
+        """Each passing check must fail when an action that should cause it is skipped.
+
+        Candidates, nearest first: the actions since the previous check, then the scenario's earlier
+        actions (never its preconditions: skipping a sign-in breaks everything and proves nothing).
+        Replays run actions only, so an intermediate check cannot fail in place of this one.
+        """
+        steps = run.steps
+        first_own = (1 if steps and steps[0].index == -1 else 0) + len(run.scenario.preconditions)
+
+        def checks_of(step: StepResult) -> list[Operation]:
+            return [operation for operation in step.operations if operation.op == "check"]
+
+        def causes_of(step: StepResult) -> bool:
+            return any(operation.op in _CAUSAL for operation in step.operations)
+
+        updated = list(steps)
+        previous_check = -1
+        for position, step in enumerate(steps):
+            checks = checks_of(step)
+            if not checks:
+                continue
+            block = [p for p in range(previous_check + 1, position) if causes_of(steps[p])]
+            earlier = [p for p in range(first_own, previous_check + 1) if causes_of(steps[p])]
+            previous_check = position
+            if step.status != "passed":
+                continue
+            tries = [*reversed(block), *reversed(earlier)][:max_tries]
+            if not tries:
+                updated[position] = step.model_copy(update={"sensitivity": "not_checked"})
+                continue
+            verdict: Sensitivity = "weak"
+            for skipped in tries:
+                prefix = [
+                    operation
+                    for p in range(position)
+                    if p != skipped
+                    for operation in steps[p].operations
+                    if operation.op != "check"
+                ]
+                if not self._replay_and_check(prefix, checks):
+                    verdict = "sensitive"
+                    break
+            updated[position] = step.model_copy(update={"sensitivity": verdict})
+        return updated
+
+    def _replay_and_check(self, prefix: Sequence[Operation], checks: Sequence[Operation]) -> bool:
+        with self.session.page(self.base_url, timeout_ms=min(self.timeout_ms, 1_500), locale=self.locale) as driver:
+            for operation in prefix:
+                if not execute(driver, operation).ok:
+                    return False
+            driver.wait_for_settle()
+            return all(execute(driver, check).ok for check in checks)
+
+    def replay(self, operations: Sequence[Operation]) -> bool:
+        """Run resolved operations once in a fresh context: True when every one succeeds."""
+        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+            return all(execute(driver, operation).ok for operation in operations)
+
+
+def execute(driver: PageDriver, operation: Operation) -> Outcome:
+    if operation.op == "goto":
+        return driver.goto(operation.value or "/")
+    if operation.op == "reload":
+        return driver.reload()
+    if operation.op == "go_back":
+        return driver.go_back()
+    if operation.op == "go_forward":
+        return Outcome(False, "go forward is not supported yet")
+    if operation.op == "press_key":
+        return driver.act("press", None, operation.value)
+    if operation.op == "act":
+        return driver.act(operation.name, operation.locator, operation.value)
+    return driver.check(operation.name, operation.locator, operation.value, negated=operation.negated)
+
+
+def _describe_expected(operation: Operation) -> str:
+    negation = "not " if operation.negated else ""
+    if operation.op == "act":
+        return f"can {operation.name} the element"
+    if operation.value is not None:
+        return f"{negation}{operation.name} {operation.value!r}"
+    return f"{negation}{operation.name}"
+
+
+_QUOTES = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"), ("'", "'"), ("‘", "’"), ("`", "`"))
+
+
+def _quoted(text: str, target: str) -> bool:
+    """Whether the requirement quotes the target: then it is the UI's own words, not a description."""
+    return any(f"{left}{target}{right}" in text for left, right in _QUOTES)
+
+
+def _seconds(value: str | None) -> float | None:
+    match = re.match(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|秒)?\s*$", value or "")
+    if not match:
+        return None
+    amount = float(match.group(1))
+    return amount / 1000 if (match.group(2) or "").startswith("m") else amount
+
+
+def _safe(identifier: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", identifier)[:120]

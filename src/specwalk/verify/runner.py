@@ -1,0 +1,345 @@
+"""Run an emitted suite with its real runner and read back what happened to every test.
+
+TypeScript: `npx playwright test -c <tests_dir>/playwright.config.ts --reporter=json` (the JSON
+report goes to a temporary file, not stdout). Python: `python -m pytest <tests_dir> --junitxml=…`.
+The suite is run `runs` times; a test that is as expected in some runs and not in others is
+flaky. The app under test comes from SPECWALK_BASE_URL (or the suite's own web server) and the
+browser from SPECWALK_BROWSER, both set here in the child's environment only.
+
+A suite that ran — whatever its tests did — is a value; a runner that could not start (no npx,
+no report written) is an EnvironmentProblem.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from specwalk.emit.layout import Language
+from specwalk.emit.playwright_ts import CONFIG_FILE
+from specwalk.errors import EnvironmentProblem
+from specwalk.models.report import RunnerResult, RunReport, ScenarioStatus
+
+RunOutcome = Literal["passed", "failed", "expected_failure", "unexpected_pass", "skipped"]
+TestStatus = Literal["passed", "failed", "flaky", "expected_failure", "skipped"]
+RunProgress = Callable[[int, int], None]  # (run number from 1, runs)
+
+_OK: frozenset[str] = frozenset({"passed", "expected_failure"})
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    __test__ = False  # not a pytest test class
+
+    file: str  # relative to the tests directory, POSIX
+    title: str  # Playwright: the test title; pytest: the function name
+    describe: str = ""  # Playwright: the describe titles, " › "-joined
+    results: tuple[RunOutcome, ...] = ()  # one per run
+
+    @property
+    def ok_runs(self) -> list[bool]:
+        """Per run: did the runner count this test as it should be (passed, or an expected failure)?"""
+        return [result in _OK for result in self.results]
+
+    @property
+    def status(self) -> TestStatus:
+        ok = self.ok_runs
+        if all(result == "skipped" for result in self.results):
+            return "skipped"
+        if all(ok):
+            return "expected_failure" if "expected_failure" in self.results else "passed"
+        return "flaky" if any(ok) else "failed"
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    result: RunnerResult
+    tests: tuple[TestOutcome, ...]
+    errors: tuple[str, ...] = ()  # runner-level problems (config, web server, collection)
+    output: str = field(default="", repr=False)  # the last run's console output
+
+
+def run_suite(
+    language: Language,
+    tests_dir: Path,
+    *,
+    env: Mapping[str, str],
+    base_url: str | None = None,
+    browser: Path | None = None,
+    runs: int = 1,
+    display_root: Path | None = None,
+    timeout_s: float = 1800,
+    on_run: RunProgress | None = None,
+) -> SuiteRun:
+    """Run the suite in `tests_dir` `runs` times; `env` is the base environment (from the CLI)."""
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    tests_dir = tests_dir.resolve()
+    child_env = {**env, "FORCE_COLOR": "0", "CI": "1"}
+    if base_url:
+        child_env["SPECWALK_BASE_URL"] = base_url
+    if browser is not None:
+        child_env["SPECWALK_BROWSER"] = str(browser)
+    shown = _display_path(tests_dir, display_root)
+    per_run: list[tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]] = []
+    for number in range(1, runs + 1):
+        if on_run is not None:
+            on_run(number, runs)
+        with tempfile.TemporaryDirectory(prefix="specwalk-run-") as scratch:
+            if language == "typescript":
+                per_run.append(_run_playwright(tests_dir, Path(scratch), child_env, timeout_s))
+            else:
+                per_run.append(_run_pytest(tests_dir, Path(scratch), child_env, timeout_s))
+    if language == "typescript":
+        command = f"npx playwright test -c {shlex.quote(f'{shown}/{CONFIG_FILE}')} --reporter=json"
+    else:
+        command = f"python -m pytest {shlex.quote(shown)} --junitxml=report.xml"
+    return _combine("playwright" if language == "typescript" else "pytest", command, per_run)
+
+
+def _display_path(tests_dir: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return tests_dir.relative_to(root.resolve()).as_posix() or "."
+        except ValueError:
+            pass
+    return tests_dir.as_posix()
+
+
+def _execute(command: Sequence[str], cwd: Path, env: Mapping[str, str], timeout_s: float) -> tuple[int, str]:
+    try:
+        completed = subprocess.run(
+            list(command),
+            cwd=cwd,
+            env=dict(env),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=timeout_s,
+            check=False,
+        )
+    except FileNotFoundError as exc:
+        raise EnvironmentProblem(
+            f"cannot run {command[0]}: not found",
+            hint="install Node.js 18+ (npx) and `npm install -D @playwright/test` in the project"
+            if command[0] == "npx"
+            else None,
+        ) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise EnvironmentProblem(f"{shlex.join(command)} did not finish within {timeout_s:g} s") from exc
+    return completed.returncode, completed.stdout + completed.stderr
+
+
+def _tail(output: str, lines: int = 30) -> str:
+    return "\n".join(output.strip().splitlines()[-lines:])
+
+
+# --- Playwright ---------------------------------------------------------------------------
+
+
+def _run_playwright(
+    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float
+) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
+    report_path = scratch / "report.json"
+    command = [
+        "npx",
+        "--no-install",
+        "playwright",
+        "test",
+        "-c",
+        str(tests_dir / CONFIG_FILE),
+        "--reporter=json",
+        "--output",
+        str(scratch / "results"),
+    ]
+    code, output = _execute(command, tests_dir, {**env, "PLAYWRIGHT_JSON_OUTPUT_NAME": str(report_path)}, timeout_s)
+    if not report_path.is_file():
+        raise EnvironmentProblem(
+            f"the Playwright runner wrote no report (exit status {code}); its last lines:",
+            *_tail(output).splitlines(),
+            hint="check that @playwright/test is installed in the project (npm install -D @playwright/test)",
+        )
+    data = json.loads(report_path.read_text(encoding="utf-8"))
+    tests = parse_playwright_json(data)
+    errors = [_first_line(str(error.get("message", ""))) for error in data.get("errors", [])]
+    return tests, errors, code, output
+
+
+def parse_playwright_json(data: Mapping[str, Any]) -> list[tuple[str, str, str, RunOutcome]]:
+    """(file, describe path, title, outcome) for every test in a Playwright JSON report."""
+    found: list[tuple[str, str, str, RunOutcome]] = []
+
+    def walk(suite: Mapping[str, Any], file: str, describes: tuple[str, ...]) -> None:
+        for spec in suite.get("specs", []):
+            for test in spec.get("tests", []):
+                found.append(
+                    (
+                        PurePosixPath(spec.get("file") or file).as_posix(),
+                        " › ".join(describes),
+                        str(spec.get("title", "")),
+                        _playwright_outcome(str(test.get("status")), str(test.get("expectedStatus"))),
+                    )
+                )
+        for child in suite.get("suites", []):
+            walk(child, file, (*describes, str(child.get("title", ""))))
+
+    for top in data.get("suites", []):
+        walk(top, str(top.get("file") or top.get("title", "")), ())
+    return found
+
+
+def _playwright_outcome(status: str, expected_status: str) -> RunOutcome:
+    if status == "skipped":
+        return "skipped"
+    if status == "expected":
+        return "expected_failure" if expected_status == "failed" else "passed"
+    if expected_status == "failed":
+        return "unexpected_pass"
+    return "failed"  # unexpected, or flaky within one run (retries)
+
+
+# --- pytest -------------------------------------------------------------------------------
+
+
+def _run_pytest(
+    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float
+) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
+    junit = scratch / "report.xml"
+    command = [sys.executable, "-m", "pytest", str(tests_dir), f"--junitxml={junit}", "-p", "no:cacheprovider", "-q"]
+    code, output = _execute(command, tests_dir, env, timeout_s)
+    if not junit.is_file():
+        raise EnvironmentProblem(
+            f"pytest wrote no JUnit report (exit status {code}); its last lines:", *_tail(output).splitlines()
+        )
+    tests = parse_junit_xml(junit.read_text(encoding="utf-8"))
+    errors = [] if code in (0, 1) else [f"pytest exited with status {code}", *_tail(output, 10).splitlines()]
+    return tests, errors, code, output
+
+
+def parse_junit_xml(text: str) -> list[tuple[str, str, str, RunOutcome]]:
+    """(file, "", test name, outcome) for every testcase of a pytest JUnit report."""
+    root = ElementTree.fromstring(text)  # noqa: S314 - pytest's own report of our own run
+    found: dict[tuple[str, str], RunOutcome] = {}
+    rank: dict[RunOutcome, int] = {"passed": 0, "skipped": 1, "expected_failure": 2, "unexpected_pass": 3, "failed": 4}
+    for case in root.iter("testcase"):
+        module = (case.get("classname") or "").rsplit(".", 1)[-1]
+        key = (f"{module}.py" if module else "", case.get("name") or "")
+        outcome = _junit_outcome(case)
+        if key not in found or rank[outcome] > rank[found[key]]:  # setup/teardown errors repeat a case
+            found[key] = outcome
+    return [(file, "", name, outcome) for (file, name), outcome in found.items()]
+
+
+def _junit_outcome(case: ElementTree.Element) -> RunOutcome:
+    failure = case.find("failure")
+    if failure is not None:
+        message = failure.get("message") or ""
+        return "unexpected_pass" if message.startswith("[XPASS(strict)]") else "failed"
+    if case.find("error") is not None:
+        return "failed"
+    skipped = case.find("skipped")
+    if skipped is not None:
+        return "expected_failure" if skipped.get("type") == "pytest.xfail" else "skipped"
+    return "passed"
+
+
+# --- combining runs -----------------------------------------------------------------------
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else text
+
+
+def _combine(
+    runner: Literal["playwright", "pytest"],
+    command: str,
+    per_run: list[tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]],
+) -> SuiteRun:
+    results: dict[tuple[str, str, str], list[RunOutcome]] = {}
+    for number, (tests, _errors, _code, _output) in enumerate(per_run):
+        for file, describe, title, outcome in tests:
+            slot = results.setdefault((file, describe, title), [])
+            slot.extend(["failed"] * (number - len(slot)))  # missing in an earlier run: it did not run
+            slot.append(outcome)
+    for slot in results.values():
+        slot.extend(["failed"] * (len(per_run) - len(slot)))
+    outcomes = tuple(
+        TestOutcome(file=file, describe=describe, title=title, results=tuple(slot))
+        for (file, describe, title), slot in sorted(results.items())
+    )
+    statuses = [outcome.status for outcome in outcomes]
+    codes = [code for _tests, _errors, code, _output in per_run]
+    errors: list[str] = []
+    for _tests, run_errors, _code, _output in per_run:
+        errors.extend(error for error in run_errors if error not in errors)
+    result = RunnerResult(
+        runner=runner,
+        command=command + (f" (×{len(per_run)})" if len(per_run) > 1 else ""),
+        passed=statuses.count("passed"),
+        failed=statuses.count("failed"),
+        flaky=statuses.count("flaky"),
+        expected_failures=statuses.count("expected_failure"),
+        exit_code=next((code for code in codes if code != 0), 0),
+    )
+    return SuiteRun(result=result, tests=outcomes, errors=tuple(errors), output=per_run[-1][3])
+
+
+def apply_runs(report: RunReport, run: SuiteRun) -> RunReport:
+    """The report with each emitted scenario's per-run results and the runner summary.
+
+    A scenario that verification passed but whose emitted test is as expected in only some runs
+    becomes `flaky`; one whose test never ran as expected keeps its status and says so.
+    """
+    by_test = {(outcome.file, outcome.title): outcome for outcome in run.tests}
+    scenarios = []
+    for scenario in report.scenarios:
+        if not scenario.test_file or not scenario.test_title:
+            scenarios.append(scenario)
+            continue
+        outcome = by_test.get((PurePosixPath(scenario.test_file).name, scenario.test_title))
+        if outcome is None:
+            scenarios.append(
+                scenario.model_copy(update={"runs": [], "message": _join(scenario.message, "its test did not run")})
+            )
+            continue
+        update: dict[str, Any] = {"runs": outcome.ok_runs}
+        if outcome.status == "flaky" and scenario.status in ("passed", "weak"):
+            update["status"] = "flaky"
+            update["message"] = _join(
+                scenario.message, f"its test passed in {sum(outcome.ok_runs)} of {len(outcome.results)} runs"
+            )
+        elif outcome.status == "failed":
+            update["message"] = _join(
+                scenario.message, f"its emitted test was not as expected in any run ({outcome.results[0]})"
+            )
+        scenarios.append(scenario.model_copy(update=update))
+    status_of = {scenario.scenario_id: scenario.status for scenario in scenarios}
+    rows = [
+        row.model_copy(update={"status": _worst([status_of.get(sid, row.status) for sid in row.scenario_ids])})
+        if row.scenario_ids
+        else row
+        for row in report.requirements
+    ]
+    return report.model_copy(update={"scenarios": scenarios, "requirements": rows, "runner": run.result})
+
+
+# The same order as verification's: a requirement's status is the worst of its scenarios'.
+_SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_planned", "flaky", "weak", "passed")
+
+
+def _worst(statuses: list[ScenarioStatus]) -> ScenarioStatus:
+    return min(statuses, key=_SEVERITY.index)
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}; {second}" if first else second

@@ -1,0 +1,217 @@
+"""Exact code for every operation kind, in both languages, as the emitted suites contain it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from specwalk.emit import playwright_ts, pytest_py
+from specwalk.models.locator import Locator, LocatorPart, role, single
+from specwalk.models.report import Operation
+
+from .groceries import act, check
+
+FIELD = single("label", "New item")
+ADD = role("button", "Add", exact=True)
+SCOPED = Locator(
+    parts=(
+        LocatorPart(kind="role", role="listitem", value="", has_text="Bread"),
+        LocatorPart(kind="role", role="button", value="Delete", nth=0),
+    )
+)
+
+CASES: list[tuple[Operation, str, str]] = [
+    (Operation(op="goto", value="#/notes"), "await page.goto('#/notes');", 'page.goto("#/notes")'),
+    (Operation(op="reload"), "await page.reload();", "page.reload()"),
+    (Operation(op="go_back"), "await page.goBack();", "page.go_back()"),
+    (Operation(op="go_forward"), "await page.goForward();", "page.go_forward()"),
+    (
+        Operation(op="press_key", value="Control+A"),
+        "await page.keyboard.press('Control+A');",
+        'page.keyboard.press("Control+A")',
+    ),
+    (
+        act("click", ADD),
+        "await page.getByRole('button', { name: 'Add', exact: true }).click();",
+        'page.get_by_role("button", name="Add", exact=True).click()',
+    ),
+    (
+        act("dblclick", SCOPED),
+        "await page.getByRole('listitem').filter({ hasText: 'Bread' }).getByRole('button', { name: 'Delete' }).nth(0)"
+        ".dblclick();",
+        'page.get_by_role("listitem").filter(has_text="Bread").get_by_role("button", name="Delete").nth(0).dblclick()',
+    ),
+    (
+        act("fill", FIELD, 'It\'s "new"'),
+        "await page.getByLabel('New item').fill('It\\'s \"new\"');",
+        'page.get_by_label("New item").fill("It\'s \\"new\\"")',
+    ),
+    (act("clear", FIELD), "await page.getByLabel('New item').clear();", 'page.get_by_label("New item").clear()'),
+    (
+        act("press", FIELD, "Enter"),
+        "await page.getByLabel('New item').press('Enter');",
+        'page.get_by_label("New item").press("Enter")',
+    ),
+    (act("press", None, "Escape"), "await page.keyboard.press('Escape');", 'page.keyboard.press("Escape")'),
+    (
+        act("select", single("label", "Shop"), "Market"),
+        "await page.getByLabel('Shop').selectOption({ label: 'Market' });",
+        'page.get_by_label("Shop").select_option(label="Market")',
+    ),
+    (
+        act("select", single("label", "Shop")),
+        "await page.getByLabel('Shop').selectOption({ index: 0 });",
+        'page.get_by_label("Shop").select_option(index=0)',
+    ),
+    (
+        act("check", role("checkbox", "Urgent")),
+        "await page.getByRole('checkbox', { name: 'Urgent' }).check();",
+        'page.get_by_role("checkbox", name="Urgent").check()',
+    ),
+    (
+        act("uncheck", role("checkbox", "Urgent")),
+        "await page.getByRole('checkbox', { name: 'Urgent' }).uncheck();",
+        'page.get_by_role("checkbox", name="Urgent").uncheck()',
+    ),
+    (
+        act("hover", single("title", "Help")),
+        "await page.getByTitle('Help').hover();",
+        'page.get_by_title("Help").hover()',
+    ),
+    (
+        act("upload", single("testid", "avatar"), "fixtures/me.png"),
+        "await page.getByTestId('avatar').setInputFiles('fixtures/me.png');",
+        'page.get_by_test_id("avatar").set_input_files("fixtures/me.png")',
+    ),
+    (
+        check("visible", single("text", "Saved", exact=True)),
+        "await expect(page.getByText('Saved', { exact: true })).toBeVisible();",
+        'expect(page.get_by_text("Saved", exact=True)).to_be_visible()',
+    ),
+    (
+        check("visible", single("text", "Bread"), negated=True),
+        "await expect(page.getByText('Bread')).not.toBeVisible();",
+        'expect(page.get_by_text("Bread")).not_to_be_visible()',
+    ),
+    (
+        check("hidden", role("dialog")),
+        "await expect(page.getByRole('dialog')).toBeHidden();",
+        'expect(page.get_by_role("dialog")).to_be_hidden()',
+    ),
+    (
+        check("enabled", ADD),
+        "await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeEnabled();",
+        'expect(page.get_by_role("button", name="Add", exact=True)).to_be_enabled()',
+    ),
+    (
+        check("disabled", role("button", "Archive")),
+        "await expect(page.getByRole('button', { name: 'Archive' })).toBeDisabled();",
+        'expect(page.get_by_role("button", name="Archive")).to_be_disabled()',
+    ),
+    (
+        check("checked", role("checkbox", "Urgent"), negated=True),
+        "await expect(page.getByRole('checkbox', { name: 'Urgent' })).not.toBeChecked();",
+        'expect(page.get_by_role("checkbox", name="Urgent")).not_to_be_checked()',
+    ),
+    (
+        check("focused", single("placeholder", "What to buy?")),
+        "await expect(page.getByPlaceholder('What to buy?')).toBeFocused();",
+        'expect(page.get_by_placeholder("What to buy?")).to_be_focused()',
+    ),
+    (
+        check("empty", FIELD),
+        "await expect(page.getByLabel('New item')).toBeEmpty();",
+        'expect(page.get_by_label("New item")).to_be_empty()',
+    ),
+    (
+        check("text", single("css", "#count"), "3 items"),
+        "await expect(page.locator('#count')).toHaveText('3 items');",
+        'expect(page.locator("#count")).to_have_text("3 items")',
+    ),
+    (
+        check("contains", role("status"), "Added"),
+        "await expect(page.getByRole('status')).toContainText('Added');",
+        'expect(page.get_by_role("status")).to_contain_text("Added")',
+    ),
+    (
+        check("value", single("alt", "Logo"), "x"),
+        "await expect(page.getByAltText('Logo')).toHaveValue('x');",
+        'expect(page.get_by_alt_text("Logo")).to_have_value("x")',
+    ),
+    (
+        check("count", role("listitem"), "3"),
+        "await expect(page.getByRole('listitem')).toHaveCount(3);",
+        'expect(page.get_by_role("listitem")).to_have_count(3)',
+    ),
+    (
+        check("count", role("listitem"), "0", negated=True),
+        "await expect(page.getByRole('listitem')).not.toHaveCount(0);",
+        'expect(page.get_by_role("listitem")).not_to_have_count(0)',
+    ),
+    (
+        check("url", None, "/tasks/1?tab=a.b"),
+        "await expect(page).toHaveURL(/\\/tasks\\/1\\?tab=a\\.b(?:[?#].*)?$/);",
+        'expect(page).to_have_url(re.compile(re.escape("/tasks/1?tab=a.b") + r"(?:[?#].*)?$"))',
+    ),
+    (
+        check("url", None, "#/", negated=True),
+        "await expect(page).not.toHaveURL(/#\\/(?:[?#].*)?$/);",
+        'expect(page).not_to_have_url(re.compile(re.escape("#/") + r"(?:[?#].*)?$"))',
+    ),
+    (
+        check("title", None, "Tasks — 任务"),
+        "await expect(page).toHaveTitle('Tasks — 任务');",
+        'expect(page).to_have_title("Tasks — 任务")',
+    ),
+]
+
+
+@pytest.mark.parametrize(("operation", "typescript", "python"), CASES)
+def test_operation_renders_exactly(operation: Operation, typescript: str, python: str) -> None:
+    assert playwright_ts.render_operation(operation) == typescript
+    assert pytest_py.render_operation(operation) == python
+
+
+def test_every_operation_kind_and_name_is_covered() -> None:
+    ops = {op.op for op, _, _ in CASES}
+    acts = {op.name for op, _, _ in CASES if op.op == "act"}
+    checks = {op.name for op, _, _ in CASES if op.op == "check"}
+    assert ops == {"goto", "reload", "go_back", "go_forward", "act", "check", "press_key"}
+    assert acts == {"click", "dblclick", "fill", "clear", "press", "select", "check", "uncheck", "hover", "upload"}
+    assert checks == {
+        "visible",
+        "hidden",
+        "enabled",
+        "disabled",
+        "checked",
+        "focused",
+        "empty",
+        "text",
+        "contains",
+        "value",
+        "count",
+        "url",
+        "title",
+    }
+
+
+@pytest.mark.parametrize("value", ["/tasks/1?tab=a.b", "#/notes/(draft)", "a+b*c^d$e|f[g]{h}\\i", "/"])
+def test_url_patterns_match_what_the_driver_matches(value: str) -> None:
+    """The JS regex literal, read back as a Python regex, is the driver's pattern in effect."""
+    literal = playwright_ts.url_regex(value)
+    driver = re.compile(re.escape(value) + r"(?:[?#].*)?$")
+    emitted = re.compile(literal[1:-1].replace("\\/", "/"))
+    for url in (f"http://h/{value}", f"http://h{value}", f"http://h/{value}?q=1", f"http://h/{value}x", "http://h/"):
+        assert bool(emitted.search(url)) == bool(driver.search(url)), url
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [act("click", None), act("teleport", single("text", "x")), check("glows", single("text", "x")), check("text")],
+)
+def test_impossible_operations_are_bugs(operation: Operation) -> None:
+    with pytest.raises(ValueError):
+        playwright_ts.render_operation(operation)
+    with pytest.raises(ValueError):
+        pytest_py.render_operation(operation)

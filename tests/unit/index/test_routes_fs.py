@@ -1,0 +1,65 @@
+"""routes_fs.file_routes: Next.js pages/ and app/, SvelteKit src/routes."""
+
+from __future__ import annotations
+
+from specwalk.index.routes_fs import file_routes
+
+FILES = [
+    "src/routes/+layout.svelte",
+    "src/routes/+page.svelte",
+    "src/routes/todos/[id]/+page.svelte",
+    "src/routes/(auth)/login/+page.svelte",
+    "src/routes/todos/+layout.svelte",
+    "src/routes/todos/+page.ts",
+    "pages/index.tsx",
+    "pages/_app.tsx",
+    "pages/api/x.ts",
+    "pages/tasks/[id].tsx",
+    "pages/docs/[...slug].tsx",
+    "app/layout.tsx",
+    "app/page.tsx",
+    "app/(shop)/cart/page.tsx",
+    "app/blog/[slug]/page.tsx",
+    "app/_lib/page.tsx",
+    "src/lib/x.ts",
+]
+
+
+def test_file_system_routes_with_layouts_groups_and_params() -> None:
+    routes = [(r.path, r.component, r.source, r.parent, r.index, r.params, r.location.file) for r in file_routes(FILES)]
+    assert routes == [
+        ("/", "RootLayout", "next-app", None, False, [], "app/layout.tsx"),
+        ("/", "RootPage", "next-pages", None, True, [], "pages/index.tsx"),
+        ("/", "RootLayout", "sveltekit", None, False, [], "src/routes/+layout.svelte"),
+        ("/", "RootPage", "next-app", "/", False, [], "app/page.tsx"),
+        ("/", "RootPage", "sveltekit", "/", False, [], "src/routes/+page.svelte"),
+        ("/blog/[slug]", "BlogSlugPage", "next-app", "/", False, ["slug"], "app/blog/[slug]/page.tsx"),
+        ("/cart", "CartPage", "next-app", "/", False, [], "app/(shop)/cart/page.tsx"),
+        ("/docs/[...slug]", "DocsSlugPage", "next-pages", None, False, ["slug"], "pages/docs/[...slug].tsx"),
+        ("/login", "LoginPage", "sveltekit", "/", False, [], "src/routes/(auth)/login/+page.svelte"),
+        ("/tasks/[id]", "TasksIdPage", "next-pages", None, False, ["id"], "pages/tasks/[id].tsx"),
+        ("/todos", "TodosLayout", "sveltekit", "/", False, [], "src/routes/todos/+layout.svelte"),
+        ("/todos/[id]", "TodosIdPage", "sveltekit", "/todos", False, ["id"], "src/routes/todos/[id]/+page.svelte"),
+    ]
+
+
+def test_component_names_from_build_win_and_frameworks_can_be_switched_off() -> None:
+    routes = file_routes(
+        ["pages/about.tsx", "src/routes/+page.svelte"], sveltekit=False, component_names={"pages/about.tsx": "About"}
+    )
+    assert [(r.path, r.component) for r in routes] == [("/about", "About")]
+    assert file_routes(["pages/about.tsx"], next_js=False) == []
+
+
+def test_parse_file_gives_one_files_route_named_after_its_default_export() -> None:
+    from specwalk.index.facts import ParseContext
+    from specwalk.index.routes_fs import parse_file
+
+    facts = parse_file(
+        "app/tasks/[id]/page.tsx", b"export default function TaskPage() { return null }\n", ParseContext()
+    )
+    assert [(r.path, r.component, r.source, r.params) for r in facts.routes] == [
+        ("/tasks/[id]", "TaskPage", "next-app", ["id"])
+    ]
+    svelte = parse_file("src/routes/about/+page.svelte", b"<h1>About</h1>", ParseContext())
+    assert [(r.path, r.component) for r in svelte.routes] == [("/about", "AboutPage")]
