@@ -30,7 +30,8 @@ browser: python
 	$(BIN)/specwalk install-browser
 
 demo: setup
-	$(BIN)/specwalk doctor --app --config examples/tasks-react/specwalk.toml
+	$(BIN)/specwalk doctor --config examples/tasks-react/specwalk.toml
+	$(BIN)/specwalk generate --config examples/tasks-react/specwalk.toml
 
 lint: python
 	$(BIN)/ruff check src tests $(wildcard bench)
@@ -41,4 +42,4 @@ test: setup lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) examples/*/node_modules .specwalk examples/*/.specwalk
+	rm -rf $(VENV) examples/*/node_modules .specwalk examples/*/.specwalk examples/*/e2e-generated

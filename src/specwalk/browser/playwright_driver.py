@@ -244,12 +244,18 @@ class PageDriver:
         return self._guard(operations[action])
 
     def check(
-        self, name: CheckName, locator: Locator | None, value: str | None = None, *, negated: bool = False
+        self,
+        name: CheckName,
+        locator: Locator | None,
+        value: str | None = None,
+        *,
+        negated: bool = False,
+        timeout_ms: float | None = None,
     ) -> Outcome:
         """A web-first assertion (retries until the timeout); failure carries what was seen."""
         from playwright.sync_api import expect
 
-        timeout = self.timeout_ms
+        timeout = self.timeout_ms if timeout_ms is None else timeout_ms
         try:
             if name == "url":
                 import re

@@ -29,6 +29,10 @@ _ROLES_FOR_ACTION: dict[str, tuple[str, ...]] = {
     "uncheck": ("checkbox", "switch", "menuitemcheckbox"),
 }
 
+_FORM_ROLES = frozenset(
+    {"textbox", "searchbox", "combobox", "spinbutton", "checkbox", "radio", "switch", "slider", "listbox"}
+)
+
 # Container roles a list item / row scope can be expressed with (`filter({ hasText })`).
 _SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
 
@@ -84,6 +88,10 @@ def _names(element: UIElement, locale: str) -> set[str]:
         item = element.attributes.get(attribute)
         if item is not None and item.value:
             names.add(item.value.strip().lower())
+    field_name = element.attributes.get("name")
+    if element.role in _FORM_ROLES and field_name is not None and field_name.literal and field_name.value:
+        # <textarea name="body"> is "the Body field" even when its visible label is not associated.
+        names.add(re.sub(r"[-_]+", " ", field_name.value).strip().lower())
     return names
 
 
@@ -94,7 +102,7 @@ def phrase_locators(target: str, role: str | None) -> list[Locator]:
         locators.append(Locator(parts=(LocatorPart(kind="role", role=role, value=target, exact=True),)))
     for kind in ("label", "placeholder"):
         locators.append(Locator(parts=(LocatorPart(kind=kind, value=target, exact=True),)))
-    if role not in ("textbox", "combobox", "checkbox", "radio"):
+    if role not in _FORM_ROLES:  # a field is never found by its label's text: that is the label
         locators.append(Locator(parts=(LocatorPart(kind="text", value=target, exact=True),)))
     locators.append(Locator(parts=(LocatorPart(kind="title", value=target, exact=True),)))
     if role:
@@ -194,6 +202,10 @@ class Resolver:
             ordered.extend((locator, None) for locator in phrase_locators(target, implied))
         if scope:
             ordered = [(outer, element) for locator, element in ordered for outer in scoped(scope, scope_role, locator)]
+        elif scope_role:
+            # "click "Cancel" in the dialog": inside the one element with that role.
+            container = LocatorPart(kind="role", role=scope_role, value="")
+            ordered = [(Locator(parts=(container, *locator.parts)), element) for locator, element in ordered]
 
         winner: tuple[Locator, UIElement | None] | None = None
         seen: set[str] = set()

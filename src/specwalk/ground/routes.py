@@ -60,7 +60,6 @@ def route_for_page(name: str, routes: Sequence[Route]) -> Route | None:
             continue
         words = set(tokenize(route.path.replace("/", " ").replace("-", " ")))
         words |= set(tokenize(route.component or ""))
-        overlap = len(wanted & words)
-        if overlap:
-            scored.append((-overlap, len(route.path), route.path, route))
+        if wanted <= words:  # every word of the name; "All notes" is not "/notes/new"
+            scored.append((-len(wanted & words), len(route.path), route.path, route))
     return min(scored)[3] if scored else None

@@ -37,6 +37,14 @@ _ACT_NAMES = {
 }
 # Operations that change the app's state, and so can cause what a later check sees.
 _CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto"})
+# A check expected to fail in a replay need not wait long: the replayed page has settled.
+_SENSITIVITY_TIMEOUT_MS = 750
+
+
+def _causal(step: StepResult) -> bool:
+    return any(operation.op in _CAUSAL for operation in step.operations)
+
+
 _ELEMENT_CHECKS = {
     "element_visible": ("visible", False),
     "enabled": ("enabled", False),
@@ -65,6 +73,15 @@ class ScenarioRun:
     @property
     def operations(self) -> list[Operation]:
         return [operation for step in self.steps for operation in step.operations]
+
+
+class CheckFailed(Exception):
+    """Internal signal: an expectation already failed while its locator was being chosen."""
+
+    def __init__(self, operation: Operation, outcome: Outcome) -> None:
+        super().__init__(outcome.message)
+        self.operation = operation
+        self.outcome = outcome
 
 
 class NotGrounded(Exception):
@@ -172,8 +189,27 @@ class ScenarioVerifier:
             return base.model_copy(
                 update={"status": "not_grounded", "evidence": _evidence(problem.resolution, str(problem))}
             )
+        except CheckFailed as failure:
+            evidence = _evidence(
+                None,
+                failure.outcome.message,
+                expected=_describe_expected(failure.operation),
+                actual=failure.outcome.actual,
+            )
+            return base.model_copy(update={"operations": [failure.operation], "status": "failed", "evidence": evidence})
         for operation in operations:
             outcome = execute(driver, operation)
+            if not outcome.ok and operation.op == "act":
+                # Only a failed expectation is a probable app defect; an element that cannot take the
+                # action is most likely the wrong element, so this is a generation failure.
+                message = f"could not {operation.name} the element it resolved to: {outcome.message}"
+                return base.model_copy(
+                    update={
+                        "operations": operations,
+                        "status": "not_grounded",
+                        "evidence": _evidence(resolution, message),
+                    }
+                )
             if not outcome.ok:
                 expected = _describe_expected(operation)
                 evidence = _evidence(resolution, outcome.message, expected=expected, actual=outcome.actual)
@@ -277,9 +313,12 @@ class ScenarioVerifier:
         if kind == "title":
             return [Operation(op="check", name="title", value=step.value or "", negated=negated)], None
         if kind == "page":
-            route = route_for_page(step.target or step.value or "", self.ui_map.routes)
+            name = step.target or step.value or ""
+            route = route_for_page(name, self.ui_map.routes)
             if route is None:
-                raise NotGrounded(f"no route matches the page '{step.target or step.value}'")
+                # No route is named so: a page is recognised by its heading, as a user would.
+                heading = Locator(parts=(LocatorPart(kind="role", role="heading", value=name, exact=True),))
+                return [Operation(op="check", name="visible", locator=heading, negated=negated)], None
             path = route.path
             value = path if not re.search(r":\w+|\[", path) else path.split("/:")[0]
             return [Operation(op="check", name="url", value=value, negated=negated)], None
@@ -328,17 +367,17 @@ class ScenarioVerifier:
             if container.locator is not None:
                 options = [Locator(parts=(*container.locator.parts, *option.parts)) for option in options]
         if negated:
-            return options[0]
-        # Wait (bounded) for the text to appear, then pick the most precise unique locator.
-        probe = Outcome(False)
-        for option in options:
-            probe = driver.check(
-                "visible", Locator(parts=(*option.parts[:-1], option.parts[-1].model_copy(update={"nth": 0})))
-            )
-            if probe.ok:
-                break
+            # "should not see X": no element showing X at all. The exact form would also pass when X
+            # sits in a longer text ("Bread Delete"), which makes the check unable to fail.
+            return options[1]
+        # Wait (bounded) for the text to appear anywhere, then pick the most precise unique locator.
+        anywhere = options[-1]
+        probe = driver.check(
+            "visible", Locator(parts=(*anywhere.parts[:-1], anywhere.parts[-1].model_copy(update={"nth": 0})))
+        )
         if not probe.ok:
-            return options[0]  # it never appeared: the check will fail and report it, without guessing
+            # It never appeared: report the failure now rather than wait for it a second time.
+            raise CheckFailed(Operation(op="check", name="visible", locator=options[0]), probe)
         for option in options:
             if driver.count(option) == 1:
                 return option
@@ -401,54 +440,59 @@ class ScenarioVerifier:
 
         Candidates, nearest first: the actions since the previous check, then the scenario's earlier
         actions (never its preconditions: skipping a sign-in breaks everything and proves nothing).
-        Replays run actions only, so an intermediate check cannot fail in place of this one.
+        Checks that share a candidate are settled by one replay that skips it; replays run the
+        actions and only the checks being tested, so an intermediate check cannot fail in their place.
         """
         steps = run.steps
         first_own = (1 if steps and steps[0].index == -1 else 0) + len(run.scenario.preconditions)
-
-        def checks_of(step: StepResult) -> list[Operation]:
-            return [operation for operation in step.operations if operation.op == "check"]
-
-        def causes_of(step: StepResult) -> bool:
-            return any(operation.op in _CAUSAL for operation in step.operations)
-
-        updated = list(steps)
+        candidates: dict[int, list[int]] = {}
         previous_check = -1
         for position, step in enumerate(steps):
-            checks = checks_of(step)
-            if not checks:
+            if not any(operation.op == "check" for operation in step.operations):
                 continue
-            block = [p for p in range(previous_check + 1, position) if causes_of(steps[p])]
-            earlier = [p for p in range(first_own, previous_check + 1) if causes_of(steps[p])]
+            block = [p for p in range(max(previous_check + 1, first_own), position) if _causal(steps[p])]
+            earlier = [p for p in range(first_own, previous_check + 1) if _causal(steps[p])]
             previous_check = position
-            if step.status != "passed":
-                continue
-            tries = [*reversed(block), *reversed(earlier)][:max_tries]
-            if not tries:
-                updated[position] = step.model_copy(update={"sensitivity": "not_checked"})
-                continue
-            verdict: Sensitivity = "weak"
-            for skipped in tries:
-                prefix = [
-                    operation
-                    for p in range(position)
-                    if p != skipped
-                    for operation in steps[p].operations
-                    if operation.op != "check"
-                ]
-                if not self._replay_and_check(prefix, checks):
-                    verdict = "sensitive"
-                    break
-            updated[position] = step.model_copy(update={"sensitivity": verdict})
-        return updated
+            if step.status == "passed":
+                candidates[position] = [*reversed(block), *reversed(earlier)][:max_tries]
 
-    def _replay_and_check(self, prefix: Sequence[Operation], checks: Sequence[Operation]) -> bool:
-        with self.session.page(self.base_url, timeout_ms=min(self.timeout_ms, 1_500), locale=self.locale) as driver:
-            for operation in prefix:
-                if not execute(driver, operation).ok:
-                    return False
-            driver.wait_for_settle()
-            return all(execute(driver, check).ok for check in checks)
+        verdicts: dict[int, Sensitivity] = {p: "not_checked" for p, tries in candidates.items() if not tries}
+        pending = {p: tries for p, tries in candidates.items() if tries}
+        for round_number in range(max_tries):
+            groups: dict[int, list[int]] = {}
+            for position, tries in pending.items():
+                if round_number < len(tries):
+                    groups.setdefault(tries[round_number], []).append(position)
+            for skipped, positions in sorted(groups.items()):
+                for position in self._failing_without(steps, skipped, set(positions)):
+                    verdicts[position] = "sensitive"
+            pending = {p: tries for p, tries in pending.items() if p not in verdicts}
+        for position in pending:
+            verdicts[position] = "weak"
+        return [
+            step.model_copy(update={"sensitivity": verdicts[position]}) if position in verdicts else step
+            for position, step in enumerate(steps)
+        ]
+
+    def _failing_without(self, steps: Sequence[StepResult], skipped: int, watched: set[int]) -> set[int]:
+        """Replay `steps` without step `skipped`; which watched check steps fail (or cannot be reached)."""
+        failing: set[int] = set()
+        last = max(watched)
+        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+            for position, step in enumerate(steps[: last + 1]):
+                if position == skipped:
+                    continue
+                if position in watched:
+                    driver.wait_for_settle()
+                    checks = [operation for operation in step.operations if operation.op == "check"]
+                    if not all(execute(driver, check, check_timeout_ms=_SENSITIVITY_TIMEOUT_MS).ok for check in checks):
+                        failing.add(position)
+                    continue
+                for operation in step.operations:
+                    if operation.op != "check" and not execute(driver, operation).ok:
+                        # The scenario cannot go on without the skipped step: what follows depends on it.
+                        return failing | {p for p in watched if p > position}
+        return failing
 
     def replay(self, operations: Sequence[Operation]) -> bool:
         """Run resolved operations once in a fresh context: True when every one succeeds."""
@@ -456,7 +500,7 @@ class ScenarioVerifier:
             return all(execute(driver, operation).ok for operation in operations)
 
 
-def execute(driver: PageDriver, operation: Operation) -> Outcome:
+def execute(driver: PageDriver, operation: Operation, *, check_timeout_ms: float | None = None) -> Outcome:
     if operation.op == "goto":
         return driver.goto(operation.value or "/")
     if operation.op == "reload":
@@ -469,7 +513,9 @@ def execute(driver: PageDriver, operation: Operation) -> Outcome:
         return driver.act("press", None, operation.value)
     if operation.op == "act":
         return driver.act(operation.name, operation.locator, operation.value)
-    return driver.check(operation.name, operation.locator, operation.value, negated=operation.negated)
+    return driver.check(
+        operation.name, operation.locator, operation.value, negated=operation.negated, timeout_ms=check_timeout_ms
+    )
 
 
 def _describe_expected(operation: Operation) -> str:
