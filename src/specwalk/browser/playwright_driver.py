@@ -183,6 +183,18 @@ class PageDriver:
     def go_back(self) -> Outcome:
         return self._guard(lambda: self._page.go_back(wait_until="load"))
 
+    def clear_storage(self) -> Outcome:
+        """Forget what the app stored (cookies, localStorage, sessionStorage), as a new visitor."""
+
+        def clear() -> None:
+            self._page.context.clear_cookies()
+            self._page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+
+        return self._guard(clear)
+
+    def go_forward(self) -> Outcome:
+        return self._guard(lambda: self._page.go_forward(wait_until="load"))
+
     def count(self, locator: Locator) -> int:
         """How many elements match now; a locator the page cannot evaluate matches none."""
         from playwright.sync_api import Error as PlaywrightError

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from specwalk.browser.playwright_driver import BrowserSession, Outcome, PageDriver
-from specwalk.ground.resolve import Resolution, Resolver, css_id
+from specwalk.ground.resolve import Resolution, Resolver, from_candidate
 from specwalk.ground.routes import match_route, route_for_page
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult
@@ -264,7 +264,7 @@ class ScenarioVerifier:
     def _action(self, driver: PageDriver, step: ActionStep) -> tuple[list[Operation], Resolution | None]:
         action = step.action
         if action == "open":
-            return [Operation(op="goto", value=self._open_path(step))], None
+            return [Operation(op="goto", value=self._open_path(driver, step))], None
         if action in ("reload", "go_back", "go_forward"):
             return [Operation(op=action)], None
         if action == "wait":
@@ -284,6 +284,12 @@ class ScenarioVerifier:
             if action == "type":
                 raise NotGrounded('typing needs a field: say which one (e.g. type "x" into the "Title" field)')
             return [Operation(op="press_key", value=key or "Enter")], None
+        if action == "select" and step.value and not step.target:
+            # "I select "Express (1–2 business days)"": an option shown as a radio button.
+            option = self.resolver.resolve(driver, step.value, role="radio", route=self._route(driver))
+            if not option.ok:
+                raise NotGrounded(option.message, option)
+            return [Operation(op="act", name="check", locator=option.locator)], option
         name = _ACT_NAMES[action]
         resolution = self._target(driver, step, action=name)
         value = step.key if action == "press" else step.value
@@ -292,19 +298,33 @@ class ScenarioVerifier:
         operation = Operation(op="act", name=name, locator=resolution.locator, value=value)
         return [operation] * max(1, step.count or 1), resolution
 
-    def _open_path(self, step: ActionStep) -> str:
+    def _open_path(self, driver: PageDriver, step: ActionStep) -> str:
         if step.value and (step.value.startswith(("/", "#", "http"))):
             return step.value
         name = step.target or step.value or ""
         if name.strip().lower() in ("app", "the app", "application", "home", "home page", "首页", "应用"):
             return "/"
         route = route_for_page(name, self.ui_map.routes)
-        if route is None:
-            known = ", ".join(sorted({r.path for r in self.ui_map.routes if not r.redirect})) or "none found"
-            raise NotGrounded(
-                f"no route matches the page '{name}' (routes: {known}); write its path, e.g. open \"/tasks\""
-            )
-        return route.path if not route.path.startswith("#") else "/" + route.path
+        if route is not None:
+            return route.path if not route.path.startswith("#") else "/" + route.path
+        found = self._page_by_heading(driver, name)
+        if found is not None:
+            return found
+        known = ", ".join(sorted({r.path for r in self.ui_map.routes if not r.redirect})) or "none found"
+        raise NotGrounded(
+            f"no route is named '{name}' and no page of the app (routes: {known}) shows it as a heading; "
+            'write its path, e.g. open "/tasks"'
+        )
+
+    def _page_by_heading(self, driver: PageDriver, name: str) -> str | None:
+        """The static route whose page shows `name` as a heading ("All notes" -> "/"), found by visiting."""
+        heading = Locator(parts=(LocatorPart(kind="role", role="heading", value=name, exact=True),))
+        paths = sorted({r.path for r in self.ui_map.routes if not r.redirect and not re.search(r":\w|\[|\*", r.path)})
+        for path in paths or ["/"]:
+            target = path if not path.startswith("#") else "/" + path
+            if driver.goto(target).ok and driver.check("visible", heading, timeout_ms=1_000).ok:
+                return target
+        return None
 
     def _expectation(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         kind, negated = step.expectation, step.negated
@@ -341,6 +361,13 @@ class ScenarioVerifier:
             ):
                 name = "pressed"
             check_value: str | None = (step.value or "") if with_value else None
+            locator = resolution.locator
+            if name in ("text", "contains") and locator is not None and self._is_label(driver, locator, step.target):
+                # "the "Shipping" is "$4.95"": the element found says "Shipping"; the value sits beside
+                # it, so check the row that holds both.
+                locator = Locator(parts=(*locator.parts, LocatorPart(kind="css", value="xpath=..")))
+                name = "contains"
+                resolution.locator = locator
             return [
                 Operation(op="check", name=name, locator=resolution.locator, value=check_value, negated=negated)
             ], resolution
@@ -391,47 +418,58 @@ class ScenarioVerifier:
     def _count(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         if step.count is None:
             raise NotGrounded("the step gives no number to count")
-        items = Locator(parts=(LocatorPart(kind="role", role=step.role or "listitem", value=""),))
-        container = self._list_container(driver)
-        if container is not None:
-            items = Locator(parts=(*container.parts, *items.parts))
+        item_role = step.role if step.role and step.role != "list" else "listitem"
+        items = self._items(driver, step.target, item_role)
         return [Operation(op="check", name="count", locator=items, value=str(step.count), negated=step.negated)], None
 
     def _only_listed(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         """Exactly these items, in this order: a count and an in-order "contains" over the items."""
         if not step.values:
             raise NotGrounded("the step lists no items")
-        items = Locator(parts=(LocatorPart(kind="role", role="listitem", value=""),))
-        container = self._list_container(driver)
-        if step.scope:
-            container = self._target_phrase(driver, step.scope, step.scope_role)
-        if container is not None:
-            items = Locator(parts=(*container.parts, *items.parts))
+        items = self._items(driver, step.scope, "listitem")
         return [
             Operation(op="check", name="count", locator=items, value=str(len(step.values))),
             Operation(op="check", name="contains_all", locator=items, value=json.dumps(list(step.values))),
         ], None
 
+    def _items(self, driver: PageDriver, phrase: str | None, item_role: str) -> Locator:
+        """The items of the list a phrase names ("8 products" -> the list "Products"), else this page's list."""
+        items = Locator(parts=(LocatorPart(kind="role", role=item_role, value=""),))
+        container: Locator | None = None
+        if phrase:
+            named = self.resolver.resolve(driver, phrase, role="list", route=self._route(driver), literal=False)
+            container = named.locator
+        if container is None:
+            container = self._list_container(driver)
+        return Locator(parts=(*container.parts, *items.parts)) if container is not None else items
+
     def _target_phrase(self, driver: PageDriver, phrase: str, role: str | None) -> Locator | None:
         resolution = self.resolver.resolve(driver, phrase, role=role, route=self._route(driver))
         return resolution.locator
 
+    def _is_label(self, driver: PageDriver, locator: Locator, phrase: str | None) -> bool:
+        if not phrase:
+            return False
+        try:
+            own = driver.text_of(locator)
+        except Exception:  # noqa: BLE001 - vendor errors: then it is not known to be a label
+            return False
+        return " ".join(own.split()).lower() == " ".join(phrase.split()).lower()
+
     def _list_container(self, driver: PageDriver) -> Locator | None:
-        """The one list on this route that has a test id or id, to count items inside it."""
+        """The one list on this page: by a unique locator from the UI map, or the page's only list."""
         route = self._route(driver)
         for element in self.ui_map.elements:
             if element.role != "list" or (route and element.routes and route not in element.routes):
                 continue
             for candidate in element.locators:
-                if candidate.strategy == "testid":
-                    container = Locator(parts=(LocatorPart(kind="testid", value=candidate.value),))
-                elif candidate.strategy == "id":
-                    container = Locator(parts=(LocatorPart(kind="css", value=css_id(candidate.value)),))
-                else:
+                if candidate.strategy in ("css", "text"):
                     continue
+                container = from_candidate(candidate)
                 if driver.count(container) == 1:
                     return container
-        return None
+        only = Locator(parts=(LocatorPart(kind="role", role="list", value=""),))
+        return only if driver.count(only) == 1 else None
 
     # -- sensitivity -----------------------------------------------------------------------------
 
@@ -481,6 +519,10 @@ class ScenarioVerifier:
         with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
             for position, step in enumerate(steps[: last + 1]):
                 if position == skipped:
+                    if any(operation.op == "reload" for operation in step.operations):
+                        # A check after a reload is about persistence: reload with the stored state gone.
+                        driver.clear_storage()
+                        driver.reload()
                     continue
                 if position in watched:
                     driver.wait_for_settle()
@@ -508,7 +550,7 @@ def execute(driver: PageDriver, operation: Operation, *, check_timeout_ms: float
     if operation.op == "go_back":
         return driver.go_back()
     if operation.op == "go_forward":
-        return Outcome(False, "go forward is not supported yet")
+        return driver.go_forward()
     if operation.op == "press_key":
         return driver.act("press", None, operation.value)
     if operation.op == "act":

@@ -32,7 +32,7 @@ EXPECTED_UNPLANNED = {
     ],
     "notes-html": [
         (56, "In the list, each note shows its title and an excerpt of its body."),
-        (174, "Reloading never loses or reorders anything"),
+        (175, "Reloading never loses or reorders anything"),
     ],
 }
 
