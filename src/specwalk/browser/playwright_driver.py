@@ -212,6 +212,15 @@ class PageDriver:
             )
         )
 
+    def has_role(self, locator: Locator, role: str) -> bool:
+        """Whether the element `locator` finds has the ARIA role `role` (as getByRole computes it)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return int(self.resolve(locator).and_(self._page.get_by_role(role)).count()) >= 1  # type: ignore[arg-type]
+        except PlaywrightError:
+            return False
+
     def same_element(self, first: Locator, second: Locator) -> bool:
         """Whether two locators that match one element each match the same DOM node."""
         from playwright.sync_api import Error as PlaywrightError

@@ -221,6 +221,11 @@ class Resolver:
                 result.tried.append(locator)
                 result.rejected.append(f"{count} matches, not unique")
                 locator, count = exact, driver.count(exact)
+            if count == 1 and role and locator.target.kind != "role" and not driver.has_role(locator, role):
+                # getByText("Search") may find the label, not the "Search" button the step names.
+                result.tried.append(locator)
+                result.rejected.append(f"matches an element that is not a {role}")
+                continue
             if count == 1:
                 winner = (locator, element)
                 break
