@@ -28,6 +28,8 @@ FIXTURE = REPO / "tests" / "fixtures" / "generate" / "groceries"
 def project(tmp_path: Path, browser: BrowserInfo, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "groceries"
     shutil.copytree(FIXTURE, copy)
+    # The app is the driver tests' groceries page, served as the project's index.html.
+    shutil.copyfile(REPO / "tests" / "fixtures" / "pages" / "driver.html", copy / "index.html")
     modules = EXAMPLES / "notes-html" / "node_modules"
     if not (modules / "@playwright" / "test").is_dir():
         pytest.fail("examples/notes-html/node_modules is missing: run `make node`")
