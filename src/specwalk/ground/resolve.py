@@ -33,6 +33,21 @@ _FORM_ROLES = frozenset(
     {"textbox", "searchbox", "combobox", "spinbutton", "checkbox", "radio", "switch", "slider", "listbox"}
 )
 
+# Roles people name with one word: "the "Search" field" may be a searchbox, "Quantity" a spinbutton.
+_ROLE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"textbox", "searchbox", "spinbutton", "combobox"}),
+    frozenset({"checkbox", "switch", "menuitemcheckbox"}),
+    frozenset({"radio", "menuitemradio"}),
+    frozenset({"combobox", "listbox"}),
+)
+
+
+def related_roles(role: str) -> tuple[str, ...]:
+    """`role` first, then the roles a requirement's noun for it may also mean."""
+    family = set().union(*(group for group in _ROLE_FAMILIES if role in group)) - {role}
+    return (role, *sorted(family))
+
+
 # Container roles a list item / row scope can be expressed with (`filter({ hasText })`).
 _SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
 
@@ -192,13 +207,13 @@ class Resolver:
             names = _names(hit.element, self.locale)
             if literal and wanted not in names:
                 continue  # the requirement quotes the UI's words; an element not known by them is not it
-            if role and hit.element.role != role:
+            if role and hit.element.role not in related_roles(role):
                 continue  # "the "New item" field" is a textbox, not the label that says "New item"
             if preferred and hit.element.role not in preferred:
                 continue
             locators = self._element_locators(hit.element, wanted if literal else None)
             ordered.extend((locator, hit.element) for locator in locators)
-        for implied in (role,) if role else (preferred or (None,)):
+        for implied in related_roles(role) if role else (preferred or (None,)):
             ordered.extend((locator, None) for locator in phrase_locators(target, implied))
         if scope:
             ordered = [(outer, element) for locator, element in ordered for outer in scoped(scope, scope_role, locator)]
@@ -221,7 +236,12 @@ class Resolver:
                 result.tried.append(locator)
                 result.rejected.append(f"{count} matches, not unique")
                 locator, count = exact, driver.count(exact)
-            if count == 1 and role and locator.target.kind != "role" and not driver.has_role(locator, role):
+            if (
+                count == 1
+                and role
+                and locator.target.kind != "role"
+                and not any(driver.has_role(locator, related) for related in related_roles(role))
+            ):
                 # getByText("Search") may find the label, not the "Search" button the step names.
                 result.tried.append(locator)
                 result.rejected.append(f"matches an element that is not a {role}")
