@@ -377,6 +377,12 @@ class ScenarioVerifier:
         texts: list[str] = [step.value] if step.value else list(step.values)
         if not texts:
             raise NotGrounded("the step quotes no text to look for")
+        if step.position and not step.negated:
+            # "at the top / end of the list": the first / last item holds the text, not just any.
+            items = self._items(driver, step.scope, "listitem")
+            index = 0 if step.position == "first" else -1
+            item = Locator(parts=(*items.parts[:-1], items.parts[-1].model_copy(update={"nth": index})))
+            return [Operation(op="check", name="contains", locator=item, value=text) for text in texts], None
         operations: list[Operation] = []
         for text in texts:
             locator = self._text_locator(driver, text, step.scope, step.scope_role, negated=step.negated)
