@@ -18,6 +18,7 @@ import re
 
 from specwalk.index import treesitter
 from specwalk.index.facts import FileFacts, ImportBinding
+from specwalk.index.react_components import string_value
 from specwalk.index.treesitter import Grammar, Node
 from specwalk.models.uimap import ParseProblem, Route, RouteSource, SourceSpan
 
@@ -49,22 +50,6 @@ def join(parent: str | None, path: str | None) -> str:
 
 def params(path: str) -> list[str]:
     return [first or second for first, second in _PARAM.findall(path)]
-
-
-def _string(node: Node | None) -> str | None:
-    if node is None:
-        return None
-    if node.type == "string":
-        return "".join(
-            treesitter.text(child)
-            for child in node.named_children
-            if child.type in ("string_fragment", "escape_sequence")
-        )
-    if node.type == "template_string" and not any(
-        child.type == "template_substitution" for child in node.named_children
-    ):
-        return treesitter.text(node)[1:-1]
-    return None
 
 
 def _span(path: str, node: Node) -> SourceSpan:
@@ -105,7 +90,7 @@ def _element_target(node: Node) -> tuple[str | None, str | None]:
             for attribute in opening.named_children if opening is not None else []:
                 if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "to":
                     value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
-                    redirect = _string(value) or _string(
+                    redirect = string_value(value) or string_value(
                         value.named_children[0] if value is not None and value.named_children else None
                     )
         elif name not in _NON_PAGE:
@@ -165,7 +150,7 @@ def _jsx_routes(path: str, root: Node) -> list[Route]:
             name = treesitter.text(attribute.named_children[0])
             value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
             if name == "path":
-                own_path = _string(value) or _string(
+                own_path = string_value(value) or string_value(
                     value.named_children[0] if value is not None and value.named_children else None
                 )
             elif name == "index":
@@ -196,7 +181,7 @@ def _pair_value(obj: Node, key: str) -> Node | None:
     for pair in obj.named_children:
         if pair.type == "pair":
             name = pair.child_by_field_name("key")
-            if name is not None and (treesitter.text(name) == key or _string(name) == key):
+            if name is not None and (treesitter.text(name) == key or string_value(name) == key):
                 return pair.child_by_field_name("value")
     return None
 
@@ -207,7 +192,7 @@ def _keys(obj: Node) -> set[str]:
         if pair.type == "pair":
             name = pair.child_by_field_name("key")
             if name is not None:
-                keys.add(_string(name) or treesitter.text(name))
+                keys.add(string_value(name) or treesitter.text(name))
         elif pair.type == "shorthand_property_identifier":
             keys.add(treesitter.text(pair))
     return keys
@@ -237,7 +222,7 @@ def _object_routes(path: str, root: Node, grammar: Grammar, source_kind: RouteSo
                 parent_path = full_paths[ancestor.id]
                 break
             ancestor = ancestor.parent
-        own = _string(_pair_value(obj, "path"))
+        own = string_value(_pair_value(obj, "path"))
         full = join(parent_path, own)
         full_paths[obj.id] = full
         component: str | None = None
@@ -255,7 +240,7 @@ def _object_routes(path: str, root: Node, grammar: Grammar, source_kind: RouteSo
             if component:
                 break
         for key in ("redirect", "redirectTo"):
-            target = _string(_pair_value(obj, key))
+            target = string_value(_pair_value(obj, key))
             if target is not None:
                 redirect = join(parent_path, target) if kind == "angular" else target
         index_value = _pair_value(obj, "index")
