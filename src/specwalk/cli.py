@@ -109,9 +109,12 @@ def doctor(config_path: str | None, with_app: bool, base_url: str | None, no_pag
     table.add_column("detail", overflow="fold")
     for check in report.checks:
         status = "[green]ok[/]" if check.ok else ("[red]MISSING[/]" if check.required else "[yellow]warning[/]")
-        detail = check.detail if check.ok or not check.hint else f"{check.detail}\n-> {check.hint}"
-        table.add_row(check.name, status, detail)
+        table.add_row(check.name, status, check.detail)
     out.print(table)
+    # Fixes go below the table, unwrapped, so the commands in them can be copied as they are.
+    for check in report.checks:
+        if not check.ok and check.hint:
+            out.print(f"{check.name}: -> {check.hint}", soft_wrap=True, markup=False, highlight=False)
     if not report.ok:
         err.print("[red]error:[/] something specwalk needs is missing (see MISSING above)")
         return int(ExitCode.ENVIRONMENT)

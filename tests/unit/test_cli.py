@@ -81,7 +81,7 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 
 def test_doctor_with_a_missing_browser_fails_and_says_how_to_install(tmp_path: Path) -> None:
-    env = {**os.environ, "SPECWALK_BROWSER": "/nonexistent", "COLUMNS": "200"}
+    env = {**os.environ, "SPECWALK_BROWSER": "/nonexistent", "COLUMNS": "80"}
     result = run_cli("doctor", env=env)
     assert result.returncode == ExitCode.ENVIRONMENT
     assert "browser not found at '/nonexistent'" in result.stdout
