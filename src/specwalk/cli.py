@@ -46,6 +46,31 @@ config_option = click.option(
 base_url_option = click.option(
     "--base-url", metavar="URL", help="Use the app already running at URL; nothing is started or stopped."
 )
+llm_option = click.option(
+    "--llm",
+    "llm_choice_value",
+    metavar="PROVIDER|URL",
+    help="Plan free-prose lines with a model: deepseek, openai, ollama, vllm (PROVIDER:MODEL names the model), "
+    "the URL of any OpenAI-compatible server, or none. Default: [llm] in specwalk.toml.",
+)
+no_llm_cache_option = click.option(
+    "--no-cache", "no_llm_cache", is_flag=True, help="Ask the LLM again instead of reusing its cached answers."
+)
+
+
+def _llm_overrides(value: str | None) -> dict[str, object]:
+    from specwalk.config import llm_choice
+
+    return {"llm": llm_choice(value)} if value else {}
+
+
+def _print_llm(session: object, console: Console) -> None:
+    """Token usage, cost and what the model did, at the end of a run that used one."""
+    from specwalk.llm.session import LlmSession
+
+    if isinstance(session, LlmSession):
+        for line in session.summary():
+            console.print(f"llm: {line}", markup=False)
 
 
 class _Progress:
@@ -173,23 +198,17 @@ def serve(config_path: str | None) -> int:
 
 @cli.command("install-browser")
 def install_browser_command() -> int:
-    """Make sure a Chromium is available: Playwright's download, else the system package."""
-    from specwalk.browser.install import install_browser
+    """Make sure a Chromium is available: Playwright's download, else the system package.
+
+    Also makes sure it can draw Chinese (for `specwalk docs --lang zh`): the system's CJK font
+    package when none is installed and apt may be used; otherwise it says what to install.
+    """
+    from specwalk.browser.install import install_browser, install_cjk_fonts
 
     info = install_browser(_env(), lambda line: err.print(line, markup=False))
     out.print(f"browser: {info.version or 'Chromium'} at {info.path} ({info.source})")
+    install_cjk_fonts(lambda line: err.print(line, markup=False))
     return int(ExitCode.OK)
-
-
-def _not_available(name: str, issue: str) -> None:
-    @cli.command(
-        name,
-        help=f"(not available yet: {issue})",
-        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-        add_help_option=False,
-    )
-    def command() -> int:
-        raise UsageError(f"`specwalk {name}` is not available yet ({issue} is still open)")
 
 
 INDEX_FINDINGS_SHOWN = 50  # a longer list is not actionable at a glance; --all shows it
@@ -284,7 +303,15 @@ def index_command(path: Path, config_path: str | None, as_json: bool, no_cache: 
 @config_option
 @click.argument("requirements", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a tree.")
-def plan(config_path: str | None, requirements: tuple[Path, ...], as_json: bool) -> int:
+@llm_option
+@no_llm_cache_option
+def plan(
+    config_path: str | None,
+    requirements: tuple[Path, ...],
+    as_json: bool,
+    llm_choice_value: str | None,
+    no_llm_cache: bool,
+) -> int:
     """Turn REQUIREMENTS (default: project.requirements) into scenarios; writes .specwalk/plan.json.
 
     Exit 0 when every line is planned, 1 when some need attention (listed with file:line),
@@ -293,16 +320,24 @@ def plan(config_path: str | None, requirements: tuple[Path, ...], as_json: bool)
     from specwalk.plan import plan_files, write_plan
     from specwalk.plan.render import render_tree
 
-    config = _load(config_path, required=False)
+    config = _load(config_path, required=False, overrides=_llm_overrides(llm_choice_value))
     paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
     if not paths:
         raise UsageError(
             "no requirements to plan", hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml"
         )
     base = config.root if config.source is not None and not requirements else Path.cwd()
-    result = plan_files(paths, base=base)
     target = config.output_dir / "plan.json"
-    write_plan(result, target)
+    from specwalk.pipeline import llm_for
+
+    session = llm_for(config, _env(), use_cache=not no_llm_cache)
+    if session is None:
+        result = plan_files(paths, base=base)
+        write_plan(result, target)
+    else:
+        from specwalk.pipeline import plan_for
+
+        result = plan_for(config, paths, llm=session, base=base, on_progress=lambda line: err.print(line, markup=False))
     if as_json:
         out.print(result.model_dump_json(indent=2), markup=False)
     else:
@@ -322,6 +357,7 @@ def plan(config_path: str | None, requirements: tuple[Path, ...], as_json: bool)
         f"{len(result.unplanned)} line(s) need attention; wrote {target}",
         markup=False,
     )
+    _print_llm(session, err)
     return int(ExitCode.FAILURES if result.unplanned else ExitCode.OK)
 
 
@@ -338,6 +374,14 @@ def plan(config_path: str | None, requirements: tuple[Path, ...], as_json: bool)
     help="Emit Playwright Test (TypeScript) or pytest (Python).",
 )
 @click.option("--runs", type=click.IntRange(0, 10), default=3, show_default=True, help="Runs of the emitted suite.")
+@click.option(
+    "--retriever",
+    type=click.Choice(["lexical", "semantic"]),
+    default=None,
+    help="Override ground.retriever: semantic adds sentence embeddings (pip install 'specwalk[semantic]').",
+)
+@llm_option
+@no_llm_cache_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 def generate(
@@ -346,6 +390,9 @@ def generate(
     base_url: str | None,
     language: str,
     runs: int,
+    retriever: str | None,
+    llm_choice_value: str | None,
+    no_llm_cache: bool,
     quiet: bool,
     as_json: bool,
 ) -> int:
@@ -355,8 +402,11 @@ def generate(
     could not be grounded, flaky tests or a failing suite run.
     """
     from specwalk.pipeline import generate as run_generate
+    from specwalk.pipeline import llm_for
 
-    config = _load(config_path)
+    overrides: dict[str, object] = {"ground": {"retriever": retriever}} if retriever else {}
+    config = _load(config_path, overrides={**overrides, **_llm_overrides(llm_choice_value)})
+    session = llm_for(config, _env(), use_cache=not no_llm_cache)
     progress = _Progress(quiet=quiet)
 
     def say(message: str) -> None:
@@ -374,6 +424,7 @@ def generate(
             runs=runs,
             on_progress=say,
             on_app_progress=progress,
+            llm=session,
         )
     finally:
         progress.done()
@@ -382,6 +433,7 @@ def generate(
         from specwalk.emit.report_json import render_report_json
 
         sys.stdout.write(render_report_json(report))
+        _print_llm(result.llm, err)
     else:
         counts: dict[str, int] = {}
         for scenario in report.scenarios:
@@ -400,15 +452,143 @@ def generate(
                 f"{runner.expected_failures} expected failures over {runs} run(s)",
                 markup=False,
             )
+        if result.llm is not None:
+            for entry in report.unplanned:
+                if entry.needs_llm:
+                    out.print(f"  not planned: {entry.source}: {entry.reason}", markup=False)
         timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in result.seconds.items())
         err.print(f"time: {timing}", markup=False)
+        _print_llm(result.llm, out)
         out.print(f"tests:  {result.tests_dir}", markup=False)
         out.print(f"report: {result.report_html}", markup=False)
         out.print(f"        {result.report_json}", markup=False)
     return int(ExitCode.OK if result.ok else ExitCode.FAILURES)
 
 
-_not_available("docs", "the docs issue")
+@cli.command("mcp")
+@config_option
+@click.option(
+    "--http",
+    "http_port",
+    type=click.IntRange(1, 65535),
+    metavar="PORT",
+    help="Serve streamable HTTP on 127.0.0.1:PORT instead of stdio.",
+)
+def mcp_command(config_path: str | None, http_port: int | None) -> int:
+    """Serve specwalk's tools to coding assistants over MCP (stdio; --http PORT for HTTP).
+
+    Tools: index_repo, query_ui_map, plan_requirements, ground_step, generate_tests, verify_test,
+    build_manual, get_report. Without --config, tools default to the project found from here.
+    """
+    from specwalk.mcp import serve as serve_mcp
+
+    def ready(url: str) -> None:
+        err.print(f"specwalk mcp: serving {url} (Ctrl-C stops it)", markup=False)
+
+    serve_mcp(
+        env=_env(),
+        cwd=Path.cwd(),
+        config_path=Path(config_path) if config_path else None,
+        http_port=http_port,
+        on_ready=ready,
+    )
+    return int(ExitCode.OK)
+
+
+@cli.command("docs")
+@config_option
+@click.argument("requirements", nargs=-1, type=click.Path(path_type=Path))
+@base_url_option
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    type=click.Choice(["en", "zh", "all"]),
+    help="Manual language, repeatable; 'all' = en and zh.  [default: all]",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON on stdout.")
+def docs_command(
+    config_path: str | None,
+    requirements: tuple[Path, ...],
+    base_url: str | None,
+    languages: tuple[str, ...],
+    quiet: bool,
+    as_json: bool,
+) -> int:
+    """Write the user manual for REQUIREMENTS (default: project.requirements) from the verified scenarios.
+
+    Markdown (pictures as files), one self-contained HTML file and a PDF per language, under
+    output.manual_dir (default docs/manual/<lang>/). Exit 0 when every planned scenario is in the
+    manual; 1 when some could not be verified and were left out (listed with the reason).
+    """
+    import json
+
+    from specwalk.pipeline import MANUAL_LANGUAGES, build_manual
+
+    config = _load(config_path)
+    choices = languages or ("all",)
+    chosen = [lang for choice in choices for lang in (MANUAL_LANGUAGES if choice == "all" else (choice,))]
+    progress = _Progress(quiet=quiet)
+
+    def say(message: str) -> None:
+        if not quiet:
+            progress.done()
+            err.print(message, markup=False)
+
+    try:
+        result = build_manual(
+            config,
+            env=_env(),
+            requirements=requirements,
+            base_url=base_url,
+            languages=list(dict.fromkeys(chosen)),
+            on_progress=say,
+            on_app_progress=progress,
+        )
+    finally:
+        progress.done()
+    if as_json:
+        payload = {
+            "languages": {
+                language: {
+                    "locale": files.locale,
+                    "markdown": str(files.markdown),
+                    "html": str(files.html),
+                    "pdf": str(files.pdf),
+                    "manifest": str(files.manifest),
+                    "scenarios": files.scenarios,
+                    "screenshots": files.screenshots,
+                }
+                for language, files in result.files.items()
+            },
+            "screenshots": result.screenshots,
+            "omitted": [
+                {"scenario": name, "source": source, "reason": reason} for name, source, reason in result.omitted
+            ],
+            "seconds": result.seconds,
+            "seconds_per_screenshot": round(result.seconds_per_screenshot, 3),
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for name, source, reason in result.omitted:
+            out.print(f"  omitted: {name} ({source})", markup=False)
+            out.print(f"      {reason}", markup=False)
+        for language, files in result.files.items():
+            out.print(
+                f"manual ({language}, app locale {files.locale}): {files.scenarios} scenarios, "
+                f"{files.screenshots} pictures",
+                markup=False,
+            )
+            out.print(f"  markdown: {files.markdown}", markup=False)
+            out.print(f"  html:     {files.html}", markup=False)
+            out.print(f"  pdf:      {files.pdf}", markup=False)
+        timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in result.seconds.items())
+        err.print(
+            f"time: {timing}; {result.seconds_per_screenshot:.2f} s per picture ({result.screenshots} pictures)",
+            markup=False,
+        )
+    return int(ExitCode.OK if result.ok else ExitCode.FAILURES)
 
 
 def _print_error(error: SpecwalkError) -> None:

@@ -72,9 +72,47 @@ class BrowserSection(_Section):
 
 class LlmSection(_Section):
     provider: LlmProvider = "none"
-    model: str = ""
-    base_url: str = ""
-    api_key_env: str = ""
+    model: str = ""  # "": the preset's default model (or the server's only model)
+    base_url: str = ""  # "": the preset's URL; any OpenAI-compatible server's URL otherwise
+    api_key_env: str = ""  # "": the preset's variable (DEEPSEEK_API_KEY, OPENAI_API_KEY)
+    timeout: float = Field(default=60.0, gt=0, le=600)  # seconds per request
+    retries: int = Field(default=2, ge=0, le=10)  # on 429, 5xx and timeouts, with backoff
+
+    @field_validator("base_url")
+    @classmethod
+    def _llm_url(cls, value: str) -> str:
+        if value and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError('must be an http:// or https:// URL, e.g. "http://127.0.0.1:8000/v1"')
+        return value
+
+
+def llm_choice(value: str) -> dict[str, Any]:
+    """`--llm` / $SPECWALK_LLM as [llm] keys: a preset, `preset:model`, a server URL, or none.
+
+    Another provider than the configured one replaces model, URL and key variable too, so a
+    model name meant for one server is never sent to another.
+    """
+    value = value.strip()
+    if re.match(r"^https?://", value):
+        # Any OpenAI-compatible server (vLLM, llama.cpp, LM Studio): no key unless api_key_env says so.
+        return {"provider": "vllm", "base_url": value}
+    provider, _, model = value.partition(":")
+    return {"provider": provider, "model": model} if model else {"provider": provider}
+
+
+def _fresh_llm(data: Mapping[str, Any], layered: dict[str, Any]) -> dict[str, Any]:
+    """A layer that switches to another LLM provider does not inherit the file's model, URL or key."""
+    chosen = layered.get("llm")
+    configured = data.get("llm")
+    current = configured.get("provider", "none") if isinstance(configured, Mapping) else "none"
+    if isinstance(chosen, Mapping) and "provider" in chosen and chosen["provider"] != current:
+        return {**layered, "llm": {"model": "", "base_url": "", "api_key_env": "", **chosen}}
+    return layered
+
+
+class GroundSection(_Section):
+    # "semantic" fuses bm25 with sentence embeddings; it needs the specwalk[semantic] extra.
+    retriever: Literal["lexical", "semantic"] = "lexical"
 
 
 class Config(_Section):
@@ -87,6 +125,7 @@ class Config(_Section):
     output: OutputSection = OutputSection()
     browser: BrowserSection = BrowserSection()
     llm: LlmSection = LlmSection()
+    ground: GroundSection = GroundSection()
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
@@ -117,6 +156,10 @@ _KEY_HELP: dict[str, str] = {
     "browser.path": 'path to a Chromium/Chrome executable, or "" to find one automatically',
     "browser.headless": "true or false",
     "llm.provider": "one of none, deepseek, openai, ollama, vllm",
+    "llm.base_url": "an http URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1",
+    "llm.timeout": "seconds to wait for one answer, above 0 and at most 600",
+    "llm.retries": "retries on 429, 5xx and timeouts, from 0 to 10",
+    "ground.retriever": "lexical (default) or semantic (needs pip install 'specwalk[semantic]')",
 }
 
 
@@ -265,7 +308,7 @@ def load_config(
             )
         return build_config({}, root=cwd, overrides=_env_layer(env or {}) | dict(overrides or {}))
     data, text = _parse_toml(path)
-    layered = _deep_merge(_env_layer(env or {}), overrides or {})
+    layered = _fresh_llm(data, _deep_merge(_env_layer(env or {}), overrides or {}))
     return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered)
 
 
@@ -274,7 +317,7 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
     if env.get("SPECWALK_BROWSER"):
         layer.setdefault("browser", {})["path"] = env["SPECWALK_BROWSER"]
     if env.get("SPECWALK_LLM"):
-        layer.setdefault("llm", {})["provider"] = env["SPECWALK_LLM"]
+        layer["llm"] = llm_choice(env["SPECWALK_LLM"])
     return layer
 
 
@@ -307,6 +350,10 @@ _COMMENTS: dict[str, str] = {
     "browser": "Chromium to use; empty path: $SPECWALK_BROWSER, then a Playwright-managed\n"
     "browser, then a system chromium / google-chrome.",
     "llm": "Optional LLM for free-prose requirements: none | deepseek | openai | ollama | vllm.",
+    "llm.timeout": "seconds per request",
+    "llm.retries": "on 429, 5xx and timeouts, with backoff",
+    "ground": "How step targets are matched to UI-map elements.",
+    "ground.retriever": "lexical | semantic (pip install 'specwalk[semantic]')",
 }
 
 

@@ -23,8 +23,12 @@ from specwalk.models.report import RunReport
 
 if TYPE_CHECKING:
     from specwalk.emit.layout import Language
+    from specwalk.ground.resolve import Chooser
+    from specwalk.ground.retrieve import Retriever
+    from specwalk.llm.session import LlmSession
     from specwalk.models.scenario import Plan
     from specwalk.models.uimap import UIMap
+    from specwalk.verify.suite import Repairer
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class GenerateResult:
     report_json: Path
     report_html: Path
     seconds: dict[str, float]  # per phase: index, plan, verify, emit, run; never written to files
+    llm: LlmSession | None = None  # the model the run used (usage, cost, what it did), if any
 
     @property
     def ok(self) -> bool:
@@ -163,8 +168,30 @@ def index_for(config: Config, *, use_cache: bool = True) -> UIMap:
     return index_project(settings).uimap
 
 
-def plan_for(config: Config, requirements: Sequence[Path] = ()) -> Plan:
-    from specwalk.plan import plan_files, write_plan
+def llm_for(config: Config, env: dict[str, str], *, use_cache: bool = True) -> LlmSession | None:
+    """The run's model from [llm] (key from `env`), or None when none is configured."""
+    from specwalk.llm.presets import resolve_settings
+
+    settings = resolve_settings(config.llm, env)
+    if settings is None:
+        return None
+    from specwalk.llm.session import connect
+
+    return connect(settings, cache_dir=config.output_dir / "cache" / "llm", use_cache=use_cache)
+
+
+def plan_for(
+    config: Config,
+    requirements: Sequence[Path] = (),
+    *,
+    llm: LlmSession | None = None,
+    ui_map: UIMap | None = None,
+    retriever: Retriever | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    base: Path | None = None,
+) -> Plan:
+    """The rules' plan; with `llm`, its free-prose lines planned by the model against the UI map."""
+    from specwalk.plan import load_document, plan_files, write_plan
 
     paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
     if not paths:
@@ -172,7 +199,29 @@ def plan_for(config: Config, requirements: Sequence[Path] = ()) -> Plan:
             "no requirements to generate tests from",
             hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml",
         )
-    plan = plan_files(paths, base=config.root)
+    base = base or config.root
+    plan = plan_files(paths, base=base)
+    if llm is not None and any(entry.needs_llm for entry in plan.unplanned):
+        from specwalk.ground.retrieve import LexicalRetriever
+        from specwalk.plan.llm import LlmPlanner
+
+        ui_map = ui_map or index_for(config)
+        say = on_progress or (lambda _message: None)
+        planner = LlmPlanner(
+            llm,
+            ui_map,
+            [load_document(path, base) for path in paths],
+            retriever or LexicalRetriever(ui_map.elements),
+            locale=config.project.locales[0],
+        )
+        planned = planner.plan(plan, on_line=lambda n, total, where: say(f"llm: planning {where} ({n}/{total})"))
+        for outcome in planned.outcomes:
+            if outcome.problem:
+                llm.log.lines_failed += 1
+                say(f"llm: {outcome.source}: not planned: {outcome.problem}")
+            else:
+                llm.log.lines_planned += 1
+        plan = planned.plan
     write_plan(plan, config.output_dir / "plan.json")
     return plan
 
@@ -187,15 +236,21 @@ def generate(
     runs: int = 3,
     on_progress: GenerateProgress | None = None,
     on_app_progress: ProgressCallback | None = None,
+    llm: LlmSession | None = None,
 ) -> GenerateResult:
-    """Index, plan, verify every scenario live, emit the suite, run it `runs` times, write reports."""
+    """Index, plan, verify every scenario live, emit the suite, run it `runs` times, write reports.
+
+    With `llm`, free-prose lines are planned by the model, ambiguous targets may be settled by it
+    and its own scenarios' ungroundable steps repaired; all of it verified like everything else.
+    """
     from specwalk.browser.discovery import find_browser
     from specwalk.browser.playwright_driver import browser_session
     from specwalk.emit.output import emit_suite, write_reports
+    from specwalk.ground import build_retriever
     from specwalk.ground.resolve import Resolver
-    from specwalk.ground.retrieve import LexicalRetriever
     from specwalk.verify.engine import ScenarioVerifier
     from specwalk.verify.runner import apply_runs, run_suite
+    from specwalk.verify.setup import share_setups
     from specwalk.verify.suite import verify_plan
 
     say = on_progress or (lambda _message: None)
@@ -212,7 +267,8 @@ def generate(
     ui_map = index_for(config)
     lap("index")
     say(f"index: {len(ui_map.elements)} elements, {len(ui_map.routes)} routes")
-    plan = plan_for(config, requirements)
+    retriever = build_retriever(config.ground.retriever, ui_map.elements)
+    plan = plan_for(config, requirements, llm=llm, ui_map=ui_map, retriever=retriever, on_progress=say)
     lap("plan")
     say(f"plan: {plan.scenario_count} scenarios, {len(plan.unplanned)} line(s) not planned")
     browser = find_browser(config.browser.path, env)
@@ -226,14 +282,28 @@ def generate(
         verifier = ScenarioVerifier(
             session,
             ui_map,
-            Resolver(LexicalRetriever(ui_map.elements), locale=locale),
+            Resolver(retriever, locale=locale, chooser=_chooser(llm, ui_map, locale)),
             base_url=app.base_url,
             locale=locale,
             artifacts=config.output_dir,
         )
         verified = verify_plan(
-            plan, verifier, on_progress=lambda n, total, name, step: say(f"scenario {n}/{total}: {name} — {step}")
+            plan,
+            verifier,
+            on_progress=lambda n, total, name, step: say(f"scenario {n}/{total}: {name} — {step}"),
+            repair=_repairer(llm, plan, ui_map, retriever, locale, config, requirements),
         )
+        if llm is not None:
+            from specwalk.verify.suite import REPAIRED
+
+            repaired = [scenario for scenario in verified.scenarios if REPAIRED in scenario.message]
+            llm.log.repairs_fixed += sum(scenario.status != "not_grounded" for scenario in repaired)
+        sharing = share_setups(verified.scenarios, verifier)
+        for line in sharing.refused:
+            say(f"setup: {line}")
+        for shared in sharing.setups:
+            users = sum(scenario.setup == shared.id for scenario in sharing.scenarios)
+            say(f"setup: '{shared.id}' ({shared.source}) runs once and {users} tests start from its saved state")
         lap("verify")
         report = RunReport(
             specwalk_version=__version__,
@@ -241,8 +311,9 @@ def generate(
             requirements_files=sorted(plan.sources),
             locale=locale,
             requirements=verified.requirements,
-            scenarios=verified.scenarios,
+            scenarios=sharing.scenarios,
             unplanned=list(plan.unplanned),
+            setups=sharing.setups,
         )
         report, _written = emit_suite(report, config, language)
         lap("emit")
@@ -265,5 +336,185 @@ def generate(
     from specwalk.emit.report_json import REPORT_FILE
 
     return GenerateResult(
-        report, tests_dir, config.output_dir / REPORT_FILE, config.output_dir / REPORT_HTML_FILE, seconds
+        report, tests_dir, config.output_dir / REPORT_FILE, config.output_dir / REPORT_HTML_FILE, seconds, llm
     )
+
+
+def _chooser(llm: LlmSession | None, ui_map: UIMap, locale: str) -> Chooser | None:
+    if llm is None:
+        return None
+    from specwalk.llm.assist import LlmChooser
+
+    return LlmChooser(llm, ui_map, locale=locale, log=llm.log)
+
+
+def _repairer(
+    llm: LlmSession | None,
+    plan: Plan,
+    ui_map: UIMap,
+    retriever: Retriever,
+    locale: str,
+    config: Config,
+    requirements: Sequence[Path],
+) -> Repairer | None:
+    if llm is None:
+        return None
+    from specwalk.plan import load_document
+    from specwalk.plan.llm import LlmPlanner, LlmRepairer
+
+    paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
+    planner = LlmPlanner(llm, ui_map, [load_document(path, config.root) for path in paths], retriever, locale=locale)
+    return LlmRepairer(planner, plan, log=llm.log)
+
+
+# -- docs ----------------------------------------------------------------------------------------
+
+MANUAL_LANGUAGES = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class ManualFiles:
+    """One language's manual on disk."""
+
+    language: str
+    locale: str  # the app locale its pictures show
+    directory: Path
+    markdown: Path  # index.md; one more .md per feature beside it
+    html: Path
+    pdf: Path
+    manifest: Path  # manual.json: every picture with the target's and the outline's boxes
+    scenarios: int
+    screenshots: int
+
+
+@dataclass(frozen=True)
+class ManualResult:
+    files: dict[str, ManualFiles]  # by language
+    screenshots: int  # pictures taken (languages showing the same app locale share them)
+    omitted: tuple[tuple[str, str, str], ...]  # (scenario name, requirements file:line, reason)
+    seconds: dict[str, float]  # per phase: index, plan, start, verify, capture, render, pdf, write
+    screenshot_seconds: float  # time inside the screenshot calls alone
+
+    @property
+    def ok(self) -> bool:
+        return not self.omitted
+
+    @property
+    def seconds_per_screenshot(self) -> float:
+        return self.screenshot_seconds / self.screenshots if self.screenshots else 0.0
+
+
+def build_manual(
+    config: Config,
+    *,
+    env: dict[str, str],
+    requirements: Sequence[Path] = (),
+    base_url: str | None = None,
+    languages: Sequence[str] = ("en",),
+    on_progress: Callable[[str], None] | None = None,
+    on_app_progress: ProgressCallback | None = None,
+) -> ManualResult:
+    """Index, plan, verify each scenario in the app (in each language's locale), take a picture
+    before every action, and write Markdown, HTML and PDF per language under output.manual_dir."""
+    from specwalk.browser.discovery import find_browser
+    from specwalk.browser.playwright_driver import browser_session
+    from specwalk.emit.files import write_files
+    from specwalk.emit.manual_html import HTML_FILE, render_html
+    from specwalk.emit.manual_md import INDEX_FILE, render_markdown
+    from specwalk.emit.manual_pdf import PDF_FILE, stable_pdf
+    from specwalk.manual.build import LocaleCapture, app_locale, assemble, capture_locale
+
+    unknown = [language for language in languages if language not in MANUAL_LANGUAGES]
+    if unknown or not languages:
+        raise UsageError(
+            f"no manual language {', '.join(unknown) or '(none given)'}",
+            hint="use --lang en, --lang zh, or --lang all",
+        )
+    chosen = list(dict.fromkeys(languages))
+    say = on_progress or (lambda _message: None)
+    if "zh" in chosen:
+        from specwalk.browser.install import cjk_font_available
+
+        if cjk_font_available() is False:
+            say(
+                "warning: no CJK font installed (fc-list :lang=zh): Chinese will show as boxes; "
+                "run `specwalk install-browser`"
+            )
+    seconds: dict[str, float] = {}
+    clock = time.monotonic()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.monotonic()
+        seconds[phase] = round(seconds.get(phase, 0.0) + now - clock, 2)
+        clock = now
+
+    say("index: reading the source")
+    ui_map = index_for(config)
+    lap("index")
+    plan = plan_for(config, requirements)
+    lap("plan")
+    say(f"plan: {plan.scenario_count} scenarios, {len(plan.unplanned)} line(s) not planned")
+    browser = find_browser(config.browser.path, env)
+    locales = config.project.locales or ("en",)
+    manual_root = config.resolve(config.output.manual_dir)
+    captures: dict[str, LocaleCapture] = {}
+    files: dict[str, ManualFiles] = {}
+    with (
+        running_app(config, base_url=base_url, on_progress=on_app_progress) as app,
+        browser_session(browser, headless=config.browser.headless) as session,
+    ):
+        lap("start")
+        for language in chosen:
+            locale = app_locale(language, locales)
+            if locale not in captures:
+                captures[locale] = capture_locale(
+                    plan,
+                    ui_map,
+                    session,
+                    base_url=app.base_url,
+                    locale=locale,
+                    default_locale=locales[0],
+                    root=config.root,
+                    say=say,
+                )
+                seconds["verify"] = round(seconds.get("verify", 0.0) + captures[locale].verify_seconds, 2)
+                seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
+                clock = time.monotonic()
+            capture = captures[locale]
+            document = assemble(plan, capture, language=language, project=config.root.name)
+            rendered: dict[str, str | bytes] = dict(render_markdown(document))
+            html = render_html(document, capture.images)
+            rendered[HTML_FILE] = html
+            rendered[MANIFEST_FILE] = document.model_dump_json(indent=2) + "\n"
+            used = {step.shot.image for f in document.features for s in f.scenarios for step in s.steps if step.shot}
+            rendered.update({path: data for path, data in sorted(capture.images.items()) if path in used})
+            lap("render")
+            say(f"pdf ({language}): printing the manual with Chromium")
+            rendered[PDF_FILE] = stable_pdf(session.print_pdf(html))
+            lap("pdf")
+            directory = manual_root / language
+            write_files(directory, rendered)
+            lap("write")
+            files[language] = ManualFiles(
+                language=language,
+                locale=locale,
+                directory=directory,
+                markdown=directory / INDEX_FILE,
+                html=directory / HTML_FILE,
+                pdf=directory / PDF_FILE,
+                manifest=directory / MANIFEST_FILE,
+                scenarios=sum(len(feature.scenarios) for feature in document.features),
+                screenshots=document.screenshots,
+            )
+    omitted = {(item.name, str(item.source), item.reason) for capture in captures.values() for item in capture.omitted}
+    return ManualResult(
+        files=files,
+        screenshots=sum(capture.shots for capture in captures.values()),
+        omitted=tuple(sorted(omitted, key=lambda item: (item[1], item[0], item[2]))),
+        seconds=seconds,
+        screenshot_seconds=round(sum(capture.shot_seconds for capture in captures.values()), 3),
+    )
+
+
+MANIFEST_FILE = "manual.json"

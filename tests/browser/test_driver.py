@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,6 +113,12 @@ def test_screenshot_with_highlight(page: PageDriver, tmp_path: Path) -> None:
             'page.get_by_role("listitem").filter(has_text="Bread").get_by_role("button", name="Delete")',
         ),
         (single("css", "#count"), "page.locator('#count')", 'page.locator("#count")'),
+        (
+            # "Basket 2" and "Open basket" both contain "Basket"; only one name starts with the word.
+            Locator(parts=(LocatorPart(kind="role", role="link", value="Basket", prefix=True),)),
+            "page.getByRole('link', { name: /^Basket\\b/ })",
+            'page.get_by_role("link", name=re.compile("^Basket\\\\b"))',
+        ),
     ],
 )
 def test_rendered_python_finds_what_the_driver_finds(
@@ -120,7 +127,7 @@ def test_rendered_python_finds_what_the_driver_finds(
     assert to_typescript(locator) == typescript
     assert to_python(locator) == python
     # Execute the emitted Python against the live page: it must match exactly one element too.
-    live = eval(python, {"page": page._page})
+    live = eval(python, {"page": page._page, "re": re})
     assert live.count() == page.count(locator) == 1
 
 

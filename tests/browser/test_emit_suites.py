@@ -120,7 +120,7 @@ def test_typescript_suite_passes_then_fails_against_a_broken_app(
     assert good.errors == (), good.output
     assert _statuses(good) == {
         ("account.spec.ts", "The account shows who is signed in"): "passed",
-        ("auth.setup.ts", "setup"): "passed",
+        ("auth.setup.ts", "account"): "passed",
         ("groceries.spec.ts", "Add an item"): "passed",
         ("groceries.spec.ts", "Archive the list"): "expected_failure",
         ("groceries.spec.ts", "Delete an item"): "passed",
@@ -141,7 +141,7 @@ def test_typescript_suite_passes_then_fails_against_a_broken_app(
     bad = run_suite("typescript", tests_dir, env=env, base_url=broken_site, browser=browser.path, display_root=root)
     assert _statuses(bad) == {
         ("account.spec.ts", "The account shows who is signed in"): "passed",
-        ("auth.setup.ts", "setup"): "passed",
+        ("auth.setup.ts", "account"): "passed",
         ("groceries.spec.ts", "Add an item"): "failed",
         ("groceries.spec.ts", "Archive the list"): "failed",  # the defect is fixed: test.fail() passes
         ("groceries.spec.ts", "Delete an item"): "passed",

@@ -77,6 +77,7 @@ def test_generate_verifies_classifies_emits_and_runs(project: Path, capsys: pyte
         "value": "",
         "role": "listitem",
         "exact": False,
+        "prefix": False,
         "has_text": "Bread",
         "nth": None,
     }

@@ -13,11 +13,10 @@ from specwalk.cli import cli, main
 from specwalk.errors import ExitCode
 
 
-@pytest.mark.parametrize("command", ["docs"])
-def test_later_stages_say_not_available_yet(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command, "whatever.md"]) == ExitCode.USAGE
+def test_docs_rejects_an_unknown_manual_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["docs", "--lang", "fr"]) == ExitCode.USAGE
     captured = capsys.readouterr()
-    assert "not available yet" in captured.err
+    assert "'fr' is not one of 'en', 'zh', 'all'" in captured.err
     assert captured.out == ""
 
 

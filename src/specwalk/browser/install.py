@@ -80,3 +80,46 @@ def install_browser(env: dict[str, str], say: Say) -> BrowserInfo:
             return find_browser("", env)
 
     raise BrowserNotFound("could not install a browser automatically", hint=install_hint())
+
+
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+
+
+def cjk_font_available() -> bool | None:
+    """Whether fontconfig knows a Chinese font (None: no fontconfig to ask, e.g. not Linux)."""
+    if shutil.which("fc-list") is None:
+        return None
+    try:
+        command = ["fc-list", ":lang=zh", "family"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def install_cjk_fonts(say: Say) -> bool:
+    """Make sure Chromium can draw Chinese (the manual in Chinese): Debian's Noto CJK through apt
+    when no CJK font is installed and apt may be used; otherwise say what to install. Never fatal."""
+    found = cjk_font_available()
+    if found is None or found:
+        if found:
+            say("CJK font already available")
+        return bool(found)
+    prefix = _apt_prefix()
+    if prefix is None:
+        say(
+            f"no CJK font found (fc-list :lang=zh): Chinese text in manual pictures and PDFs will show as boxes; "
+            f"install one, e.g. `sudo apt-get install {CJK_FONT_PACKAGE}`"
+        )
+        return False
+    say(f"no CJK font found; installing the system package '{CJK_FONT_PACKAGE}' for Chinese manuals")
+    env_apt = ["env", "DEBIAN_FRONTEND=noninteractive"]
+    install = [*prefix, *env_apt, "apt-get", "install", "-y", "-q", "--no-install-recommends", CJK_FONT_PACKAGE]
+    # The package lists may be missing or stale on a fresh machine: then update them and retry.
+    update = [*prefix, *env_apt, "apt-get", "update", "-q"]
+    installed = _run(install, say, timeout=1800)
+    installed = installed or (_run(update, say, timeout=900) and _run(install, say, timeout=1800))
+    if not installed:
+        say(f"could not install {CJK_FONT_PACKAGE}; Chinese text in manual pictures will show as boxes")
+        return False
+    return bool(cjk_font_available())

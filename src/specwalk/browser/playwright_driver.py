@@ -9,15 +9,16 @@ a Playwright type or exception.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS, BrowserInfo
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
-from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 # Counted as "interactive" in a page summary; later stages use the UI map instead.
 _INTERACTIVE = "a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]"
+
+# 2025-01-01 12:00:00 UTC: pages captured for the manual all start at this time, so dates repeat.
+MANUAL_CLOCK_S = 1_735_732_800.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,60 @@ class BrowserSession:
             yield PageDriver(context.new_page(), timeout_ms)
         finally:
             context.close()
+
+    @contextmanager
+    def still_page(
+        self,
+        base_url: str,
+        *,
+        timeout_ms: float = 5_000,
+        locale: str | None = None,
+        viewport: tuple[int, int] = (1280, 800),
+        device_scale_factor: float = 2,
+        clock_s: float = MANUAL_CLOCK_S,
+    ) -> Iterator[PageDriver]:
+        """A fresh context for repeatable screenshots: a fixed start time and time zone, seeded
+        Math.random, no motion, the still style on every document, hidden scrollbars and caret."""
+        context = self._browser.new_context(
+            base_url=base_url,
+            locale=locale,
+            viewport={"width": viewport[0], "height": viewport[1]},
+            device_scale_factor=device_scale_factor,
+            timezone_id="UTC",
+            reduced_motion="reduce",
+            color_scheme="light",
+        )
+        context.set_default_timeout(timeout_ms)
+        context.add_init_script(_STILL_INIT.replace("__STILL__", _STILL_STYLE))
+        try:
+            page = context.new_page()
+            page.clock.install(time=clock_s)
+            yield PageDriver(page, timeout_ms)
+        finally:
+            context.close()
+
+    def print_pdf(self, html: str, *, timeout_ms: float = 60_000) -> bytes:
+        """`html` printed to PDF by Chromium (A4, backgrounds on, the page's own print styles)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        context = self._browser.new_context()
+        try:
+            page = context.new_page()
+            page.set_content(html, wait_until="load", timeout=timeout_ms)
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            data = page.pdf(
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+                tagged=True,
+                outline=True,
+            )
+        except PlaywrightError as exc:
+            raise NavigationFailed(f"could not print the manual to PDF: {_first_line(exc)}") from exc
+        finally:
+            context.close()
+        return bytes(data)
 
     def visit(self, url: str, *, screenshot: Path | None = None, timeout_ms: float = 15_000) -> PageSnapshot:
         from playwright.sync_api import Error as PlaywrightError
@@ -134,8 +192,169 @@ def browser_session(info: BrowserInfo, *, headless: bool = True) -> Iterator[Bro
 # Screenshots must be repeatable: no transitions, animations or blinking caret.
 _STILL_STYLE = (
     "*, *::before, *::after { transition: none !important; animation: none !important;"
-    " caret-color: transparent !important; }"
+    " caret-color: transparent !important; scroll-behavior: auto !important; }"
 )
+
+
+# Installed before any of the page's scripts: seeded Math.random (generated ids repeat) and the
+# still style, added as soon as the document has a root.
+_STILL_INIT = """(() => {
+  let seed = 0x2f6b3c1d;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const add = () => {
+    if (document.getElementById('__specwalk_still')) return;
+    const style = document.createElement('style');
+    style.id = '__specwalk_still';
+    style.textContent = `__STILL__`;
+    (document.head || document.documentElement).appendChild(style);
+  };
+  if (document.documentElement) add();
+  document.addEventListener('DOMContentLoaded', add);
+})();"""
+
+# Outline, badge and masks drawn over the page for one screenshot (removed right after), and the
+# region to keep: the target with its nearest small container (a dialog, form, list, section),
+# padded, at least MIN wide and high, inside the viewport. Boxes are viewport CSS pixels.
+_CAPTURE_JS = r"""async (el, o) => {
+  await document.fonts.ready;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  const line1 = t => (t || '').trim().split('\n')[0].trim();
+  const nameOf = e => {
+    if (!e) {
+      const h = document.querySelector('h1') || document.querySelector('h2');
+      return h ? line1(h.innerText) : '';
+    }
+    // What the user sees first: a field's label, a control's text; then what assistive tech reads.
+    const field = /^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName);
+    if (field && e.labels && e.labels.length && line1(e.labels[0].innerText)) return line1(e.labels[0].innerText);
+    if (!field && line1(e.innerText)) return line1(e.innerText);
+    const aria = e.getAttribute('aria-label');
+    if (aria && aria.trim()) return aria.trim();
+    const by = e.getAttribute('aria-labelledby');
+    if (by) {
+      const t = by.split(/\s+/).map(id => document.getElementById(id)).filter(Boolean).map(n => n.innerText).join(' ');
+      if (line1(t)) return line1(t);
+    }
+    const button = field && ['submit', 'button', 'reset'].includes(e.type) ? e.value : '';
+    return (e.getAttribute('placeholder') || e.getAttribute('title') || e.getAttribute('alt') || button || '').trim();
+  };
+  const rect = r => ({x: r.left, y: r.top, width: r.width, height: r.height});
+  const union = (a, b) => {
+    const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+    const width = Math.max(a.x + a.width, b.x + b.width) - x;
+    return {x, y, width, height: Math.max(a.y + a.height, b.y + b.height) - y};
+  };
+  const layer = document.createElement('div');
+  layer.id = '__specwalk_overlay';
+  layer.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;pointer-events:none;';
+  const draw = (css, text) => {
+    const d = document.createElement('div');
+    d.style.cssText = 'position:fixed;box-sizing:border-box;margin:0;' + css;
+    if (text) d.textContent = text;
+    layer.appendChild(d);
+    return d;
+  };
+  let target = null, region, clip;
+  const scrollHeight = Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
+  const pageHeight = Math.min(vh, scrollHeight);
+  if (el) {
+    target = rect(el.getBoundingClientRect());
+    region = target;
+    const containers = 'dialog,[role=dialog],[role=alertdialog],form,fieldset,section,article,[role=region],'
+      + 'nav,header,ul,ol,table,[role=list],[role=group]';
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (!a.matches(containers)) continue;
+      const r = rect(a.getBoundingClientRect());
+      if (r.width <= o.maxWidth && r.height <= o.maxHeight) region = union(region, r);
+      if (a.matches('dialog,[role=dialog],[role=alertdialog]')) break;
+    }
+    const pad = region === target ? o.margin : o.pad;
+    let x = region.x - pad, y = region.y - pad, w = region.width + 2 * pad, h = region.height + 2 * pad;
+    if (w < o.minWidth) { x -= (o.minWidth - w) / 2; w = o.minWidth; }
+    if (h < o.minHeight) { y -= (o.minHeight - h) / 2; h = o.minHeight; }
+    w = Math.min(w, vw); h = Math.min(h, vh);
+    x = Math.max(0, Math.min(x, vw - w)); y = Math.max(0, Math.min(y, vh - h));
+    clip = {x: Math.floor(x), y: Math.floor(y), width: Math.ceil(w), height: Math.ceil(h)};
+  } else {
+    clip = {x: 0, y: 0, width: vw, height: Math.max(Math.min(o.minHeight, vh), Math.ceil(pageHeight))};
+  }
+  const keep = o.keep.filter(Boolean);
+  const months = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*/;
+  const patterns = [
+    /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+    new RegExp(months.source + /\.? \d{1,2}, \d{4}(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?/.source, 'g'),
+    new RegExp(/\b\d{1,2} /.source + months.source + / \d{4}\b/.source, 'g'),
+    /\b\d{1,2}\/\d{1,2}\/\d{2,4}(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?/g,
+    /\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?/g,
+    /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\b/g,
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+    /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{12,}\b/g,
+  ];
+  let masked = 0;
+  if (document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue || '';
+      if (text.trim().length < 4 || keep.some(k => text.includes(k) || k.includes(text.trim()))) continue;
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script,style,noscript,#__specwalk_overlay')) continue;
+      const done = [];
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+          const start = m.index, end = start + m[0].length;
+          if (done.some(([s, e]) => start < e && s < end)) continue;
+          done.push([start, end]);
+          const range = document.createRange();
+          range.setStart(node, start); range.setEnd(node, end);
+          for (const r of range.getClientRects()) {
+            if (r.width < 1 || r.bottom < 0 || r.top > vh) continue;
+            draw(`left:${r.left - 1}px;top:${r.top}px;width:${r.width + 2}px;height:${r.height}px;`
+              + 'background:#d0d7de;border-radius:3px;');
+            masked++;
+          }
+        }
+      }
+    }
+  }
+  let overlay = null, badge = null;
+  if (target) {
+    const g = o.gap, line = o.line;
+    const out = g + line;
+    const box = draw(`left:${target.x - out}px;top:${target.y - out}px;`
+      + `width:${target.width + 2 * out}px;height:${target.height + 2 * out}px;`
+      + `border:${line}px solid ${o.color};border-radius:6px;box-shadow:0 0 0 2px rgba(255,255,255,.9);`);
+    const size = o.badge;
+    const bx = Math.max(clip.x + 2, Math.min(target.x - g - line - size / 2, clip.x + clip.width - size - 2));
+    const by = Math.max(clip.y + 2, Math.min(target.y - g - line - size / 2, clip.y + clip.height - size - 2));
+    const b = draw(`left:${bx}px;top:${by}px;width:${size}px;height:${size}px;border-radius:50%;`
+      + `background:${o.color};color:#fff;font:700 ${Math.round(size * 0.55)}px/${size}px system-ui,sans-serif;`
+      + 'text-align:center;box-shadow:0 0 0 2px #fff;', String(o.number));
+    document.documentElement.appendChild(layer);
+    overlay = rect(box.getBoundingClientRect());
+    badge = rect(b.getBoundingClientRect());
+  } else {
+    document.documentElement.appendChild(layer);
+  }
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {clip, target, overlay, badge, masked, name: nameOf(el), scale: window.devicePixelRatio};
+}"""
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A screenshot for the manual: PNG bytes and the boxes (viewport CSS px) at capture time."""
+
+    ok: bool
+    message: str = ""
+    png: bytes = b""
+    boxes: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +536,51 @@ class PageDriver:
         self._page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
         return path
 
+    def capture(
+        self,
+        locator: Locator | None,
+        *,
+        number: int,
+        keep: list[str],
+        focused: bool = False,
+        color: str = "#e11d48",
+    ) -> Capture:
+        """A screenshot for the manual taken just before an action: the target outlined with a
+        numbered badge, dynamic values not in `keep` masked, cropped around the target."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        options = {
+            "number": number,
+            "keep": keep,
+            "color": color,
+            "margin": 120,
+            "pad": 24,
+            "minWidth": 560,
+            "minHeight": 320,
+            "maxWidth": 900,
+            "maxHeight": 560,
+            "gap": 4,
+            "line": 3,
+            "badge": 26,
+        }
+        try:
+            if locator is not None:
+                target = self.resolve(locator)
+                target.wait_for(state="visible", timeout=self.timeout_ms)
+                target.scroll_into_view_if_needed(timeout=self.timeout_ms)
+                boxes = target.evaluate(_CAPTURE_JS, options)
+            else:
+                focus = "o.focused && document.activeElement !== document.body ? document.activeElement : null"
+                script = f"o => ({_CAPTURE_JS})({focus}, o)"
+                boxes = self._page.evaluate(script, {**options, "focused": focused})
+            png = self._page.screenshot(clip=boxes["clip"], animations="disabled", caret="hide", scale="device")
+        except PlaywrightError as exc:
+            return Capture(False, _first_line(exc))
+        finally:
+            with suppress(PlaywrightError):
+                self._page.evaluate("() => document.getElementById('__specwalk_overlay')?.remove()")
+        return Capture(True, png=bytes(png), boxes=dict(boxes))
+
     def save_storage_state(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._page.context.storage_state(path=str(path))
@@ -333,8 +597,11 @@ class PageDriver:
 
 
 def _apply_part(scope: Any, part: LocatorPart) -> Any:
+    name: Any = re.compile(prefix_pattern(part.value)) if part.prefix else part.value
     if part.kind == "role":
-        kwargs: dict[str, Any] = {"name": part.value, "exact": part.exact} if part.value else {}
+        kwargs: dict[str, Any] = {"name": name, "exact": part.exact} if part.value else {}
+        if part.prefix:
+            kwargs.pop("exact", None)
         located = scope.get_by_role(part.role or "generic", **kwargs)
     elif part.kind == "testid":
         located = scope.get_by_test_id(part.value)
@@ -348,7 +615,7 @@ def _apply_part(scope: Any, part: LocatorPart) -> Any:
             "alt": "get_by_alt_text",
             "title": "get_by_title",
         }[part.kind]
-        located = getattr(scope, method)(part.value, exact=part.exact)
+        located = getattr(scope, method)(name) if part.prefix else getattr(scope, method)(name, exact=part.exact)
     if part.has_text is not None:
         located = located.filter(has_text=part.has_text)
     if part.nth is not None:

@@ -53,8 +53,8 @@ def _manifest(directory: Path) -> list[str]:
     return [line for line in data.decode("utf-8", "replace").splitlines() if line and not line.startswith("#")]
 
 
-def write_files(directory: Path, files: Mapping[str, str], *, track: bool = True) -> WriteResult:
-    """Write `files` (relative POSIX path → text) under `directory`.
+def write_files(directory: Path, files: Mapping[str, str | bytes], *, track: bool = True) -> WriteResult:
+    """Write `files` (relative POSIX path → text, or bytes written as they are) under `directory`.
 
     With `track`, a manifest lists what was written; a later run removes listed files it no
     longer emits and refuses (UsageError) to overwrite an unlisted file that lacks specwalk's
@@ -62,7 +62,7 @@ def write_files(directory: Path, files: Mapping[str, str], *, track: bool = True
     """
     for relative in files:
         _check_path(relative)
-    wanted = {relative: _encode(text) for relative, text in sorted(files.items())}
+    wanted = {relative: data if isinstance(data, bytes) else _encode(data) for relative, data in sorted(files.items())}
     previous = set(_manifest(directory)) if track else set()
     if track:
         listing = "".join(f"{relative}\n" for relative in wanted)
@@ -82,7 +82,7 @@ def write_files(directory: Path, files: Mapping[str, str], *, track: bool = True
     if foreign:
         raise UsageError(
             *(f"{directory / relative} exists and was not written by specwalk" for relative in foreign),
-            hint="move those files away, or set output.tests_dir in specwalk.toml to another directory",
+            hint="move those files away, or point output.tests_dir / output.manual_dir in specwalk.toml elsewhere",
         )
     changed = [relative for relative, data in wanted.items() if old[relative] != data]
     stale = sorted(relative for relative in previous - set(wanted) if _safe(relative))

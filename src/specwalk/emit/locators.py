@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 
 _TS_METHODS = {
     "label": "getByLabel",
@@ -44,12 +44,20 @@ def py_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _ts_name(part: LocatorPart) -> str:
+    return f"/{prefix_pattern(part.value)}/" if part.prefix else ts_string(part.value)
+
+
+def _py_name(part: LocatorPart) -> str:
+    return f"re.compile({py_string(prefix_pattern(part.value))})" if part.prefix else py_string(part.value)
+
+
 def _ts_part(part: LocatorPart) -> str:
     if part.kind == "role":
         options = []
         if part.value:
-            options.append(f"name: {ts_string(part.value)}")
-            if part.exact:
+            options.append(f"name: {_ts_name(part)}")
+            if part.exact and not part.prefix:
                 options.append("exact: true")
         suffix = f", {{ {', '.join(options)} }}" if options else ""
         call = f"getByRole({ts_string(part.role or 'generic')}{suffix})"
@@ -58,8 +66,8 @@ def _ts_part(part: LocatorPart) -> str:
     elif part.kind == "css":
         call = f"locator({ts_string(part.value)})"
     else:
-        exact = ", { exact: true }" if part.exact else ""
-        call = f"{_TS_METHODS[part.kind]}({ts_string(part.value)}{exact})"
+        exact = ", { exact: true }" if part.exact and not part.prefix else ""
+        call = f"{_TS_METHODS[part.kind]}({_ts_name(part)}{exact})"
     if part.has_text is not None:
         call += f".filter({{ hasText: {ts_string(part.has_text)} }})"
     if part.nth is not None:
@@ -71,8 +79,8 @@ def _py_part(part: LocatorPart) -> str:
     if part.kind == "role":
         args = [py_string(part.role or "generic")]
         if part.value:
-            args.append(f"name={py_string(part.value)}")
-            if part.exact:
+            args.append(f"name={_py_name(part)}")
+            if part.exact and not part.prefix:
                 args.append("exact=True")
         call = f"get_by_role({', '.join(args)})"
     elif part.kind == "testid":
@@ -80,8 +88,8 @@ def _py_part(part: LocatorPart) -> str:
     elif part.kind == "css":
         call = f"locator({py_string(part.value)})"
     else:
-        exact = ", exact=True" if part.exact else ""
-        call = f"{_PY_METHODS[part.kind]}({py_string(part.value)}{exact})"
+        exact = ", exact=True" if part.exact and not part.prefix else ""
+        call = f"{_PY_METHODS[part.kind]}({_py_name(part)}{exact})"
     if part.has_text is not None:
         call += f".filter(has_text={py_string(part.has_text)})"
     if part.nth is not None:

@@ -13,6 +13,7 @@ import re
 from specwalk.browser.discovery import CHROMIUM_FLAGS
 from specwalk.emit.layout import (
     GENERATED_MARKER,
+    PlannedTest,
     SpecFile,
     SuiteSettings,
     defect_summary,
@@ -135,17 +136,23 @@ def _step_lines(step: StepResult, indent: str) -> list[str]:
     return lines
 
 
-def _test_lines(scenario: ScenarioResult, title: str) -> list[str]:
-    out = [f"  // {scenario.requirement_id} — {scenario.source}"]
-    out.append(f"  test({ts_string(title)}, async ({{ page }}) => {{")
+def _test_lines(scenario: ScenarioResult, title: str, indent: str = "  ") -> list[str]:
+    inner = indent + "  "
+    out = [f"{indent}// {scenario.requirement_id} — {scenario.source}"]
+    out.append(f"{indent}test({ts_string(title)}, async ({{ page }}) => {{")
     if scenario.status == "app_defect":
-        out.append(f"    // specwalk: app defect — {one_line(defect_summary(scenario))}")
-        out.append("    test.fail();")
+        out.append(f"{inner}// specwalk: app defect — {one_line(defect_summary(scenario))}")
+        out.append(f"{inner}test.fail();")
     elif scenario.status == "flaky":
-        out.append(f"    // specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+        out.append(f"{inner}// specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+    shared = [step for step in scenario.steps if step.in_setup and step.index >= 0]
+    if shared:
+        out.append(f"{inner}// Done once by setup '{scenario.setup}' ({SETUP_FILE}); the test starts from its state:")
+        out.extend(f"{inner}//   {one_line(step.text)} — {step.source}" for step in shared)
     for step in scenario.steps:
-        out.extend(_step_lines(step, "    "))
-    out.append("  });")
+        if not step.in_setup:
+            out.extend(_step_lines(step, inner))
+    out.append(f"{indent}}});")
     return out
 
 
@@ -166,12 +173,23 @@ def _skipped_block(spec: SpecFile) -> list[str]:
     return [*lines, ""]
 
 
-def _spec_text(report: RunReport, spec: SpecFile, use_fixtures: bool) -> str:
+def _runs(tests: tuple[PlannedTest, ...]) -> list[tuple[str | None, list[PlannedTest]]]:
+    """Consecutive tests grouped by the shared setup they start from."""
+    runs: list[tuple[str | None, list[PlannedTest]]] = []
+    for planned in tests:
+        if runs and runs[-1][0] == planned.scenario.setup:
+            runs[-1][1].append(planned)
+        else:
+            runs.append((planned.scenario.setup, [planned]))
+    return runs
+
+
+def _spec_text(report: RunReport, spec: SpecFile) -> str:
     out = _header(report)
+    tests = [t for d in spec.describes for t in d.tests]
+    use_fixtures = any(t.scenario.setup for t in tests)
     source = f"./{FIXTURES_FILE.removesuffix('.ts')}" if use_fixtures else "@playwright/test"
-    operations = [op for d in spec.describes for t in d.tests for s in t.scenario.steps for op in s.operations]
-    if not use_fixtures:  # the setup runs in each describe's beforeEach
-        operations += report.setup
+    operations = [op for t in tests for s in t.scenario.steps if not s.in_setup for op in s.operations]
     uses_expect = any(op.op == "check" for op in operations)
     out.append(f"import {{ {'test, expect' if uses_expect else 'test'} }} from {ts_string(source)};")
     out.append("")
@@ -180,15 +198,24 @@ def _spec_text(report: RunReport, spec: SpecFile, use_fixtures: bool) -> str:
         if number:
             out.append("")
         out.append(f"test.describe({ts_string(describe.feature)}, () => {{")
-        if report.setup and not report.storage_state:
-            out.append("  test.beforeEach(async ({ page }) => {")
-            out.extend(f"    {render_operation(op)}" for op in report.setup)
-            out.append("  });")
-            out.append("")
-        for index, planned in enumerate(describe.tests):
+        runs = _runs(describe.tests)
+        for index, (setup_id, planned_tests) in enumerate(runs):
             if index:
                 out.append("")
-            out.extend(_test_lines(planned.scenario, planned.title))
+            indent = "  "
+            if setup_id and len(runs) > 1:
+                # Only these tests start from the setup's state: an unnamed describe scopes test.use.
+                out.append("  test.describe(() => {")
+                indent = "    "
+            if setup_id:
+                out.append(f"{indent}test.use({{ specwalkSetup: {ts_string(setup_id)} }});")
+                out.append("")
+            for position, planned in enumerate(planned_tests):
+                if position:
+                    out.append("")
+                out.extend(_test_lines(planned.scenario, planned.title, indent))
+            if setup_id and len(runs) > 1:
+                out.append("  });")
         out.append("});")
     return "\n".join(out) + "\n"
 
@@ -242,22 +269,25 @@ def _config_text(report: RunReport, settings: SuiteSettings, with_setup: bool) -
 
 
 def _setup_text(report: RunReport) -> str:
+    uses_expect = any(op.op == "check" for shared in report.setups for op in shared.operations)
     out = [
         *_header(report),
-        "import { test as setup } from '@playwright/test';",
+        f"import {{ {'test as setup, expect' if uses_expect else 'test as setup'} }} from '@playwright/test';",
         "import path from 'node:path';",
         "",
-        "// Runs once before the specs; they start from the cookies and storage it saves.",
-        "setup('setup', async ({ page }) => {",
-        *(f"  {render_operation(op)}" for op in report.setup),
-        "  const state = path.join(setup.info().project.testDir, '.auth', 'state.json');",
-        "  await page.context().storageState({ path: state });",
-        "});",
+        "// Each setup runs once before the specs and saves its cookies and storage; the tests that",
+        "// declare it (test.use({ specwalkSetup })) start from that state.",
     ]
-    if any(op.op == "check" for op in report.setup):
-        out[out.index("import { test as setup } from '@playwright/test';")] = (
-            "import { test as setup, expect } from '@playwright/test';"
-        )
+    for shared in report.setups:
+        out.append("")
+        out.append(f"// {shared.feature} — {shared.source}")
+        out.extend(f"//   {one_line(text)}" for text in shared.texts)
+        out.append(f"setup({ts_string(shared.id)}, async ({{ page }}) => {{")
+        out.extend(f"  {render_operation(op)}" for op in shared.operations)
+        state_file = ts_string(shared.id + ".json")
+        out.append(f"  const state = path.join(setup.info().project.testDir, '.auth', {state_file});")
+        out.append("  await page.context().storageState({ path: state });")
+        out.append("});")
     return "\n".join(out) + "\n"
 
 
@@ -268,11 +298,13 @@ def _fixtures_text(report: RunReport) -> str:
             "import { test as base, expect } from '@playwright/test';",
             "import path from 'node:path';",
             "",
-            "// Every test starts from the state the setup project saved (resolved next to this suite,",
-            "// so it does not depend on the directory the runner is started from).",
-            "export const test = base.extend({",
-            "  storageState: async ({}, use, testInfo) => {",
-            "    await use(path.join(testInfo.project.testDir, '.auth', 'state.json'));",
+            "// A test that sets specwalkSetup starts from the state that setup saved (resolved next to",
+            "// this suite, so it does not depend on the directory the runner is started from).",
+            "export const test = base.extend<{ specwalkSetup: string }>({",
+            "  specwalkSetup: ['', { option: true }],",
+            "  storageState: async ({ specwalkSetup, storageState }, use, testInfo) => {",
+            "    const saved = path.join(testInfo.project.testDir, '.auth', `${specwalkSetup}.json`);",
+            "    await use(specwalkSetup ? saved : storageState);",
             "  },",
             "});",
             "export { expect };",
@@ -282,10 +314,10 @@ def _fixtures_text(report: RunReport) -> str:
 
 def emit_typescript(report: RunReport, settings: SuiteSettings) -> dict[str, str]:
     """The suite's files, relative to the tests directory."""
-    with_setup = bool(report.setup) and report.storage_state
+    with_setup = bool(report.setups)
     files: dict[str, str] = {}
     for spec in plan_files(report, "typescript"):
-        files[spec.path] = _spec_text(report, spec, with_setup)
+        files[spec.path] = _spec_text(report, spec)
     files[CONFIG_FILE] = _config_text(report, settings, with_setup)
     files[".gitignore"] = "# " + GENERATED_MARKER + "\n.auth/\ntest-results/\nplaywright-report/\n"
     if with_setup:

@@ -183,11 +183,17 @@ def _scenario(scenario: ScenarioResult, index: int, language: Language) -> str:
 
 
 def _setup(report: RunReport, language: Language) -> str:
-    if not report.setup:
+    if not report.setups:
         return ""
-    how = "once, saved as storage state" if report.storage_state else "before each test"
-    code = "\n".join(_operation_code(op, language) for op in report.setup)
-    return f"<h2>Setup</h2><p>Runs {how}.</p><pre>{_e(code)}</pre>"
+    parts = ["<h2>Shared setups</h2>"]
+    for shared in report.setups:
+        users = sum(scenario.setup == shared.id for scenario in report.scenarios)
+        code = "\n".join(_operation_code(op, language) for op in shared.operations)
+        parts.append(
+            f"<h3>{_e(shared.id)}</h3><p>{_e(shared.feature)} · <code>{_e(shared.source)}</code>: runs once and"
+            f" saves cookies and storage; {users} tests start from that state.</p><pre>{_e(code)}</pre>"
+        )
+    return "".join(parts)
 
 
 def render_report_html(report: RunReport, language: Language = "typescript") -> str:

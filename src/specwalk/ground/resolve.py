@@ -9,7 +9,9 @@ Ambiguity and absence are results with the candidates and reasons, never a guess
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from specwalk.browser.playwright_driver import PageDriver
 from specwalk.ground.retrieve import Hit, Retriever
@@ -110,6 +112,15 @@ def _names(element: UIElement, locale: str) -> set[str]:
     return names
 
 
+def _computed_suffix(hits: list[Hit], wanted: str, locale: str) -> bool:
+    """Whether a retrieved element's name is the wanted words followed by a computed part."""
+    return any(
+        name.startswith(wanted) and name[len(wanted) :].lstrip().startswith("{")
+        for hit in hits
+        for name in _names(hit.element, locale)
+    )
+
+
 def phrase_locators(target: str, role: str | None) -> list[Locator]:
     """What the phrase itself says, in Playwright's order: role+name, label, placeholder, text, title."""
     locators: list[Locator] = []
@@ -134,10 +145,33 @@ def scoped(container: str, scope_role: str | None, inner: Locator) -> list[Locat
     ]
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A chooser's answer: the candidate the step means and why, or none (`element` None)."""
+
+    element: UIElement | None
+    reason: str
+    containers: tuple[UIElement, ...] = ()  # elements enclosing it, nearest first, to scope a locator
+    rejected: str = ""  # why the chooser's own answer was not usable (e.g. an id that is no candidate)
+
+
+class Chooser(Protocol):
+    """Picks the element a step means when its words alone do not single one out (e.g. an LLM).
+
+    Only asked after the deterministic rules failed, and only about retrieved candidates; what it
+    picks is proven unique in the live page like any other locator.
+    """
+
+    def choose(
+        self, context: str, target: str, role: str | None, hits: Sequence[Hit], seen: Sequence[str]
+    ) -> Choice: ...
+
+
 class Resolver:
-    def __init__(self, retriever: Retriever, *, locale: str) -> None:
+    def __init__(self, retriever: Retriever, *, locale: str, chooser: Chooser | None = None) -> None:
         self.retriever = retriever
         self.locale = locale
+        self.chooser = chooser
 
     def candidates(
         self, target: str, role: str | None, route: str | None, preferred: tuple[str, ...] = ()
@@ -186,7 +220,9 @@ class Resolver:
         must_exist: bool = True,
         action: str | None = None,
         literal: bool = True,
+        context: str | None = None,
     ) -> Resolution:
+        """`context` (the step's sentence) lets a configured chooser settle what the words do not."""
         preferred = () if role else _ROLES_FOR_ACTION.get(action or "", ())
         hits = self.candidates(target, role, route, preferred)
         result = Resolution(
@@ -236,6 +272,17 @@ class Resolver:
                 result.tried.append(locator)
                 result.rejected.append(f"{count} matches, not unique")
                 locator, count = exact, driver.count(exact)
+                if (
+                    count == 0
+                    and locator.target.kind in ("role", "text")
+                    and _computed_suffix(hits, wanted, self.locale)
+                ):
+                    # The source says "Cart {count}": no name is exactly "Cart", but only one starts with it.
+                    result.tried.append(locator)
+                    result.rejected.append("no match on the page")
+                    prefix = locator.target.model_copy(update={"exact": False, "prefix": True})
+                    locator = Locator(parts=(*locator.parts[:-1], prefix))
+                    count = driver.count(locator)
             if (
                 count == 1
                 and role
@@ -281,7 +328,54 @@ class Resolver:
             if many
             else f"no element on the page matches '{target}'"
         )
+        if self.chooser is not None and context is not None and hits:
+            self._assisted(driver, context, target, role, scope, scope_role, hits, result)
         return result
+
+    def _assisted(
+        self,
+        driver: PageDriver,
+        context: str,
+        target: str,
+        role: str | None,
+        scope: str | None,
+        scope_role: str | None,
+        hits: list[Hit],
+        result: Resolution,
+    ) -> None:
+        """Ask the chooser which candidate the step means, then prove a locator for it unique."""
+        assert self.chooser is not None
+        shown = hits[:5]
+        choice = self.chooser.choose(context, target, role, shown, result.rejected)
+        element = choice.element
+        if element is None:
+            result.message += f"; {choice.rejected or 'the model chose none of the candidates'}"
+            if choice.reason:
+                result.message += f" ({choice.reason})"
+            return
+        inner = self._element_locators(element)
+        options = list(inner)
+        for container in choice.containers:
+            for outer in self._element_locators(container)[:2]:
+                options.extend(Locator(parts=(*outer.parts, *locator.parts)) for locator in inner)
+        if scope:
+            options = [outer for locator in options for outer in scoped(scope, scope_role, locator)]
+        elif scope_role:
+            box = LocatorPart(kind="role", role=scope_role, value="")
+            options = [Locator(parts=(box, *locator.parts)) for locator in options]
+        for locator in options:
+            if driver.count(locator) != 1:
+                continue
+            if (
+                role
+                and locator.target.kind != "role"
+                and not any(driver.has_role(locator, r) for r in related_roles(role))
+            ):
+                continue
+            result.locator, result.element = locator, element
+            result.message = f"chosen by the model from {len(shown)} candidates: {choice.reason}"
+            return
+        result.message += f"; the model chose {element.id} ({choice.reason}), but no locator finds only it"
 
     def _source_of(self, driver: PageDriver, locator: Locator, hits: list[Hit]) -> UIElement | None:
         """The UI-map element a phrase-derived locator found, proven by identity in the DOM."""

@@ -104,6 +104,7 @@ class Hit:
     element: UIElement
     score: float
     reason: str
+    bm25: float = 0.0  # the unboosted lexical score, for fusing with other retrievers
 
 
 class Retriever(Protocol):
@@ -144,6 +145,6 @@ class LexicalRetriever:
                 else:
                     score *= 0.5
                     reasons.append(f"not under {route}")
-            hits.append(Hit(element, score, ", ".join(reasons)))
+            hits.append(Hit(element, score, ", ".join(reasons), bm25=float(raw)))
         hits.sort(key=lambda hit: (-hit.score, hit.element.id))
         return hits[:k]

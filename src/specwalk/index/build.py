@@ -7,6 +7,8 @@ Steps:
    the file's mtime+size (then its content hash) and the parser version are unchanged; a file
    that cannot be parsed becomes a ParseProblem, never a crash;
 3. resolve (`resolve.py`): wrappers, props, i18n, routes, uniqueness, locators, descriptions.
+Parsing and the per-element part of resolving run in worker processes that keep the facts they
+parsed (`shards.py`); this process does the project-wide steps and writes the map.
 
 Nothing changed since the last run (same files, same stats, same settings) → the previous
 uimap.json is returned as is: no parse, no merge.
@@ -14,6 +16,7 @@ uimap.json is returned as is: no parse, no merge.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import importlib
@@ -27,13 +30,16 @@ from types import ModuleType
 from typing import Any
 
 import pathspec
+from pydantic import TypeAdapter
 
 from specwalk import __version__
 from specwalk.index.facts import FileFacts, ParseContext
-from specwalk.index.summary import Summary, summarize
+from specwalk.index.summary import Summary, Tally, assemble, summarize, tally
 from specwalk.index.summary import from_json as summary_from_json
 from specwalk.index.summary import to_json as summary_to_json
-from specwalk.models.uimap import UIMAP_SCHEMA_VERSION, ParseProblem, UIMap
+from specwalk.models.uimap import UIMAP_SCHEMA_VERSION, ParseProblem, UIElement, UIMap
+
+_ELEMENTS = TypeAdapter(list[UIElement])
 
 # ---------------------------------------------------------------------------------------------
 # DISPATCH TABLE — file kind -> parser module exposing
@@ -136,7 +142,7 @@ class SourceFile:
 
 @dataclass
 class IndexRun:
-    """The result. When nothing changed, the map is read from uimap.json on first access."""
+    """The result. The map is read from uimap.json on first access (the run writes it in pieces)."""
 
     path: Path  # where uimap.json is
     parsed: int = 0  # files parsed this run
@@ -146,6 +152,8 @@ class IndexRun:
     loaded: UIMap | None = None
 
     summary_path: Path | None = None  # the summary saved beside the map (see `summary`)
+    computed_summary: Summary | None = None  # a run that wrote the map made its summary too
+    workers: int = 0  # processes that parsed and merged (1: this one; 0: nothing was merged)
 
     @property
     def uimap(self) -> UIMap:
@@ -156,6 +164,8 @@ class IndexRun:
     @property
     def summary(self) -> Summary:
         """The human summary; when nothing changed, read from its small side file, not the map."""
+        if self.computed_summary is not None:
+            return self.computed_summary
         if self.loaded is None and self.summary_path is not None:
             try:
                 saved = summary_from_json(self.summary_path.read_text(encoding="utf-8"))
@@ -307,16 +317,12 @@ def parser_version(kind: str) -> str:
     return str(getattr(module, "PARSER_VERSION", "0")) if module is not None else "missing"
 
 
-def parse_one(root: str, path: str, kinds: tuple[str, ...], context: ParseContext) -> list[tuple[str, str]]:
-    """(kind, FileFacts JSON) for each kind of one file. Top level so a process pool can run it."""
-    results: list[tuple[str, str]] = []
-    try:
-        source = Path(root, path).read_bytes()
-    except OSError as exc:
-        facts = FileFacts(
-            file=path, parser=kinds[0], problems=[ParseProblem(file=path, message=f"cannot read: {exc.strerror}")]
-        )
-        return [(kinds[0], facts.model_dump_json())]
+def parse_source(path: str, source: bytes | OSError, kinds: tuple[str, ...], context: ParseContext) -> list[FileFacts]:
+    """The FileFacts of one file, one per kind. Never raises: failures are ParseProblems."""
+    if isinstance(source, OSError):
+        problem = ParseProblem(file=path, message=f"cannot read: {source.strerror}")
+        return [FileFacts(file=path, parser=kinds[0], problems=[problem])]
+    results: list[FileFacts] = []
     for kind in kinds:
         module = parser_module(kind)
         if module is None:
@@ -347,13 +353,8 @@ def parse_one(root: str, path: str, kinds: tuple[str, ...], context: ParseContex
                         )
                     ],
                 )
-        results.append((kind, facts.model_dump_json()))
+        results.append(facts)
     return results
-
-
-def _parse_job(job: tuple[str, str, tuple[str, ...], ParseContext]) -> tuple[str, list[tuple[str, str]]]:
-    root, path, kinds, context = job
-    return path, parse_one(root, path, kinds, context)
 
 
 # --- cache -----------------------------------------------------------------------------------
@@ -382,7 +383,8 @@ def _settings_fingerprint(settings: IndexSettings) -> str:
 
 
 class _Cache:
-    """manifest.json (path -> mtime, size, content hash) and facts/<hash>.json per file."""
+    """manifest.json (path -> mtime, size, content hash, pack) and the packs of facts under
+    facts/<key>/ (written and read by the shards, see `shards.CacheSpec`)."""
 
     def __init__(self, directory: Path, key: str) -> None:
         self.directory = directory
@@ -402,38 +404,38 @@ class _Cache:
         files = self.manifest.get("files", {})
         return files if isinstance(files, dict) else {}
 
-    def facts(self, digest: str) -> list[tuple[str, str]] | None:
-        try:
-            data = json.loads((self.facts_dir / f"{digest}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return [(kind, text) for kind, text in data] if isinstance(data, list) else None
-
-    def store(self, digest: str, results: list[tuple[str, str]]) -> None:
-        from specwalk.fileio import write_atomic
-
-        write_atomic(self.facts_dir / f"{digest}.json", json.dumps(results))
-
     def save(self, files: dict[str, list[Any]], fingerprint: str, map_size: int) -> None:
         from specwalk.fileio import write_atomic
 
         manifest = {"key": self.key, "fingerprint": fingerprint, "map_size": map_size, "files": files}
         write_atomic(self.manifest_path, json.dumps(manifest))
+        # Packs no file refers to any more (every file they held changed) are garbage.
+        referenced = {f"{entry[3]}.pack" for entry in files.values() if len(entry) > 3 and entry[3]}
+        for pack in self.facts_dir.glob("*.pack"):
+            if pack.name not in referenced:
+                pack.unlink(missing_ok=True)
 
 
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
+def _write_pieces_atomic(path: Path, pieces: Iterable[bytes]) -> int:
+    """Write `pieces` one after another, all or nothing (the map is never held whole); its size."""
     from specwalk.fileio import stage
 
-    staged = stage(path, data)
+    staged = stage(path, b"")
+    size = 0
     try:
+        with staged.open("ab") as stream:
+            for piece in pieces:
+                stream.write(piece)
+                size += len(piece)
         os.replace(staged, path)
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
+    return size
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()  # noqa: S324 - content identity, not security
+# Shards below this many files run in this process: a worker's start costs more than they take.
+MIN_FILES_PER_WORKER = 32
 
 
 def build_index(settings: IndexSettings, *, on_progress: Progress | None = None) -> IndexRun:
@@ -441,7 +443,7 @@ def build_index(settings: IndexSettings, *, on_progress: Progress | None = None)
     import time
 
     from specwalk.fileio import write_atomic
-    from specwalk.index.resolve import resolve
+    from specwalk.index.shards import CacheSpec, Job, Shards
 
     started = time.perf_counter()
     root = settings.root.resolve()
@@ -467,102 +469,192 @@ def build_index(settings: IndexSettings, *, on_progress: Progress | None = None)
             uimap_path, reused=len(sources), unchanged=True, timings=timings, summary_path=cache.summary_path
         )
 
+    jobs: list[Job] = []
+    packs: dict[str, str] = {}  # content hash -> the pack holding its facts
+    for source in sources:
+        known = previous.get(source.path)
+        if known is not None and len(known) > 3 and known[2] and known[3]:
+            packs[str(known[2])] = str(known[3])
+            if known[:2] == [source.mtime_ns, source.size]:
+                jobs.append(Job(source.path, source.kinds, str(known[2]), str(known[3])))
+                continue
+        jobs.append(Job(source.path, source.kinds))
+    count = max(1, min(settings.workers, len(jobs) // MIN_FILES_PER_WORKER))
     context = ParseContext(
         testid_attributes=settings.testid_attributes, default_locale=(settings.locales or ("en",))[0]
     )
-    manifest_files: dict[str, list[Any]] = {}
-    results: dict[str, list[tuple[str, str]]] = {}
-    to_parse: list[tuple[SourceFile, str]] = []
-    reused = 0
-    for number, source in enumerate(sources):
-        known = previous.get(source.path)
-        if known is not None and known[:2] == [source.mtime_ns, source.size]:
-            cached = cache.facts(known[2])
-            if cached is not None:
-                results[source.path] = cached
-                manifest_files[source.path] = known
-                reused += 1
-                continue
-        try:
-            digest = _digest(Path(root, source.path).read_bytes())
-        except OSError:
-            digest = ""
-        cached = cache.facts(digest) if digest and settings.use_cache else None
-        if cached is not None:
-            results[source.path] = cached
-            manifest_files[source.path] = [source.mtime_ns, source.size, digest]
-            reused += 1
-        else:
-            to_parse.append((source, digest))
-        if on_progress is not None and number % 500 == 0:
-            on_progress("checking", number, len(sources))
+    cached = CacheSpec(str(cache.facts_dir), packs) if settings.use_cache else None
     timings["check"] = time.perf_counter() - started - timings["discover"]
-    parse_started = time.perf_counter()
-    jobs = [(str(root), source.path, source.kinds, context) for source, _ in to_parse]
-    digests = {source.path: (source, digest) for source, digest in to_parse}
-    for done, (path, file_results) in enumerate(_run_jobs(jobs, settings.workers), start=1):
-        results[path] = file_results
-        source, digest = digests[path]
-        if digest:
-            if settings.use_cache:
-                cache.store(digest, file_results)
-            manifest_files[path] = [source.mtime_ns, source.size, digest]
-        if on_progress is not None and (done % 200 == 0 or done == len(jobs)):
+
+    def parsing(done: int) -> None:
+        if on_progress is not None and (done % 256 < 32 or done == len(jobs)):
             on_progress("parsing", done, len(jobs))
-    timings["parse"] = time.perf_counter() - parse_started
-    merge_started = time.perf_counter()
-    facts = [FileFacts.model_validate_json(text) for path in sorted(results) for _, text in results[path]]
-    results.clear()  # the JSON texts are not needed any more; the merge is the memory peak
+
+    with _no_cyclic_gc(), Shards(count, str(root), context, cached, parse_source) as shards:
+        phase = time.perf_counter()
+        shares = shards.parse(jobs, parsing)
+        parsed = [item for share in shares for item in share]
+        timings["parse"] = time.perf_counter() - phase
+        phase = time.perf_counter()
+        uimap, project, removed, instances = _merge_heads(settings, parsed, jsons, shards)
+        timings["merge"] = time.perf_counter() - phase
+        phase = time.perf_counter()
+        owner = {item.path: number for number, share in enumerate(shares) for item in share}
+        removed_by = [{p for p in removed if owner.get(p[0], 0) == n} for n in range(count)]
+        instances_by: list[list[UIElement]] = [[] for _ in range(count)]
+        for instance in instances:
+            instances_by[owner.get(instance.location.file, 0)].append(instance)
+        counts = shards.call("finish", [(removed_by[n], instances_by[n], project) for n in range(count)])
+        timings["finish"] = time.perf_counter() - phase
+        phase = time.perf_counter()
+        emitted = shards.call("emit", [(_shared(counts),)] * count)
+        timings["emit"] = time.perf_counter() - phase
+
+    phase = time.perf_counter()
+    size, tallies = _write_map(uimap_path, uimap, emitted)
+    summary = assemble(uimap.files_indexed, uimap.routes, tallies, uimap.problems)
+    manifest_files: dict[str, list[Any]] = {}
+    by_path = {source.path: source for source in sources}
+    for item in parsed:
+        if item.digest:
+            source = by_path[item.path]
+            manifest_files[item.path] = [source.mtime_ns, source.size, item.digest, item.pack]
     for json_file in jsons:
         manifest_files[json_file.path] = [json_file.mtime_ns, json_file.size, ""]
-    # The merge allocates hundreds of thousands of small objects and frees almost none: the
-    # cyclic collector's passes over them cost more than they could reclaim.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        uimap = resolve(
-            facts,
-            root=root,
-            json_files=[j.path for j in jsons],
-            framework=settings.framework,
-            locales=list(settings.locales),
-            testid_attributes=settings.testid_attributes,
-            files_indexed=len(sources),
-            specwalk_version=__version__,
-        )
-    finally:
-        if collecting:
-            gc.enable()
-    timings["resolve"] = time.perf_counter() - merge_started
-    data = uimap.model_dump_json(exclude_defaults=True).encode()
-    # exclude_defaults would drop schema_version (its default): readers of the file need it.
-    data = b'{"schema_version":%d,' % UIMAP_SCHEMA_VERSION + data[1:]
-    _write_bytes_atomic(uimap_path, data)
-    del data
     if settings.use_cache:
-        write_atomic(cache.summary_path, summary_to_json(summarize(uimap)))
-        cache.save(manifest_files, fingerprint, uimap_path.stat().st_size)
+        write_atomic(cache.summary_path, summary_to_json(summary))
+        cache.save(manifest_files, fingerprint, size)
+    timings["write"] = time.perf_counter() - phase
     timings["total"] = time.perf_counter() - started
+    reused = sum(1 for item in parsed if item.reused)
     return IndexRun(
         uimap_path,
-        parsed=len(to_parse),
+        parsed=len(parsed) - reused,
         reused=reused,
         timings=timings,
-        loaded=uimap,
         summary_path=cache.summary_path if settings.use_cache else None,
+        computed_summary=summary,
+        workers=count,
     )
 
 
-def _run_jobs(
-    jobs: list[tuple[str, str, tuple[str, ...], ParseContext]], workers: int
-) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    if workers <= 1 or len(jobs) < 64:
-        for job in jobs:
-            yield _parse_job(job)
-        return
-    import multiprocessing
+def _write_map(path: Path, uimap: UIMap, emitted: list[Any]) -> tuple[int, list[Tally]]:
+    """Write `uimap` (which has no elements) with the shards' serialized elements, in file order.
 
-    # fork shares the imported grammars; each worker compiles its queries once.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(workers) as pool:
-        yield from pool.imap_unordered(_parse_job, jobs, chunksize=16)
+    Returns the file's size and the elements' tallies in map order.
+    """
+    chunks: dict[str, list[bytes]] = {}
+    tallies: dict[str, list[Tally]] = {}
+    for answer in emitted:
+        for file, chunk in answer.chunks.items():
+            chunks.setdefault(file, []).append(chunk)
+            tallies.setdefault(file, []).append(answer.tallies[file])
+    for file, pieces in chunks.items():
+        if len(pieces) > 1:  # a file's elements from two shards: interleave them by position
+            chunks[file], tallies[file] = _interleave(pieces)
+    order = sorted(chunks)
+    head = uimap.model_dump_json(exclude_defaults=True).encode()
+    # exclude_defaults would drop schema_version (its default): readers of the file need it.
+    head = b'{"schema_version":%d,' % UIMAP_SCHEMA_VERSION + head[1:]
+
+    def document() -> Iterator[bytes]:
+        if not order:
+            yield head
+            return
+        yield head[:-1] + b',"elements":['
+        for number, file in enumerate(order):
+            if number:
+                yield b","
+            yield from _joined(chunks[file])
+        yield b"]}"
+
+    return _write_pieces_atomic(path, document()), [part for file in order for part in tallies[file]]
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The run allocates a few hundred thousand long-lived objects and frees almost none until it
+    ends: the cyclic collector's passes over them cost more than they could reclaim."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _joined(pieces: list[bytes]) -> Iterator[bytes]:
+    for number, piece in enumerate(pieces):
+        if number:
+            yield b","
+        yield piece
+
+
+def _interleave(pieces: list[bytes]) -> tuple[list[bytes], list[Tally]]:
+    """One file's elements serialized by several shards, as one chunk in position order."""
+    elements = [e for piece in pieces for e in _ELEMENTS.validate_json(b"[" + piece + b"]")]
+    elements.sort(key=lambda e: (e.location.line, e.location.column, e.id))
+    return [_ELEMENTS.dump_json(elements, exclude_defaults=True)[1:-1]], [tally(elements)]
+
+
+def _shared(counts: list[dict[str, dict[Any, int]]]) -> dict[str, dict[Any, int]]:
+    """Route -> the proposal keys more than one element has there, with how many."""
+    if len(counts) == 1:
+        return {route: {k: n for k, n in keys.items() if n > 1} for route, keys in counts[0].items()}
+    total: dict[str, dict[Any, int]] = {}
+    for answer in counts:
+        for route, keys in answer.items():
+            into = total.setdefault(route, {})
+            for key, number in keys.items():
+                into[key] = into.get(key, 0) + number
+    return {route: {k: n for k, n in keys.items() if n > 1} for route, keys in total.items()}
+
+
+def _merge_heads(
+    settings: IndexSettings, parsed: list[Any], jsons: list[SourceFile], shards: Any
+) -> tuple[UIMap, Any, set[Any], list[UIElement]]:
+    """The project-wide steps, on the files' heads and the elements component expansion touches.
+
+    Returns the map without elements, what the shards need to finish theirs, the positions of
+    elements the expansion removes and the instances it adds.
+    """
+    from specwalk.index import i18n, resolve
+    from specwalk.index.html_link import link_routes
+
+    heads = [head for item in sorted(parsed, key=lambda i: i.path) for head in item.heads]
+    bindings = [binding for head in heads for binding in head.dom_bindings]
+    if bindings:
+        pages = [head.file for head in heads if head.parser == "html"]
+        heads = [link_routes(head, pages) for head in heads]
+    component_list = [component for head in heads for component in head.components]
+    components = resolve.component_table(component_list)
+    answers = shards.call("involve", [(frozenset(components), bindings)] * shards.count)
+    involved = sorted((pair for answer in answers for pair in answer), key=lambda pair: pair[0])
+    elements = [element for _, element in involved]
+    removed_numbers, instances = resolve.expand(elements, components)
+    removed = {involved[number][0] for number in removed_numbers}
+    usages = [element for element in elements if resolve.is_usage(element, components)]
+    table, locale_problems = i18n.load_locales(settings.root, [j.path for j in jsons], locales=list(settings.locales))
+    order = i18n.ordered_locales(table, list(settings.locales))
+    routes = resolve.dedupe_routes([route for head in heads for route in head.routes])
+    project = resolve.Project(
+        inherited=resolve.inherited_render(usages, components),
+        table=table,
+        locales=order,
+        routes_of=resolve.routes_by_component(routes, component_list),
+        testid_attributes=settings.testid_attributes,
+    )
+    problems = [problem for head in heads for problem in head.problems] + locale_problems
+    uimap = UIMap(
+        specwalk_version=__version__,
+        root=str(settings.root),
+        framework=settings.framework,
+        locales=order,
+        files_indexed=len(parsed),
+        routes=sorted(routes, key=lambda r: (r.path, r.index, r.location.file, r.location.line)),
+        components=sorted(component_list, key=lambda c: (c.location.file, c.location.line, c.name)),
+        route_components=resolve.route_components(routes, component_list),
+        problems=sorted(problems, key=lambda p: (p.file, p.line or 0, p.message)),
+    )
+    return uimap, project, removed, instances

@@ -30,17 +30,28 @@ def link_scripts(facts: Mapping[str, FileFacts]) -> dict[str, FileFacts]:
     if not bindings:
         return linked
     for path, item in facts.items():
-        if item.parser not in ("html", "script") or not item.elements:
-            continue
-        elements = [_apply(element, bindings) for element in item.elements]
-        linked[path] = item.model_copy(update={"elements": _relabel(elements)})
+        linked[path] = link_elements(item, bindings)
     if len(pages) == 1:
-        page_name = PurePosixPath(pages[0]).name
         for path, item in linked.items():
-            if item.parser == "script" and item.routes:
-                routes = [route.model_copy(update={"component": route.component or page_name}) for route in item.routes]
-                linked[path] = item.model_copy(update={"routes": routes})
+            linked[path] = link_routes(item, pages)
     return linked
+
+
+def link_elements(item: FileFacts, bindings: list[DomBinding]) -> FileFacts:
+    """`item` with the project's script `bindings` applied to its elements (pages and scripts)."""
+    if item.parser not in ("html", "script") or not item.elements or not bindings:
+        return item
+    elements = [_apply(element, bindings) for element in item.elements]
+    return item.model_copy(update={"elements": _relabel(elements)})
+
+
+def link_routes(item: FileFacts, pages: list[str]) -> FileFacts:
+    """A one-page app: the routes its scripts switch between render that page."""
+    if len(pages) != 1 or item.parser != "script" or not item.routes:
+        return item
+    page_name = PurePosixPath(pages[0]).name
+    routes = [route.model_copy(update={"component": route.component or page_name}) for route in item.routes]
+    return item.model_copy(update={"routes": routes})
 
 
 def _matches(selector: str, element: UIElement) -> bool:

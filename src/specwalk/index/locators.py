@@ -2,7 +2,8 @@
 
 Two phases, because uniqueness needs the whole route: `propose` lists what could find the element
 (role + name, label, placeholder, text, alt, title, test id, id, CSS); `build` counts equal
-proposals per route; `rank` scores them (lower is better) and explains each score.
+proposals per route; `rank` scores them (lower is better) and records why as data
+(`LocatorCandidate.kind`, `shared`, `repeated`; `reasons` words it when shown).
 
 specwalk's order is Playwright's user-facing preference: role + accessible name → label →
 placeholder → literal text → alt → title → test id → stable id → role without name → CSS.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from specwalk.index import i18n
 from specwalk.index.fast import construct
@@ -51,53 +51,68 @@ ValueKind = str  # literal | i18n | variant | interpolated | dynamic
 _GENERATED_ID = re.compile(r"^:r|^\d|[0-9a-f]{8,}|\d{4,}|^(v|el|mui|ant)-[\w-]*\d")
 
 
-@dataclass(frozen=True)
 class Proposal:
-    """A locator before ranking. `key` identifies equal locators across elements of a route."""
+    """A locator before ranking. `key` identifies equal locators across elements of a route.
 
-    strategy: LocatorStrategy
-    value: str
-    kind: ValueKind
-    category: str  # a BASE_SCORES key
-    role: str | None = None
-    locale: str | None = None
-    source: str = ""  # where the value comes from, for the reason text
+    A plain slotted class: a large project makes a few hundred thousand of these.
+    """
 
-    @property
-    def key(self) -> tuple[str, str | None, str]:
-        return (self.strategy, self.role, self.value)
+    __slots__ = ("category", "i18n_key", "key", "kind", "locale", "role", "strategy", "value")
+
+    def __init__(
+        self,
+        strategy: LocatorStrategy,
+        value: str,
+        kind: ValueKind,
+        category: str,  # a BASE_SCORES key
+        role: str | None = None,
+        locale: str | None = None,
+        i18n_key: str | None = None,  # the i18n key the value is translated from
+    ) -> None:
+        self.strategy = strategy
+        self.value = value
+        self.kind = kind
+        self.category = category
+        self.role = role
+        self.locale = locale
+        self.i18n_key = i18n_key
+        self.key: tuple[str, str | None, str] = (strategy, role, value)
+
+    def __repr__(self) -> str:
+        return f"Proposal({self.strategy!r}, {self.value!r}, {self.kind!r}, {self.category!r}, role={self.role!r})"
 
 
-def _text_options(value: TextValue | None, locale: str) -> list[tuple[str, ValueKind, str | None, str]]:
-    """(text, kind, locale, source) for each string `value` can be in `locale`."""
+Option = tuple[str, ValueKind, str | None, str | None]  # (text, kind, locale, i18n key)
+
+
+def _text_options(value: TextValue | None, locale: str) -> list[Option]:
+    """(text, kind, locale, i18n key) for each string `value` can be in `locale`."""
     if value is None:
         return []
     if value.kind == "literal" and value.value:
         text = " ".join(value.value.split())
-        return [(text, "literal", None, "literal in source")] if text else []
+        return [(text, "literal", None, None)] if text else []
     if value.kind == "i18n":
         if value.translations:
             text = value.translations.get(locale) or next(iter(value.translations.values()))
             kind = "interpolated" if i18n.has_interpolation(text) else "i18n"
             used = locale if locale in value.translations else next(iter(value.translations))
-            return [(text, kind, used, f"i18n key '{value.key}'")]
-        options: list[tuple[str, ValueKind, str | None, str]] = []
+            return [(text, kind, used, value.key)]
+        options: list[Option] = []
         for key, texts in value.variants.items():
             if texts:
                 text = texts.get(locale) or next(iter(texts.values()))
                 kind = "interpolated" if i18n.has_interpolation(text) else "variant"
-                options.append((text, kind, locale if locale in texts else next(iter(texts)), f"i18n key '{key}'"))
+                options.append((text, kind, locale if locale in texts else next(iter(texts)), key))
         if options:
             return options
-        return [(value.key or "", "dynamic", None, f"i18n key '{value.key}' not found in the locale files")]
+        return [(value.key or "", "dynamic", None, value.key)]  # the key is not in the locale files
     if value.kind == "mixed" and value.value:
-        return [(" ".join(value.value.split()), "interpolated", None, "literal text around expressions")]
+        return [(" ".join(value.value.split()), "interpolated", None, None)]
     if value.options:
-        return [
-            (" ".join(o.split()), "variant", None, f"one of the texts of {{{value.expression}}}") for o in value.options
-        ]
+        return [(" ".join(o.split()), "variant", None, None) for o in value.options]
     if value.expression:
-        return [(value.expression, "dynamic", None, f"expression {{{value.expression}}}")]
+        return [(value.expression, "dynamic", None, None)]
     return []
 
 
@@ -120,13 +135,13 @@ def accessible_name(element: UIElement) -> TextValue | None:
     return None
 
 
-def _attribute_options(element: UIElement, name: str, locale: str) -> list[tuple[str, ValueKind, str | None, str]]:
+def _attribute_options(element: UIElement, name: str) -> list[Option]:
     found = element.attributes.get(name)
     if found is None:
         return []
     if found.literal:
-        return [(found.value, "literal", None, f"literal {name}")] if found.value else []
-    return [(found.expression or "", "dynamic", None, f"{name} is the expression {{{found.expression}}}")]
+        return [(found.value, "literal", None, None)] if found.value else []
+    return [(found.expression or "", "dynamic", None, None)]
 
 
 def propose(
@@ -144,34 +159,34 @@ def propose(
     proposals: list[Proposal] = []
     role = element.role
 
-    def options_for(attribute: str) -> list[tuple[str, ValueKind, str | None, str]]:
+    def options_for(attribute: str) -> list[Option]:
         resolved = attribute_texts(element, attribute) if attribute_texts else None
         if resolved is not None:
             return _text_options(resolved, locale)
-        return _attribute_options(element, attribute, locale)
+        return _attribute_options(element, attribute)
 
     name = accessible_name(element) if role != "listitem" or element.label is not None else None
     named = False
     if role and role not in ("presentation", "none", "generic", "paragraph"):
-        for text, kind, used, source in _text_options(name, locale):
-            proposals.append(Proposal("role", text, kind, "role", role=role, locale=used, source=source))
+        for text, kind, used, key in _text_options(name, locale):
+            proposals.append(Proposal("role", text, kind, "role", role=role, locale=used, i18n_key=key))
             named = True
     native = element.native_tag or ""
     labelable = native in LABELABLE_TAGS or role in ("textbox", "combobox", "checkbox", "radio", "switch", "dialog")
     if element.label is not None and (labelable or "aria-label" in element.attributes):
-        for text, kind, used, source in _text_options(element.label, locale):
-            proposals.append(Proposal("label", text, kind, "label", locale=used, source=source))
+        for text, kind, used, key in _text_options(element.label, locale):
+            proposals.append(Proposal("label", text, kind, "label", locale=used, i18n_key=key))
     if native in ("input", "textarea") or role in ("textbox", "searchbox", "combobox"):
-        for text, kind, used, source in options_for("placeholder"):
-            proposals.append(Proposal("placeholder", text, kind, "placeholder", locale=used, source=source))
+        for text, kind, used, key in options_for("placeholder"):
+            proposals.append(Proposal("placeholder", text, kind, "placeholder", locale=used, i18n_key=key))
     if native not in ("input", "select", "textarea", "img"):
-        for text, kind, used, source in _text_options(element.text, locale):
-            proposals.append(Proposal("text", text, kind, "text", locale=used, source=source))
+        for text, kind, used, key in _text_options(element.text, locale):
+            proposals.append(Proposal("text", text, kind, "text", locale=used, i18n_key=key))
     if native in ("img", "area", "input"):
-        for text, kind, used, source in options_for("alt"):
-            proposals.append(Proposal("alt", text, kind, "alt", locale=used, source=source))
-    for text, kind, used, source in options_for("title"):
-        proposals.append(Proposal("title", text, kind, "title", locale=used, source=source))
+        for text, kind, used, key in options_for("alt"):
+            proposals.append(Proposal("alt", text, kind, "alt", locale=used, i18n_key=key))
+    for text, kind, used, key in options_for("title"):
+        proposals.append(Proposal("title", text, kind, "title", locale=used, i18n_key=key))
     configured = list(testid_attributes)
     for number, attribute in enumerate(configured):
         found = element.attributes.get(attribute)
@@ -182,16 +197,16 @@ def propose(
         kind = "literal" if found.literal else "dynamic"
         strategy: LocatorStrategy = "testid" if number == 0 else "css"
         shown = value if number == 0 else f"[{attribute}={json.dumps(value)}]"
-        proposals.append(Proposal(strategy, shown, kind, category, source=f"{attribute} attribute"))
+        proposals.append(Proposal(strategy, shown, kind, category))
     found_id = element.attributes.get("id")
     if found_id is not None and found_id.literal and found_id.value and not _GENERATED_ID.search(found_id.value):
-        proposals.append(Proposal("id", f"#{found_id.value}", "literal", "id", source="literal id"))
+        proposals.append(Proposal("id", f"#{found_id.value}", "literal", "id"))
     # An unnamed form or region has no role in the accessibility tree (so getByRole misses it).
     if role and not named and role not in ("presentation", "none", "generic", "form", "region", "paragraph"):
-        proposals.append(Proposal("role", "", "literal", "role-only", role=role, source="role without a name"))
+        proposals.append(Proposal("role", "", "literal", "role-only", role=role))
     css = _css(element)
     if css:
-        proposals.append(Proposal("css", css, "literal", "css", source="tag and attributes"))
+        proposals.append(Proposal("css", css, "literal", "css"))
     return proposals
 
 
@@ -218,9 +233,20 @@ def _js_value(proposal: Proposal) -> str:
     if proposal.kind == "dynamic":
         return proposal.value
     if proposal.kind == "interpolated":
-        pattern = i18n.as_pattern(proposal.value).pattern.replace("/", "\\/")
+        # `{…}` marks an expression in mixed text (`Remove {…}`), like `{{name}}` in a translation.
+        pattern = i18n.as_pattern(proposal.value.replace("{…}", "{x}")).pattern.replace("/", "\\/")
         return f"/{pattern}/"
     return _quote(proposal.value)
+
+
+_METHODS = {
+    "label": "getByLabel",
+    "placeholder": "getByPlaceholder",
+    "text": "getByText",
+    "alt": "getByAltText",
+    "title": "getByTitle",
+    "testid": "getByTestId",
+}
 
 
 def render(proposal: Proposal) -> str:
@@ -230,14 +256,7 @@ def render(proposal: Proposal) -> str:
         if proposal.category == "role-only":
             return f"getByRole({_quote(proposal.role or '')})"
         return f"getByRole({_quote(proposal.role or '')}, {{ name: {value} }})"
-    method = {
-        "label": "getByLabel",
-        "placeholder": "getByPlaceholder",
-        "text": "getByText",
-        "alt": "getByAltText",
-        "title": "getByTitle",
-        "testid": "getByTestId",
-    }.get(proposal.strategy)
+    method = _METHODS.get(proposal.strategy)
     if method:
         return f"{method}({value})"
     return f"locator({_quote(proposal.value)})"
@@ -248,62 +267,48 @@ def rank(
     *,
     duplicates: dict[tuple[str, str | None, str], int],
     loop: str | None,
-    conditional: str | None,
-    route_label: str,
 ) -> list[LocatorCandidate]:
     """Score and sort. `duplicates[key]` = how many elements on the element's routes share it."""
     ranked: list[LocatorCandidate] = []
     seen: set[tuple[str, str | None, str]] = set()
     for proposal in proposals:
-        if proposal.key in seen:
+        key = proposal.key
+        if key in seen:
             continue
-        seen.add(proposal.key)
-        base = BASE_SCORES[proposal.category]
+        seen.add(key)
+        kind = proposal.kind
+        category = proposal.category
+        base = BASE_SCORES[category]
         score = float(base)
-        reasons = [f"{proposal.category.replace('-', ' ')} (base {base})", proposal.source]
-        if 50 < base < 300 and proposal.kind != "dynamic":
-            penalty = min(10, len(proposal.value) // 10)
-            if penalty:
-                score += penalty
-                reasons.append(f"+{penalty} for length")
-        stable = proposal.kind == "literal"
-        if proposal.kind == "i18n":
-            reasons.append(f"depends on locale ({proposal.locale})")
-        elif proposal.kind == "variant":
+        if 50 < base < 300 and kind != "dynamic":
+            score += min(10, len(proposal.value) // 10)  # shorter names are easier to read and keep
+        if kind == "variant":
             score += VARIANT_PENALTY
-            why = f"key computed at run time, locale {proposal.locale}" if proposal.locale else "chosen at run time"
-            reasons.append(f"+{VARIANT_PENALTY}: one of several texts ({why})")
-        elif proposal.kind == "interpolated":
+        elif kind == "interpolated":
             score += INTERPOLATED_PENALTY
-            reasons.append(f"+{INTERPOLATED_PENALTY}: text has run-time parts")
-        elif proposal.kind == "dynamic":
-            score = float(DYNAMIC_SCORES.get(proposal.category, score + 1000))
-            reasons.append(f"score {score:g}: only known at run time")
-        count = duplicates.get(proposal.key, 1)
-        data_driven = proposal.kind in ("dynamic", "variant") and loop is not None
-        if (count > 1 or (loop is not None and not data_driven)) and proposal.category != "css":
+        elif kind == "dynamic":
+            score = float(DYNAMIC_SCORES.get(category, score + 1000))
+        shared = duplicates.get(key, 1)
+        # Values with run-time parts inside a loop differ per item; a literal one is the same in each.
+        repeated = loop is not None and kind not in ("dynamic", "variant", "interpolated")
+        if (shared > 1 or repeated) and category != "css":  # CSS is last whatever it matches
             score += DUPLICATE_PENALTY
-            stable = False
-            why = f"{count} elements on {route_label}" if count > 1 else f"repeated per item of {loop}"
-            reasons.append(f"+{DUPLICATE_PENALTY}: not unique ({why})")
-        elif not data_driven and proposal.category not in ("css", "role-only"):
-            reasons.append(f"unique on {route_label}")
-        if proposal.category in ("css", "role-only"):
-            stable = False
-        if conditional:
-            reasons.append(f"rendered only when {conditional}")
+        stable = kind == "literal" and shared == 1 and not repeated and category not in ("css", "role-only")
         ranked.append(
             construct(
                 LocatorCandidate,
                 strategy=proposal.strategy,
                 value=proposal.value,
                 role=proposal.role,
+                exact=False,
                 score=score,
                 stable=stable,
                 locale=proposal.locale,
-                reasons=reasons,
+                kind=kind,
+                key=proposal.i18n_key,
+                shared=shared,
+                repeated=repeated,
                 playwright=render(proposal),
-                exact=False,
             )
         )
     ranked.sort(key=lambda candidate: candidate.score)
@@ -313,11 +318,6 @@ def rank(
 def has_stable_locator(element: UIElement) -> bool:
     """A stable candidate, or a unique i18n one (known per locale), among the element's locators."""
     return any(
-        candidate.stable
-        or (
-            candidate.locale is not None
-            and candidate.score < BASE_SCORES["id"]
-            and "not unique" not in " ".join(candidate.reasons)
-        )
+        candidate.stable or (candidate.locale is not None and candidate.score < BASE_SCORES["id"] and candidate.unique)
         for candidate in element.locators
     )

@@ -5,18 +5,33 @@ JavaScript strings all share one shape: elements with attributes and text. The f
 differences (which attribute is a binding, a handler, a condition or a loop; how text
 interpolation is written; which tags are components) live in a `Dialect`; this module does the
 rest: render conditions, text content, `<label>` association, accessible names, kit components.
+Text-level helpers (parts, i18n calls, attribute values, names) are in `markup_text` and
+re-exported here for the parsers.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from specwalk.index import roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import ImportBinding
+from specwalk.index.markup_text import HOLE as HOLE
+from specwalk.index.markup_text import KeyOf as KeyOf
+from specwalk.index.markup_text import Part as Part
+from specwalk.index.markup_text import attribute_text as attribute_text
+from specwalk.index.markup_text import bound_attribute as bound_attribute
+from specwalk.index.markup_text import camel as camel
+from specwalk.index.markup_text import expression_parts as expression_parts
+from specwalk.index.markup_text import handler_name as handler_name
+from specwalk.index.markup_text import i18n_key as i18n_key
+from specwalk.index.markup_text import literal_attribute as literal_attribute
+from specwalk.index.markup_text import mustache_parts as mustache_parts
+from specwalk.index.markup_text import pascal as pascal
+from specwalk.index.markup_text import template_parts as template_parts
+from specwalk.index.markup_text import text_value as text_value
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentEdge,
@@ -29,9 +44,6 @@ from specwalk.models.uimap import (
 
 # Shared by the vue, svelte, angular and html parsers; part of each one's PARSER_VERSION.
 MARKUP_VERSION = "markup-1"
-HOLE = "{…}"
-
-_KeyOf = Callable[[str], "str | None"]
 
 # Attributes that only style or wire up the framework; they never help find an element.
 _DROPPED_ATTRIBUTES = frozenset({"style", "key", "ref", "slot", "v-slot", "v-bind", "v-on", "is"})
@@ -42,108 +54,6 @@ _TRANSPARENT = frozenset({"html", "body", "template", "slot", "transition", "tra
 _CONTROL_TAGS = frozenset({"input", "select", "textarea", "button"})
 _KEEP_WHEN_EMPTY = roles.INTERACTIVE_TAGS | roles.ASSERTABLE_TAGS
 _ACTIVE_CONTROLS = frozenset({"button", "a", "input", "select", "textarea"})
-
-_I18N_CALL = re.compile(
-    r"""^\s*(?:\$tc?|\$_|t|i18n\.t|i18n\.global\.t|\$i18n\.t|translate)\(\s*(['"`])([^'"`$]+)\1\s*(?:,[^)]*)?\)\s*$"""
-)
-_STRING_LITERAL = re.compile(r"""^\s*(['"])((?:\\.|(?!\1).)*)\1\s*$""")
-_TEMPLATE_LITERAL = re.compile(r"^\s*`((?:\\.|[^`])*)`\s*$", re.DOTALL)
-_TEMPLATE_SUB = re.compile(r"\$\{([^}]*)\}")
-_WHITESPACE = re.compile(r"\s+")
-
-
-# --- Text -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of text content: literal characters, or an expression evaluated at run time."""
-
-    text: str
-    expression: bool = False
-
-
-def i18n_key(expression: str) -> str | None:
-    """The translation key of `$t('key')`, `t("key")`, `$_('key')`, or None."""
-    match = _I18N_CALL.match(expression)
-    return match.group(2) if match else None
-
-
-def expression_parts(expression: str) -> list[Part]:
-    """A JS expression as text parts: string and template literals become literal parts."""
-    string = _STRING_LITERAL.match(expression)
-    if string:
-        return [Part(_unescape_js(string.group(2)))]
-    template = _TEMPLATE_LITERAL.match(expression)
-    if template:
-        return template_parts(template.group(1))
-    return [Part(expression.strip(), expression=True)]
-
-
-def template_parts(body: str) -> list[Part]:
-    """`Remove ${name}` (the inside of a template literal) as literal and expression parts."""
-    parts: list[Part] = []
-    position = 0
-    for match in _TEMPLATE_SUB.finditer(body):
-        if match.start() > position:
-            parts.append(Part(_unescape_js(body[position : match.start()])))
-        parts.append(Part(match.group(1).strip(), expression=True))
-        position = match.end()
-    if position < len(body):
-        parts.append(Part(_unescape_js(body[position:])))
-    return parts
-
-
-def _unescape_js(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def text_value(parts: Iterable[Part], key_of: _KeyOf | None = None) -> TextValue | None:
-    """Visible text from parts: literal, i18n, dynamic or mixed; None when there is no text."""
-    key_of = key_of or i18n_key
-    merged: list[Part] = []
-    for part in parts:
-        if part.expression and not part.text:
-            continue
-        if merged and not part.expression and not merged[-1].expression:
-            merged[-1] = Part(merged[-1].text + part.text)
-        else:
-            merged.append(part)
-    expressions = [part.text for part in merged if part.expression]
-    literal = "".join(HOLE if part.expression else part.text for part in merged)
-    literal = _WHITESPACE.sub(" ", literal).strip()
-    if not literal:
-        return None
-    if not expressions:
-        return TextValue(kind="literal", value=literal)
-    if len(expressions) == 1 and literal == HOLE:
-        key = key_of(expressions[0])
-        if key is not None:
-            return TextValue(kind="i18n", key=key)
-    if not literal.replace(HOLE, "").strip():
-        return TextValue(kind="dynamic", expression=", ".join(expressions))
-    return TextValue(kind="mixed", value=literal, expression=", ".join(expressions))
-
-
-def attribute_text(value: AttributeValue, key_of: _KeyOf | None = None) -> TextValue | None:
-    if value.literal:
-        text = _WHITESPACE.sub(" ", value.value or "").strip()
-        return TextValue(kind="literal", value=text) if text else None
-    return text_value(expression_parts(value.expression or ""), key_of)
-
-
-def literal_attribute(name: str, value: str) -> AttributeValue:
-    return AttributeValue(name=name, literal=True, value=value)
-
-
-def bound_attribute(name: str, expression: str) -> AttributeValue:
-    """A bound attribute; a string constant (`:title="'Save'"`) counts as literal."""
-    parts = expression_parts(expression)
-    if len(parts) == 1 and not parts[0].expression:
-        return AttributeValue(name=name, literal=True, value=parts[0].text, expression=expression.strip())
-    if not parts:  # an empty template literal
-        return AttributeValue(name=name, literal=True, value="", expression=expression.strip())
-    return AttributeValue(name=name, literal=False, expression=expression.strip())
 
 
 # --- Dialects ---------------------------------------------------------------------------------
@@ -186,7 +96,7 @@ class Dialect:
         if lowered in _DROPPED_ATTRIBUTES:
             return []
         if lowered.startswith("on") and len(lowered) > 2 and value is not None:
-            return [On(Handler(event=lowered[2:], handler=_handler_name(value), syntax=name))]
+            return [On(Handler(event=lowered[2:], handler=handler_name(value), syntax=name))]
         return [Attr(literal_attribute(lowered, value if value is not None else ""))]
 
     def prop_name(self, name: str) -> str:
@@ -226,36 +136,6 @@ class Dialect:
     def element_text_parts(self, node: ts.Node) -> list[Part] | None:
         """A non-element child node that contributes text (Svelte `{expr}`), or None."""
         return None
-
-
-def _handler_name(source: str) -> str:
-    """`save` or `save()` -> save; anything else is kept as the inline source."""
-    stripped = source.strip().rstrip(";").strip()
-    call = re.match(r"^([A-Za-z_$][\w$.]*)\(\s*(?:\$event|event)?\s*\)$", stripped)
-    if call:
-        return call.group(1)
-    return stripped
-
-
-def handler_name(source: str) -> str:
-    return _handler_name(source)
-
-
-_SPLIT_INTERPOLATION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-
-
-def mustache_parts(raw: str) -> list[Part]:
-    """`Hello {{ name }}!` (Vue / Angular) as literal and expression parts."""
-    parts: list[Part] = []
-    position = 0
-    for match in _SPLIT_INTERPOLATION.finditer(raw):
-        if match.start() > position:
-            parts.append(Part(raw[position : match.start()]))
-        parts.append(Part(match.group(1).strip(), expression=True))
-        position = match.end()
-    if position < len(raw):
-        parts.append(Part(raw[position:]))
-    return parts
 
 
 # --- Positions --------------------------------------------------------------------------------
@@ -613,7 +493,7 @@ def build_elements(
             native_tag = kit.native_tag
             mapped: dict[str, AttributeValue] = {}
             for prop, value in attributes.items():
-                target = kit.props.get(_camel(prop), kit.props.get(prop, prop))
+                target = kit.props.get(camel(prop), kit.props.get(prop, prop))
                 if target == "text":
                     text = attribute_text(value, key_of) or text
                 elif target == "label":
@@ -667,7 +547,7 @@ def _attr_key(value: AttributeValue) -> str:
 
 
 def _label_of(
-    raw: Raw, attributes: dict[str, AttributeValue], by_id: dict[str, Raw], labels_for: dict[str, Raw], key_of: _KeyOf
+    raw: Raw, attributes: dict[str, AttributeValue], by_id: dict[str, Raw], labels_for: dict[str, Raw], key_of: KeyOf
 ) -> TextValue | None:
     labelledby = attributes.get("aria-labelledby")
     if labelledby is not None:
@@ -718,7 +598,7 @@ def _accessible_name(
     attributes: dict[str, AttributeValue],
     text: TextValue | None,
     label: TextValue | None,
-    key_of: _KeyOf,
+    key_of: KeyOf,
 ) -> TextValue | None:
     if label is not None:
         return label
@@ -742,24 +622,6 @@ def _accessible_name(
     if placeholder is not None and native_tag in ("input", "textarea"):
         return attribute_text(placeholder, key_of)
     return None
-
-
-_KEBAB_PART = re.compile(r"-([a-z0-9])")
-
-
-def _camel(name: str) -> str:
-    return _KEBAB_PART.sub(lambda match: match.group(1).upper(), name)
-
-
-def camel(name: str) -> str:
-    """item-name -> itemName (Vue props written in kebab-case)."""
-    return _camel(name)
-
-
-def pascal(name: str) -> str:
-    """quantity-stepper / quantity_stepper / quantityStepper -> QuantityStepper."""
-    pieces = [piece for piece in re.split(r"[-_.\s]+", name) if piece]
-    return "".join(piece[0].upper() + piece[1:] for piece in pieces)
 
 
 def extract(

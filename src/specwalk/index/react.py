@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from specwalk.index import routes_js, treesitter
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.react_components import (
+    COMPONENT_QUERIES,
+    IMPORTS_QUERY,
     T_FUNCTIONS,
     Component,
     collect_state,
@@ -51,6 +53,9 @@ from specwalk.models.uimap import (
 PARSER_VERSION = "react-1"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
+# Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
+_SCRIPT_QUERIES = (IMPORTS_QUERY, routes_js.OBJECTS_QUERY)
+_JSX_QUERIES = tuple(dict.fromkeys((*_SCRIPT_QUERIES, *COMPONENT_QUERIES, routes_js.JSX_QUERY, _ELEMENTS)))
 
 # Components that only structure rendering; they are edges, never elements.
 _STRUCTURAL = frozenset(
@@ -320,13 +325,27 @@ def _has_jsx(node: Node) -> bool:
     return False
 
 
-def _context(element: Node, functions: dict[int, Component]) -> tuple[Component | None, RenderCondition]:
-    """Enclosing component, and the conditions / loop between it and `element`."""
+# node id of an element -> (its component, its conditions innermost first, its loop)
+_Contexts = dict[int, tuple["Component | None", list[str], "str | None"]]
+
+
+def _context(
+    element: Node, functions: dict[int, Component], known: _Contexts | None = None
+) -> tuple[Component | None, RenderCondition]:
+    """Enclosing component, and the conditions / loop between it and `element`.
+
+    `known` holds the contexts of elements already seen (enclosing ones come first in document
+    order): the walk up stops at the nearest of them instead of climbing to the component.
+    """
     conditions: list[str] = []
     loop: str | None = None
     child = element
     node = element.parent
+    outer = None
     while node is not None:
+        if known is not None and node.id in known:
+            outer = known[node.id]
+            break
         kind = node.type
         if node.id in functions:
             break
@@ -363,7 +382,14 @@ def _context(element: Node, functions: dict[int, Component]) -> tuple[Component 
                     conditions.append(_negate(condition))
         child = node
         node = node.parent
-    component = functions.get(node.id) if node is not None else None
+    if outer is not None:
+        component, outer_conditions, outer_loop = outer
+        conditions.extend(outer_conditions)
+        loop = loop if loop is not None else outer_loop
+    else:
+        component = functions.get(node.id) if node is not None else None
+    if known is not None:
+        known[element.id] = (component, conditions, loop)
     conditional = " && ".join(reversed(conditions)) if conditions else None
     return component, RenderCondition(conditional=conditional, loop=loop)
 
@@ -387,9 +413,19 @@ def _forwards_props(record: _Element, props: set[str], label: TextValue | None) 
     return any(root in props for root in roots)
 
 
-def _inside_route_definition(node: Node) -> bool:
+def _inside_route_definition(node: Node, known: dict[int, bool] | None = None) -> bool:
+    """Whether `node` is (inside) a route's `element`; `known`: answers for enclosing elements."""
+    found = _route_definition_above(node, known)
+    if known is not None:
+        known[node.id] = found
+    return found
+
+
+def _route_definition_above(node: Node, known: dict[int, bool] | None) -> bool:
     current = node.parent
     while current is not None:
+        if known is not None and current.id in known:
+            return known[current.id]
         if current.type == "jsx_attribute" and current.named_children:
             if treesitter.text(current.named_children[0]) in ("element", "errorElement") and current.parent is not None:
                 name = current.parent.child_by_field_name("name")
@@ -471,31 +507,40 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
                 message="syntax error; what could be read was indexed (fix the syntax or check the file extension)",
             )
         )
-    facts.imports = parse_imports(root, grammar)
-    facts.routes = routes_js.extract(path, root, grammar, facts.imports)
-    if grammar != "tsx" or b"<" not in source:
+    jsx = grammar == "tsx" and b"<" in source
+    matched = treesitter.MatchSet(grammar, _JSX_QUERIES if jsx else _SCRIPT_QUERIES, root)
+    facts.imports = parse_imports(root, grammar, matched)
+    facts.routes = routes_js.extract(path, root, grammar, facts.imports, matched)
+    if not jsx:
         return facts
-    components = find_components(root)
-    collect_state(root, components)
-    _extract_elements(path, root, components, facts, context)
+    components = find_components(root, matched)
+    collect_state(root, components, matched)
+    _extract_elements(path, root, components, facts, context, matched)
     return facts
 
 
 def _extract_elements(
-    path: str, root: Node, components: dict[int, Component], facts: FileFacts, context: ParseContext
+    path: str,
+    root: Node,
+    components: dict[int, Component],
+    facts: FileFacts,
+    context: ParseContext,
+    matched: treesitter.MatchSet | None = None,
 ) -> None:
     records: list[_Element] = []
     edges: dict[str, list[ComponentEdge]] = {}
     emitted: set[int] = set()
     labels: list[tuple[_Element, Node]] = []  # (label record, node) for htmlFor association
-    for _, captures in treesitter.matches("tsx", _ELEMENTS, root):
+    contexts: _Contexts = {}
+    in_routes: dict[int, bool] = {}
+    for captures in treesitter.captures("tsx", _ELEMENTS, root, matched):
         node = captures["el"][0]
         name = _tag_name(node)
         if not name:
             continue
-        if _inside_route_definition(node):
+        if _inside_route_definition(node, in_routes):
             continue  # `<Route element={<Page/>}>`: the route table owns it, not the component
-        component, render = _context(node, components)
+        component, render = _context(node, components, contexts)
         opening = _opening(node)
         attributes, handlers, props, attribute_texts = _attributes(opening, component)
         owner = component.name if component is not None else None

@@ -28,6 +28,9 @@ _STATE = """
   value: (call_expression function: (identifier) @hook (#match? @hook "^use(State|Reducer)$")))
 """
 _CALLS = "(call_expression function: (identifier) @callee arguments: (arguments . (_) @arg)) @call"
+# For a `treesitter.MatchSet` that runs them with the caller's own queries in one pass.
+IMPORTS_QUERY = _IMPORTS
+COMPONENT_QUERIES = (_FUNCTIONS, _STATE, _CALLS)
 
 
 @dataclass
@@ -131,9 +134,9 @@ def _function_props(fn: Node) -> tuple[list[str], dict[str, str]]:
     return props, defaults
 
 
-def find_components(root: Node) -> dict[int, Component]:
+def find_components(root: Node, matched: treesitter.MatchSet | None = None) -> dict[int, Component]:
     found: dict[int, Component] = {}
-    for _, captures in treesitter.matches("tsx", _FUNCTIONS, root):
+    for captures in treesitter.captures("tsx", _FUNCTIONS, root, matched):
         name = treesitter.text(captures["name"][0])
         fn = captures["fn"][0]
         if not name[:1].isupper():
@@ -154,18 +157,21 @@ def find_components(root: Node) -> dict[int, Component]:
     return found
 
 
-def collect_state(root: Node, components: dict[int, Component]) -> None:
+def collect_state(root: Node, components: dict[int, Component], matched: treesitter.MatchSet | None = None) -> None:
     """For `const [x, setX] = useState()`: what `setX(...)` is called with, as TextValues."""
     setters: dict[tuple[int, str], str] = {}
-    for _, captures in treesitter.matches("tsx", _STATE, root):
+    for captures in treesitter.captures("tsx", _STATE, root, matched):
         declarator = captures["value"][0]
         owner = owner_of(declarator, components)
         if owner is not None:
             setters[(owner.node.id, treesitter.text(captures["setter"][0]))] = treesitter.text(captures["value"][0])
     if not setters:
         return
-    for _, captures in treesitter.matches("tsx", _CALLS, root):
+    names = {name for _, name in setters}
+    for captures in treesitter.captures("tsx", _CALLS, root, matched):
         callee = treesitter.text(captures["callee"][0])
+        if callee not in names:
+            continue  # most calls are not to a state setter: skip the walk up to their component
         owner = owner_of(captures["call"][0], components)
         if owner is None or (owner.node.id, callee) not in setters:
             continue
@@ -193,10 +199,12 @@ def owner_of(node: Node, components: dict[int, Component]) -> Component | None:
     return None
 
 
-def parse_imports(root: Node, grammar: treesitter.Grammar = "tsx") -> dict[str, ImportBinding]:
+def parse_imports(
+    root: Node, grammar: treesitter.Grammar = "tsx", matched: treesitter.MatchSet | None = None
+) -> dict[str, ImportBinding]:
     """Local name -> where it is imported from, for every import statement of the module."""
     imports: dict[str, ImportBinding] = {}
-    for _, captures in treesitter.matches(grammar, _IMPORTS, root):
+    for captures in treesitter.captures(grammar, _IMPORTS, root, matched):
         statement = captures["imp"][0]
         source = string_value(statement.child_by_field_name("source"))
         if source is None:

@@ -1,4 +1,9 @@
-"""Merge per-file facts into the UI map (the part of `build` that needs the whole project).
+"""Merge per-file facts into the UI map: what needs the whole project, and what each element needs.
+
+`build` and `shards` run it in two halves so that the facts stay in the worker that parsed them:
+the main process does the project-wide steps on small data (component table, the expansion of
+the elements that take part in it, routes, inherited render conditions); each shard finishes,
+proposes, counts, then ranks its own elements. Steps:
 
 1. wrappers: a usage of the project's own component (`<Button>`, native_tag None) whose
    definition renders exactly one interactive native element becomes that element, with the
@@ -16,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
 from specwalk.index import i18n, locators
 from specwalk.index.facts import FileFacts, LocaleTable
@@ -27,12 +32,10 @@ from specwalk.index.roles import implied_role
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentNode,
-    ParseProblem,
     RenderCondition,
     Route,
     TextValue,
     UIElement,
-    UIMap,
 )
 
 _T_CALL = re.compile(r"""^\s*(?:i18n\.|i18next\.|this\.)?\$?t(?:ranslate)?\(\s*(['"`])(.+?)\1\s*[,)]""")
@@ -262,7 +265,10 @@ def _closure(start: Iterable[str], graph: dict[str, set[str]]) -> set[str]:
     return seen
 
 
-def _route_components(routes: list[Route], components: list[ComponentNode]) -> dict[str, list[str]]:
+def route_components(routes: list[Route], components: list[ComponentNode]) -> dict[str, list[str]]:
+    """Route path -> the components rendering under it."""
+    if not routes:
+        return {}
     graph: dict[str, set[str]] = defaultdict(set)
     for component in components:
         graph[component.name].update(edge.component for edge in component.renders)
@@ -304,7 +310,7 @@ def _route_components(routes: list[Route], components: list[ComponentNode]) -> d
     return mapping
 
 
-def _inherited_render(elements: list[UIElement], components: dict[str, ComponentNode]) -> dict[str, RenderCondition]:
+def inherited_render(elements: list[UIElement], components: dict[str, ComponentNode]) -> dict[str, RenderCondition]:
     """For each component, the loop / condition of the place it is rendered from (first usage)."""
     usage_render: dict[str, tuple[str | None, RenderCondition]] = {}
     for element in elements:
@@ -328,69 +334,63 @@ def _inherited_render(elements: list[UIElement], components: dict[str, Component
     return resolved
 
 
-# --- the whole map ---------------------------------------------------------------------------
+# --- the whole project (main process) ---------------------------------------------------------
 
 
-def resolve(
-    facts: list[FileFacts],
-    *,
-    root: Path,
-    json_files: list[str],
-    framework: str,
-    locales: list[str],
-    testid_attributes: tuple[str, ...],
-    files_indexed: int,
-    specwalk_version: str,
-) -> UIMap:
-    elements: list[UIElement] = []
-    component_list: list[ComponentNode] = []
-    routes: list[Route] = []
-    problems: list[ParseProblem] = []
-    if any(item.dom_bindings for item in facts):
-        # Plain-HTML apps: scripts' handlers, texts, hidden toggles and template loops apply to
-        # the pages' elements (pages and scripts are parsed and cached separately).
-        from specwalk.index.html_link import link_scripts
-
-        facts = list(link_scripts({str(number): item for number, item in enumerate(facts)}).values())
-    for item in facts:
-        elements.extend(item.elements)
-        component_list.extend(item.components)
-        routes.extend(item.routes)
-        problems.extend(item.problems)
-    table, locale_problems = i18n.load_locales(root, json_files, locales=locales)
-    problems.extend(locale_problems)
-    order = i18n.ordered_locales(table, locales)
+def component_table(component_list: Iterable[ComponentNode]) -> dict[str, ComponentNode]:
+    """Name -> definition; the first by file wins when two files define the same name."""
     components: dict[str, ComponentNode] = {}
     for component in component_list:
         components.setdefault(component.name, component)
-    inherited = _inherited_render(elements, components)
-    elements = _expand_components(elements, components)
-    elements = [e for e in elements if _keep_unknown(e)]
-    elements = [_finish(e, inherited, table, order) for e in elements]
-    unique_routes = _dedupe_routes(routes)
-    route_components = _route_components(unique_routes, component_list) if unique_routes else {}
+    return components
+
+
+def expand(involved: list[UIElement], components: dict[str, ComponentNode]) -> tuple[set[int], list[UIElement]]:
+    """Wrappers and prop-showing elements over the elements that take part (`involved`, in
+    project order: usages of project components and each component's template candidates).
+
+    Returns the positions in `involved` of the elements the expansion removes (usages, replaced
+    templates) and the instances it adds. Every other element is untouched by it, which is why
+    it can run on this small subset while the shards keep the rest.
+    """
+    result = _expand_components(involved, components)
+    kept = {id(element) for element in result}
+    originals = {id(element) for element in involved}
+    removed = {number for number, element in enumerate(involved) if id(element) not in kept}
+    return removed, [element for element in result if id(element) not in originals]
+
+
+def is_usage(element: UIElement, components: Container[str]) -> bool:
+    return element.native_tag is None and element.tag in components
+
+
+def template_candidates(item: FileFacts) -> list[int]:
+    """Positions of elements in `item` that `expand` may replace by per-usage instances: the
+    native element a wrapper renders, and elements showing their component's props."""
+    own: dict[str, tuple[ComponentNode, set[str]]] = {}
+    for component in item.components:
+        if component.name not in own:
+            own[component.name] = (component, {p.removeprefix("...") for p in component.props} | {"children"})
+    found: list[int] = []
+    for number, element in enumerate(item.elements):
+        definition, props = own.get(element.component or "", (None, set()))
+        if definition is None or element.native_tag is None or element.location.file != definition.location.file:
+            continue
+        if (definition.wraps and element.native_tag == definition.wraps) or _depends_on(element, props):
+            found.append(number)
+    return found
+
+
+def routes_by_component(routes: list[Route], component_list: list[ComponentNode]) -> dict[str, list[str]]:
+    """(route path -> components under it) inverted: component -> sorted route paths."""
     routes_of: dict[str, list[str]] = defaultdict(list)
-    for path, names in route_components.items():
+    for path, names in route_components(routes, component_list).items():
         for name in names:
             routes_of[name].append(path)
-    elements = [replace(e, routes=sorted(routes_of.get(e.component or "", []))) for e in elements]
-    elements = _rank(elements, testid_attributes, order[0] if order else "en", table)
-    elements.sort(key=lambda e: (e.location.file, e.location.line, e.location.column, e.id))
-    return UIMap(
-        specwalk_version=specwalk_version,
-        root=str(root),
-        framework=framework,
-        locales=order,
-        files_indexed=files_indexed,
-        routes=sorted(unique_routes, key=lambda r: (r.path, r.index, r.location.file, r.location.line)),
-        components=sorted(component_list, key=lambda c: (c.location.file, c.location.line, c.name)),
-        route_components=route_components,
-        elements=elements,
-        problems=sorted(problems, key=lambda p: (p.file, p.line or 0, p.message)),
-    )
+    return {name: sorted(paths) for name, paths in routes_of.items()}
 
 
-def _dedupe_routes(routes: list[Route]) -> list[Route]:
+def dedupe_routes(routes: list[Route]) -> list[Route]:
     seen: set[tuple[str, str | None, str, int]] = set()
     unique: list[Route] = []
     for route in routes:
@@ -405,20 +405,49 @@ def _dedupe_routes(routes: list[Route]) -> list[Route]:
     return unique
 
 
-def _finish(
-    element: UIElement, inherited: dict[str, RenderCondition], table: LocaleTable, order: list[str]
-) -> UIElement:
+# --- each element (in the shard that holds it) -------------------------------------------------
+
+ProposalKey = tuple[str, str | None, str]
+NO_ROUTE = "(no route)"
+
+
+@dataclass(frozen=True)
+class Project:
+    """What finishing an element needs from the whole project (computed once, sent to shards)."""
+
+    inherited: dict[str, RenderCondition]  # component -> the render condition of its usage
+    table: LocaleTable
+    locales: list[str]  # configured first
+    routes_of: dict[str, list[str]]  # component -> route paths it renders under
+    testid_attributes: tuple[str, ...]
+
+
+def finish_elements(elements: Iterable[UIElement], project: Project) -> list[UIElement]:
+    """Drop unknown components nobody can find; resolve texts, names, render conditions, routes."""
+    return [_finish(e, project) for e in elements if _keep_unknown(e)]
+
+
+def _finish(element: UIElement, project: Project) -> UIElement:
+    table, order = project.table, project.locales
     render = element.render
-    outer = inherited.get(element.component or "")
+    outer = project.inherited.get(element.component or "")
     if outer is not None:
         render = _merge_render(outer, render)
     text = _resolve_text(element.text, table, order)
     label = _resolve_text(element.label, table, order)
     if label is None and "aria-label" in element.attributes:
         label = _resolve_text(_attribute_text(element.attributes["aria-label"]), table, order)
-    updated = replace(element, text=text, label=label, render=render, accessible_name=None)
+    updated = replace(
+        element,
+        text=text,
+        label=label,
+        render=render,
+        accessible_name=None,
+        routes=project.routes_of.get(element.component or "", []),
+    )
     name = _resolve_text(element.accessible_name, table, order) or _name_from_attributes(updated, table, order)
-    return replace(updated, accessible_name=name)
+    updated.__dict__["accessible_name"] = name  # frozen; set once, before the element is shared
+    return updated
 
 
 def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[str]) -> TextValue | None:
@@ -437,38 +466,54 @@ def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[st
     return None
 
 
-def _rank(elements: list[UIElement], testids: tuple[str, ...], locale: str, table: LocaleTable) -> list[UIElement]:
-    order = [locale, *[code for code in table.messages if code != locale]]
+def propose(elements: list[UIElement], project: Project) -> list[list[locators.Proposal]]:
+    """Each element's locator proposals, in the first locale (the others are looked up after it)."""
+    locale = project.locales[0] if project.locales else "en"
+    order = [locale, *[code for code in project.table.messages if code != locale]]
 
     def attribute_texts(element: UIElement, attribute: str) -> TextValue | None:
         value = element.attributes.get(attribute)
         if value is None or value.literal:
             return None
-        return _resolve_text(_attribute_text(value), table, order)
+        return _resolve_text(_attribute_text(value), project.table, order)
 
-    proposals = {
-        e.id: locators.propose(e, testid_attributes=testids, locale=locale, attribute_texts=attribute_texts)
+    return [
+        locators.propose(e, testid_attributes=project.testid_attributes, locale=locale, attribute_texts=attribute_texts)
         for e in elements
-    }
-    counts: dict[str, dict[tuple[str, str | None, str], int]] = defaultdict(lambda: defaultdict(int))
-    for element in elements:
-        for route in element.routes or ["(no route)"]:
-            for key in {p.key for p in proposals[element.id]}:
-                counts[route][key] += 1
+    ]
+
+
+def count_proposals(
+    elements: list[UIElement], proposals: list[list[locators.Proposal]]
+) -> dict[str, dict[ProposalKey, int]]:
+    """Route -> proposal key -> how many of these elements it would find there."""
+    counts: dict[str, dict[ProposalKey, int]] = defaultdict(lambda: defaultdict(int))
+    for element, proposed in zip(elements, proposals, strict=True):
+        keys = {p.key for p in proposed}
+        for route in element.routes or (NO_ROUTE,):
+            per_route = counts[route]
+            for key in keys:
+                per_route[key] += 1
+    return {route: dict(keys) for route, keys in counts.items()}
+
+
+def rank_elements(
+    elements: list[UIElement], proposals: list[list[locators.Proposal]], shared: dict[str, dict[ProposalKey, int]]
+) -> list[UIElement]:
+    """Rank each element's proposals; `shared[route][key]` counts the keys several elements share
+    on a route (in the whole project). Sets the locators and the one-line description."""
     ranked: list[UIElement] = []
-    for element in elements:
-        duplicates: dict[tuple[str, str | None, str], int] = {}
-        for route in element.routes or ["(no route)"]:
-            for proposal in proposals[element.id]:
-                duplicates[proposal.key] = max(duplicates.get(proposal.key, 0), counts[route][proposal.key])
-        route_label = ", ".join(element.routes) if element.routes else "the app"
-        candidates = locators.rank(
-            proposals[element.id],
-            duplicates=duplicates,
-            loop=element.render.loop,
-            conditional=element.render.conditional,
-            route_label=route_label if len(route_label) < 60 else f"{len(element.routes)} routes",
-        )
+    for element, proposed in zip(elements, proposals, strict=True):
+        duplicates: dict[ProposalKey, int] = {}
+        for route in element.routes or (NO_ROUTE,):
+            on_route = shared.get(route)
+            if not on_route:
+                continue
+            for proposal in proposed:
+                count = on_route.get(proposal.key)
+                if count is not None and count > duplicates.get(proposal.key, 1):
+                    duplicates[proposal.key] = count
+        candidates = locators.rank(proposed, duplicates=duplicates, loop=element.render.loop)
         with_locators = replace(element, locators=candidates)
         with_locators.__dict__["description"] = describe(with_locators)  # frozen; set once, before sharing
         ranked.append(with_locators)

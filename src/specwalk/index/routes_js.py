@@ -24,6 +24,8 @@ from specwalk.models.uimap import ParseProblem, Route, RouteSource, SourceSpan
 
 _ROUTE_JSX = "[(jsx_element) (jsx_self_closing_element)] @el"
 _OBJECTS = "(array (object) @obj)"
+OBJECTS_QUERY = _OBJECTS  # for a caller's `treesitter.MatchSet`
+JSX_QUERY = _ROUTE_JSX
 _ROUTER_PACKAGES: dict[str, RouteSource] = {
     "react-router": "react-router",
     "react-router-dom": "react-router",
@@ -111,7 +113,13 @@ def _lazy_target(node: Node) -> str | None:
     return None
 
 
-def extract(path: str, root: Node, grammar: Grammar, imports: dict[str, ImportBinding]) -> list[Route]:
+def extract(
+    path: str,
+    root: Node,
+    grammar: Grammar,
+    imports: dict[str, ImportBinding],
+    matched: treesitter.MatchSet | None = None,
+) -> list[Route]:
     """Every route defined in this file (JSX `<Route>` and route objects)."""
     source_kind: RouteSource | None = None
     for binding in imports.values():
@@ -120,15 +128,15 @@ def extract(path: str, root: Node, grammar: Grammar, imports: dict[str, ImportBi
             break
     routes: list[Route] = []
     if grammar == "tsx" and "Route" in imports:
-        routes.extend(_jsx_routes(path, root))
-    routes.extend(_object_routes(path, root, grammar, source_kind))
+        routes.extend(_jsx_routes(path, root, matched))
+    routes.extend(_object_routes(path, root, grammar, source_kind, matched))
     return routes
 
 
-def _jsx_routes(path: str, root: Node) -> list[Route]:
+def _jsx_routes(path: str, root: Node, matched: treesitter.MatchSet | None = None) -> list[Route]:
     full_paths: dict[int, str] = {}
     routes: list[Route] = []
-    for _, captures in treesitter.matches("tsx", _ROUTE_JSX, root):
+    for captures in treesitter.captures("tsx", _ROUTE_JSX, root, matched):
         node = captures["el"][0]
         if _jsx_name(node) != "Route":
             continue
@@ -198,9 +206,11 @@ def _keys(obj: Node) -> set[str]:
     return keys
 
 
-def _object_routes(path: str, root: Node, grammar: Grammar, source_kind: RouteSource | None) -> list[Route]:
+def _object_routes(
+    path: str, root: Node, grammar: Grammar, source_kind: RouteSource | None, matched: treesitter.MatchSet | None
+) -> list[Route]:
     candidates: list[Node] = []
-    for _, captures in treesitter.matches(grammar, _OBJECTS, root):
+    for captures in treesitter.captures(grammar, _OBJECTS, root, matched):
         obj = captures["obj"][0]
         keys = _keys(obj)
         if "path" not in keys and not ("index" in keys and keys & _ROUTE_KEYS):

@@ -8,10 +8,11 @@ listed as actionable (controls, links, elements with handlers), each with a sugg
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from specwalk.index.locators import has_stable_locator
-from specwalk.models.uimap import UIElement, UIMap
+from specwalk.models.uimap import ParseProblem, Route, UIElement, UIMap
 
 _ACTIONABLE_ROLES = frozenset(
     {
@@ -88,23 +89,27 @@ def _actionable(element: UIElement) -> bool:
     return (element.role or "") in _ACTIONABLE_ROLES or (bool(element.handlers) and element.native_tag not in ("form",))
 
 
-def summarize(uimap: UIMap) -> Summary:
-    summary = Summary(files=uimap.files_indexed, elements=len(uimap.elements))
-    counts: dict[str, int] = {}
-    for element in uimap.elements:
+@dataclass
+class Tally:
+    """The summary's part from some elements (the shards tally theirs, per file)."""
+
+    elements: int = 0
+    route_counts: dict[str, int] = field(default_factory=dict)
+    unrouted: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def tally(elements: Iterable[UIElement]) -> Tally:
+    part = Tally()
+    counts = part.route_counts
+    for element in elements:
+        part.elements += 1
         for path in element.routes:
             counts[path] = counts.get(path, 0) + 1
         if not element.routes:
-            summary.unrouted += 1
-    seen: set[str] = set()
-    for route in uimap.routes:
-        if route.path in seen and route.component is None:
-            continue
-        seen.add(route.path)
-        summary.routes.append(RouteCount(route.path, route.component, counts.get(route.path, 0), route.redirect))
-    for element in uimap.elements:
+            part.unrouted += 1
         if _actionable(element) and not has_stable_locator(element):
-            summary.findings.append(
+            part.findings.append(
                 Finding(
                     element_id=element.id,
                     where=f"{element.location.file}:{element.location.line}",
@@ -112,10 +117,33 @@ def summarize(uimap: UIMap) -> Summary:
                     fix=suggest_fix(element),
                 )
             )
-    summary.problems = [
-        f"{p.file}:{p.line}: {p.message}" if p.line else f"{p.file}: {p.message}" for p in uimap.problems
-    ]
+    return part
+
+
+def assemble(
+    files: int, routes: Iterable[Route], tallies: Iterable[Tally], problems: Iterable[ParseProblem]
+) -> Summary:
+    """The summary from the map's routes and problems and its elements' tallies (in map order)."""
+    summary = Summary(files=files, elements=0)
+    counts: dict[str, int] = {}
+    for part in tallies:
+        summary.elements += part.elements
+        summary.unrouted += part.unrouted
+        summary.findings.extend(part.findings)
+        for path, count in part.route_counts.items():
+            counts[path] = counts.get(path, 0) + count
+    seen: set[str] = set()
+    for route in routes:
+        if route.path in seen and route.component is None:
+            continue
+        seen.add(route.path)
+        summary.routes.append(RouteCount(route.path, route.component, counts.get(route.path, 0), route.redirect))
+    summary.problems = [f"{p.file}:{p.line}: {p.message}" if p.line else f"{p.file}: {p.message}" for p in problems]
     return summary
+
+
+def summarize(uimap: UIMap) -> Summary:
+    return assemble(uimap.files_indexed, uimap.routes, [tally(uimap.elements)], uimap.problems)
 
 
 def to_json(summary: Summary) -> str:

@@ -78,8 +78,43 @@ def matches(grammar: Grammar, pattern: str, node: Node) -> Iterator[tuple[int, C
     yield from cursor.matches(node)
 
 
+class MatchSet:
+    """The matches of several queries under one node, from a single pass over the tree.
+
+    Running a handful of small queries one by one walks the tree once each; one query holding
+    all their patterns costs about a quarter as much. `captures(pattern)` gives what
+    `matches(grammar, pattern, node)` would, in the same order.
+    """
+
+    def __init__(self, grammar: Grammar, patterns: tuple[str, ...], node: Node) -> None:
+        import tree_sitter
+
+        self.grammar = grammar
+        self.node = node
+        owners = _pattern_owners(grammar, patterns)
+        self.found: dict[str, list[Captures]] = {pattern: [] for pattern in patterns}
+        for index, captures in tree_sitter.QueryCursor(query(grammar, "\n".join(patterns))).matches(node):
+            self.found[owners[index]].append(captures)
+
+    def captures(self, pattern: str) -> list[Captures]:
+        return self.found[pattern]
+
+
+@cache
+def _pattern_owners(grammar: Grammar, patterns: tuple[str, ...]) -> list[str]:
+    """For each pattern index of the joined query, the query string it came from."""
+    return [pattern for pattern in patterns for _ in range(query(grammar, pattern).pattern_count)]
+
+
+def captures(grammar: Grammar, pattern: str, node: Node, found: MatchSet | None = None) -> list[Captures]:
+    """The captures of each match of `pattern` under `node`; from `found` when it ran it there."""
+    if found is not None and found.grammar == grammar and found.node == node and pattern in found.found:
+        return found.found[pattern]
+    return [captured for _, captured in matches(grammar, pattern, node)]
+
+
 def text(node: Node | None) -> str:
-    return "" if node is None else bytes(node.text).decode("utf-8", errors="replace")
+    return "" if node is None else node.text.decode("utf-8", errors="replace")
 
 
 def has_error(node: Node) -> bool:

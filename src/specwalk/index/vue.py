@@ -21,7 +21,7 @@ from specwalk.models.uimap import AttributeValue, ComponentNode, Handler, ParseP
 
 # Vue's built-in components: containers, not elements of interest.
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"vue-1+{markup.MARKUP_VERSION}"
+PARSER_VERSION = f"vue-2+{markup.MARKUP_VERSION}"
 _BUILTINS = frozenset(
     {
         "transition",
@@ -110,6 +110,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     problems: list[ParseProblem] = []
     template = None
     imports = {}
+    props: list[str] = []
     for child in root.children:
         if child.type == "element" and _tag(child) == "template" and template is None:
             template = child
@@ -118,6 +119,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
             if code is not None:
                 program = ts.parse("typescript", bytes(code.text))
                 imports.update(markup.script_imports(program))
+                props.extend(p for p in declared_props(program) if p not in props)
     if ts.has_error(root):
         error = ts.first_error(root)
         line = error.start_point[0] + 1 if error is not None else None
@@ -127,7 +129,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         return FileFacts(
             file=path,
             parser="vue",
-            components=[ComponentNode(name=name, location=location)],
+            components=[ComponentNode(name=name, location=location, props=props)],
             imports=imports,
             problems=problems,
         )
@@ -141,6 +143,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         location=origin.span(path, template),
         renders=extraction.edges,
         wraps=markup.wrapped_tag(extraction.raws, root_tags),
+        props=props,
     )
     return FileFacts(
         file=path,
@@ -151,6 +154,61 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         i18n_keys=extraction.i18n_keys,
         problems=problems,
     )
+
+
+def declared_props(program: ts.Node) -> list[str]:
+    """The props a component's script declares, so `build` can substitute what a usage passes:
+    `defineProps<{ title: string }>()` (or a named interface / type), `defineProps({ title:
+    String })`, `defineProps(['title'])`, and the Options API's `props: [...]` / `props: {...}`."""
+    source = bytes(program.text)
+    if b"props" not in source and b"Props" not in source:
+        return []
+    names: list[str] = []
+    types: dict[str, ts.Node] = {}
+    calls: list[ts.Node] = []
+    options: list[ts.Node] = []
+    stack = [program]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind in ("interface_declaration", "type_alias_declaration"):
+            name = node.child_by_field_name("name")
+            body = node.child_by_field_name("body") or node.child_by_field_name("value")
+            if name is not None and body is not None:
+                types[ts.text(name)] = body
+        elif kind == "call_expression" and ts.text(node.child_by_field_name("function")) == "defineProps":
+            calls.append(node)
+        elif kind == "pair" and ts.text(node.child_by_field_name("key")) == "props":
+            value = node.child_by_field_name("value")
+            if value is not None:
+                options.append(value)
+        stack.extend(reversed(node.named_children))
+    for call in calls:
+        arguments = call.child_by_field_name("type_arguments")
+        for argument in arguments.named_children if arguments is not None else []:
+            if argument.type == "type_identifier":
+                argument = types.get(ts.text(argument), argument)
+            names.extend(_member_names(argument))
+        values = call.child_by_field_name("arguments")
+        options.extend(values.named_children if values is not None else [])
+    for value in options:
+        names.extend(_member_names(value))
+    return list(dict.fromkeys(names))
+
+
+def _member_names(node: ts.Node) -> list[str]:
+    """Keys of an object type / interface body / object literal; strings of an array literal."""
+    names: list[str] = []
+    for member in node.named_children:
+        if member.type in ("property_signature", "pair", "method_signature"):
+            key = member.child_by_field_name("name") or member.child_by_field_name("key")
+            if key is not None:
+                names.append(ts.text(key).strip("'\""))
+        elif member.type == "shorthand_property_identifier":
+            names.append(ts.text(member))
+        elif member.type == "string" and node.type == "array":
+            names.append(ts.text(member).strip("'\"`"))
+    return names
 
 
 def _tag(element: ts.Node) -> str:

@@ -7,6 +7,7 @@ A locator is a chain of parts, outermost first, each optionally narrowed by `has
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,6 +22,9 @@ class LocatorPart(BaseModel):
     value: str  # accessible name / label / placeholder / text / test id / CSS selector ("" for a bare role)
     role: str | None = None  # for kind == "role"
     exact: bool = False
+    # The name starts with `value` as a whole word and goes on with something the app computes
+    # ("Cart 3" for a link written `Cart <span>{{ count }}</span>`): rendered as /^Cart\b/.
+    prefix: bool = False
     has_text: str | None = None
     nth: int | None = None
 
@@ -37,6 +41,14 @@ class Locator(BaseModel):
     @property
     def uses_nth(self) -> bool:
         return any(part.nth is not None for part in self.parts)
+
+
+_REGEX_SPECIAL = re.compile(r"[\\^$.*+?()[\]{}|/-]")
+
+
+def prefix_pattern(value: str) -> str:
+    """The regex source for a `prefix` part, written so JavaScript and Python read it the same way."""
+    return "^" + _REGEX_SPECIAL.sub(lambda match: "\\" + match.group(0), value) + r"\b"
 
 
 def role(role_name: str, name: str = "", *, exact: bool = False) -> Locator:

@@ -70,10 +70,13 @@ class StepResult(_Model):
     index: int
     text: str
     source: SourceRef
+    expanded_from: SourceRef | None = None  # the line that used the reusable step this comes from
     operations: list[Operation] = Field(default_factory=list)  # usually one; a state may expand
     status: StepStatus
     sensitivity: Sensitivity | None = None  # expectations only
     evidence: Evidence = Evidence()
+    # Done once by the scenario's shared setup (a Background that signs in), not in the test body.
+    in_setup: bool = False
 
 
 ScenarioStatus = Literal["passed", "app_defect", "not_grounded", "not_planned", "weak", "flaky"]
@@ -91,6 +94,7 @@ class ScenarioResult(_Model):
     test_title: str | None = None
     runs: list[bool] = Field(default_factory=list)  # the emitted test's results, one per run
     message: str = ""
+    setup: str | None = None  # the SharedSetup.id its test starts from (its saved storage state)
 
 
 class RequirementRow(_Model):
@@ -112,6 +116,16 @@ class RunnerResult(_Model):
     exit_code: int
 
 
+class SharedSetup(_Model):
+    """Leading steps several tests share, run once; verified to give the same state when replayed."""
+
+    id: str  # a slug, unique in the report; the saved state is `.auth/<id>.json`
+    feature: str
+    source: SourceRef  # the first of its steps
+    texts: list[str]  # the steps as written
+    operations: list[Operation]
+
+
 class RunReport(_Model):
     schema_version: Literal[1] = REPORT_SCHEMA_VERSION
     specwalk_version: str
@@ -123,8 +137,6 @@ class RunReport(_Model):
     unplanned: list[Unplanned] = Field(default_factory=list)
     runner: RunnerResult | None = None
     errors: list[str] = Field(default_factory=list)
-    # Since v1 (optional): operations every test needs first (e.g. a Background that signs in).
-    # With storage_state they run once in a setup project whose saved cookies/storage each test
-    # starts from; without, they run before each test.
-    setup: list[Operation] = Field(default_factory=list)
-    storage_state: bool = False
+    # Backgrounds that build state (signing in, filling a cart) and then open a page: each runs
+    # once in a setup project and saves its cookies/storage; the tests that share it start there.
+    setups: list[SharedSetup] = Field(default_factory=list)

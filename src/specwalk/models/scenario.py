@@ -175,6 +175,7 @@ class Unplanned(_Model):
     needs_llm: bool = False  # free prose: only the LLM planner can plan it
     requirement_id: str | None = None
     scenario_id: str | None = None
+    llm_reply: str | None = None  # the LLM planner's last (invalid) reply, when it tried and failed
 
 
 class Note(_Model):

@@ -3,6 +3,8 @@
 Written by `specwalk index` to `.specwalk/uimap.json`; read by grounding, locator choice and the
 manual. Plain data: no I/O and no logic beyond derived read-only helpers.
 Bump SCHEMA_VERSION on any incompatible change (the index cache keys on it).
+Version 2: a locator candidate's reasons are data (`kind`, `key`, `shared`, `repeated`), rendered
+as text only when shown (`LocatorCandidate.reasons`); version 1 spelled them out per candidate.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-UIMAP_SCHEMA_VERSION: Literal[1] = 1
+UIMAP_SCHEMA_VERSION: Literal[2] = 2
 
 
 class _Model(BaseModel):
@@ -79,19 +81,69 @@ class RenderCondition(_Model):
 
 LocatorStrategy = Literal["role", "label", "placeholder", "text", "alt", "title", "testid", "id", "css"]
 
+# Where a candidate's value comes from, which decides its rank and stability:
+# literal: written in the source; i18n: a translation (stable per locale); variant: one of
+# several texts chosen at run time; interpolated: text with run-time parts (matched as a
+# pattern); dynamic: only known at run time (an expression, or a key missing from the locales).
+LocatorValueKind = Literal["literal", "i18n", "variant", "interpolated", "dynamic"]
+
+_STRATEGY_TEXT: dict[str, str] = {
+    "role": "role and accessible name",
+    "label": "label",
+    "placeholder": "placeholder",
+    "text": "visible text",
+    "alt": "alt text",
+    "title": "title",
+    "testid": "test id",
+    "id": "id",
+    "css": "CSS selector",
+}
+
 
 class LocatorCandidate(_Model):
-    """One way to find the element, scored like Playwright's codegen: lower is better."""
+    """One way to find the element, scored like Playwright's codegen: lower is better.
+
+    The reason for the rank is kept as data (a large map has hundreds of thousands of candidates):
+    `kind` (literal vs dynamic, locale-dependent), `shared` and `repeated` (unique on the
+    element's routes or not); `reasons` renders them for people.
+    """
 
     strategy: LocatorStrategy
     value: str  # the name / text / test id / selector
     role: str | None = None  # for strategy == "role"
     exact: bool = False
     score: float
-    stable: bool  # literal in source and not data- or locale-dependent
+    stable: bool = False  # literal in source, unique, and not data- or locale-dependent
     locale: str | None = None  # the locale this value belongs to, when it came from i18n
-    reasons: list[str] = Field(default_factory=list)
+    kind: LocatorValueKind = "literal"
+    key: str | None = None  # the i18n key the value is translated from
+    shared: int = 1  # elements on the element's routes this locator finds (1: only this one)
+    repeated: bool = False  # rendered per item of a list with this same value: one match per item
     playwright: str  # rendered for people: getByRole('button', { name: 'Add task' })
+
+    @property
+    def unique(self) -> bool:
+        return self.shared <= 1 and not self.repeated
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why it ranks where it does, in words."""
+        what = "role without a name" if self.strategy == "role" and not self.value else _STRATEGY_TEXT[self.strategy]
+        key = f"i18n key '{self.key}'" if self.key else ""
+        source = {
+            "literal": "literal in source",
+            "i18n": f"{key or 'translated'}: depends on locale ({self.locale})",
+            "variant": "one of several texts chosen at run time" + (f" ({key}, locale {self.locale})" if key else ""),
+            "interpolated": "text has run-time parts" + (f" ({key})" if key else ""),
+            "dynamic": "only known at run time" + (f" ({key} not found in the locale files)" if key else ""),
+        }[self.kind]
+        if self.shared > 1:
+            uniqueness = f"not unique: {self.shared} elements on its routes"
+        elif self.repeated:
+            uniqueness = "not unique: one per item of its list"
+        else:
+            uniqueness = "unique on its routes"
+        return [what, source, uniqueness]
 
 
 class UIElement(_Model):
@@ -151,7 +203,7 @@ class ParseProblem(_Model):
 
 
 class UIMap(_Model):
-    schema_version: Literal[1] = UIMAP_SCHEMA_VERSION
+    schema_version: Literal[2] = UIMAP_SCHEMA_VERSION
     specwalk_version: str
     root: str  # absolute path of the project root when indexed
     framework: str

@@ -366,3 +366,33 @@ def merge(plans: Iterable[Plan]) -> Plan:
         unplanned=tuple(entry for plan in collected for entry in plan.unplanned),
         notes=tuple(note for plan in collected for note in plan.notes),
     )
+
+
+def _library(run: _Run, document: RequirementsDocument) -> StepLibrary:
+    if document.file.endswith(".feature"):
+        return StepLibrary([])
+    structure = read_markdown(document.text)
+    return StepLibrary(_definitions(run, (section for section in structure.sections if section.is_steps)))
+
+
+def plan_sentence(
+    document: RequirementsDocument, text: str, line: int, keyword_type: str = "when"
+) -> tuple[list[Step], Failure | None]:
+    """Steps for one controlled-language sentence as if written at `document`:`line`.
+
+    The document's reusable steps apply, so the LLM planner can say "I am signed in" and get
+    exactly the steps the requirements define for it.
+    """
+    run = _Run(document.file)
+    run.library = _library(run, document)
+    steps, failure, _line = run.sentence_steps(text, line, "", keyword_type)
+    return steps, failure
+
+
+def reusable_phrases(document: RequirementsDocument) -> list[str]:
+    """The phrases the document's Steps section defines, as written (with their {parameters})."""
+    run = _Run(document.file)
+    if document.file.endswith(".feature"):
+        return []
+    structure = read_markdown(document.text)
+    return [definition.phrase for definition in _definitions(run, (s for s in structure.sections if s.is_steps))]

@@ -129,6 +129,7 @@ class ScenarioVerifier:
         self.locale = locale
         self.timeout_ms = timeout_ms
         self.artifacts = artifacts
+        self._pages_by_heading: dict[str, str] = {}
 
     # -- one live run --------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class ScenarioVerifier:
                         )
                     break
         run.steps.extend(
-            StepResult(index=i, text=s.text, source=s.source, status="not_run")
+            StepResult(index=i, text=s.text, source=s.source, expanded_from=s.expanded_from, status="not_run")
             for i, s in enumerate(steps)
             if i > max((r.index for r in run.steps), default=-1)
         )
@@ -174,7 +175,9 @@ class ScenarioVerifier:
         return match_route(driver.url, self.ui_map.routes)
 
     def _run_step(self, driver: PageDriver, index: int, step: Step, scenario: Scenario) -> StepResult:
-        base = StepResult(index=index, text=step.text, source=step.source, status="passed")
+        base = StepResult(
+            index=index, text=step.text, source=step.source, expanded_from=step.expanded_from, status="passed"
+        )
         try:
             if isinstance(step, StateStep):
                 raise NotGrounded(
@@ -245,6 +248,7 @@ class ScenarioVerifier:
             must_exist=must_exist,
             action=action,
             literal=_quoted(step.text, step.target),
+            context=step.text,
         )
         if not resolution.ok and must_exist:
             # The element may still be rendering (a dialog opening, a route loading).
@@ -256,6 +260,7 @@ class ScenarioVerifier:
                 scope=step.scope,
                 scope_role=step.scope_role,
                 route=self._route(driver),
+                context=step.text,
             )
         if not resolution.ok:
             raise NotGrounded(resolution.message, resolution)
@@ -317,7 +322,19 @@ class ScenarioVerifier:
         )
 
     def _page_by_heading(self, driver: PageDriver, name: str) -> str | None:
-        """The static route whose page shows `name` as a heading ("All notes" -> "/"), found by visiting."""
+        """The static route whose page shows `name` as a heading ("All notes" -> "/"), found by visiting.
+
+        Remembered per name: every scenario of a feature opens the same page, and finding it costs
+        a visit to each route.
+        """
+        if name not in self._pages_by_heading:
+            found = self._find_page_by_heading(driver, name)
+            if found is None:
+                return None  # not remembered: another scenario's state may show it
+            self._pages_by_heading[name] = found
+        return self._pages_by_heading[name]
+
+    def _find_page_by_heading(self, driver: PageDriver, name: str) -> str | None:
         heading = Locator(parts=(LocatorPart(kind="role", role="heading", value=name, exact=True),))
         paths = sorted({r.path for r in self.ui_map.routes if not r.redirect and not re.search(r":\w|\[|\*", r.path)})
         for path in paths or ["/"]:
@@ -362,7 +379,11 @@ class ScenarioVerifier:
                 name = "pressed"
             check_value: str | None = (step.value or "") if with_value else None
             locator = resolution.locator
-            if name in ("text", "contains") and locator is not None and self._is_label(driver, locator, step.target):
+            if (
+                name in ("text", "contains")
+                and locator is not None
+                and self._is_label(driver, locator, step.target, step.value)
+            ):
                 # "the "Shipping" is "$4.95"": the element found says "Shipping"; the value sits beside
                 # it, so check the row that holds both.
                 locator = Locator(parts=(*locator.parts, LocatorPart(kind="css", value="xpath=..")))
@@ -453,14 +474,15 @@ class ScenarioVerifier:
         resolution = self.resolver.resolve(driver, phrase, role=role, route=self._route(driver))
         return resolution.locator
 
-    def _is_label(self, driver: PageDriver, locator: Locator, phrase: str | None) -> bool:
-        if not phrase:
-            return False
+    def _is_label(self, driver: PageDriver, locator: Locator, phrase: str | None, expected: str | None) -> bool:
+        """Whether the element only names the value ("Shipping"), rather than showing it itself."""
+        if not phrase or _plain(phrase) == _plain(expected or ""):
+            return False  # "the "Cart" link is "Cart"": the element says the expected text itself
         try:
             own = driver.text_of(locator)
         except Exception:  # noqa: BLE001 - vendor errors: then it is not known to be a label
             return False
-        return " ".join(own.split()).lower() == " ".join(phrase.split()).lower()
+        return _plain(own) == _plain(phrase)
 
     def _list_container(self, driver: PageDriver) -> Locator | None:
         """The one list on this page: by a unique locator from the UI map, or the page's only list."""
@@ -593,3 +615,7 @@ def _seconds(value: str | None) -> float | None:
 
 def _safe(identifier: str) -> str:
     return re.sub(r"[^\w.-]+", "_", identifier)[:120]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).lower()

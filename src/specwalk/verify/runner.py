@@ -78,8 +78,13 @@ def run_suite(
     display_root: Path | None = None,
     timeout_s: float = 1800,
     on_run: RunProgress | None = None,
+    only: str | None = None,
 ) -> SuiteRun:
-    """Run the suite in `tests_dir` `runs` times; `env` is the base environment (from the CLI)."""
+    """Run the suite in `tests_dir` `runs` times; `env` is the base environment (from the CLI).
+
+    `only` runs one test, named as its runner does, relative to `tests_dir`: Playwright
+    `file.spec.ts:LINE` (a location filter keeps setup projects running), pytest `test_x.py::name`.
+    """
     if runs < 1:
         raise ValueError("runs must be at least 1")
     tests_dir = tests_dir.resolve()
@@ -95,13 +100,15 @@ def run_suite(
             on_run(number, runs)
         with tempfile.TemporaryDirectory(prefix="specwalk-run-") as scratch:
             if language == "typescript":
-                per_run.append(_run_playwright(tests_dir, Path(scratch), child_env, timeout_s))
+                per_run.append(_run_playwright(tests_dir, Path(scratch), child_env, timeout_s, only))
             else:
-                per_run.append(_run_pytest(tests_dir, Path(scratch), child_env, timeout_s))
+                per_run.append(_run_pytest(tests_dir, Path(scratch), child_env, timeout_s, only))
     if language == "typescript":
         command = f"npx playwright test -c {shlex.quote(f'{shown}/{CONFIG_FILE}')} --reporter=json"
     else:
-        command = f"python -m pytest {shlex.quote(shown)} --junitxml=report.xml"
+        command = f"python -m pytest {shlex.quote(f'{shown}/{only}' if only else shown)} --junitxml=report.xml"
+    if only and language == "typescript":
+        command += f" {shlex.quote(only)}"
     return _combine("playwright" if language == "typescript" else "pytest", command, per_run)
 
 
@@ -147,7 +154,7 @@ def _tail(output: str, lines: int = 30) -> str:
 
 
 def _run_playwright(
-    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float
+    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float, only: str | None = None
 ) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
     report_path = scratch / "report.json"
     command = [
@@ -160,6 +167,7 @@ def _run_playwright(
         "--reporter=json",
         "--output",
         str(scratch / "results"),
+        *([only] if only else []),
     ]
     code, output = _execute(command, tests_dir, {**env, "PLAYWRIGHT_JSON_OUTPUT_NAME": str(report_path)}, timeout_s)
     if not report_path.is_file():
@@ -211,10 +219,11 @@ def _playwright_outcome(status: str, expected_status: str) -> RunOutcome:
 
 
 def _run_pytest(
-    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float
+    tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float, only: str | None = None
 ) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
     junit = scratch / "report.xml"
-    command = [sys.executable, "-m", "pytest", str(tests_dir), f"--junitxml={junit}", "-p", "no:cacheprovider", "-q"]
+    target = f"{tests_dir}/{only}" if only else str(tests_dir)
+    command = [sys.executable, "-m", "pytest", target, f"--junitxml={junit}", "-p", "no:cacheprovider", "-q"]
     code, output = _execute(command, tests_dir, env, timeout_s)
     if not junit.is_file():
         raise EnvironmentProblem(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
-from specwalk.models.report import RequirementRow, ScenarioResult, ScenarioStatus
+from specwalk.models.report import RequirementRow, ScenarioResult, ScenarioStatus, StepResult
 from specwalk.models.scenario import Plan, Requirement, Scenario
 from specwalk.verify.engine import ScenarioVerifier
 
@@ -18,6 +19,18 @@ from specwalk.verify.engine import ScenarioVerifier
 _SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_planned", "flaky", "weak", "passed")
 
 ScenarioProgress = Callable[[int, int, str, str], None]  # (n, total, scenario name, step text)
+MAX_REPAIRS = 2  # changed scenarios tried per scenario; each is verified from the start again
+REPAIRED = "repaired by the model"  # marks a result whose scenario was changed by a Repairer
+
+
+class Repairer(Protocol):
+    """Proposes a changed scenario when a step could not be grounded (the LLM, for its own scenarios).
+
+    None: no repair. Only not-grounded steps are offered: a check that failed on elements that
+    were found may be an app defect, and changing the test could hide it.
+    """
+
+    def repair(self, scenario: Scenario, failed: StepResult, attempt: int) -> Scenario | None: ...
 
 
 @dataclass(frozen=True)
@@ -31,9 +44,21 @@ def worst(statuses: list[ScenarioStatus]) -> ScenarioStatus:
 
 
 def _scenario_result(
-    requirement: Requirement, scenario: Scenario, verifier: ScenarioVerifier, on_step: Callable[[int, int, str], None]
+    requirement: Requirement,
+    scenario: Scenario,
+    verifier: ScenarioVerifier,
+    on_step: Callable[[int, int, str], None],
+    repair: Repairer | None = None,
 ) -> ScenarioResult:
     run = verifier.run(scenario, on_step=on_step)
+    repairs = 0
+    while repair is not None and scenario.complete and run.status == "not_grounded" and repairs < MAX_REPAIRS:
+        failed = next((step for step in run.steps if step.status == "not_grounded"), None)
+        changed = repair.repair(run.scenario, failed, repairs + 1) if failed is not None else None
+        if changed is None:
+            break
+        repairs += 1
+        run = verifier.run(changed, on_step=on_step)
     steps = run.steps
     status: ScenarioStatus = run.status
     message = run.message
@@ -53,6 +78,9 @@ def _scenario_result(
                 " would not)"
                 for step in weak
             )
+    if repairs:
+        note = f"{REPAIRED} ({repairs} attempt(s))"
+        message = f"{note}: {message}" if message else note
     return ScenarioResult(
         scenario_id=scenario.id,
         requirement_id=requirement.id,
@@ -65,7 +93,13 @@ def _scenario_result(
     )
 
 
-def verify_plan(plan: Plan, verifier: ScenarioVerifier, *, on_progress: ScenarioProgress | None = None) -> VerifiedPlan:
+def verify_plan(
+    plan: Plan,
+    verifier: ScenarioVerifier,
+    *,
+    on_progress: ScenarioProgress | None = None,
+    repair: Repairer | None = None,
+) -> VerifiedPlan:
     pairs = [(requirement, scenario) for requirement in plan.requirements for scenario in requirement.scenarios]
     results: list[ScenarioResult] = []
     for number, (requirement, scenario) in enumerate(pairs, start=1):
@@ -74,7 +108,7 @@ def verify_plan(plan: Plan, verifier: ScenarioVerifier, *, on_progress: Scenario
             if on_progress:
                 on_progress(number, len(pairs), name, text)
 
-        results.append(_scenario_result(requirement, scenario, verifier, on_step))
+        results.append(_scenario_result(requirement, scenario, verifier, on_step, repair))
     rows = [
         RequirementRow(
             requirement_id=requirement.id,

@@ -12,6 +12,7 @@ from specwalk.models.report import (
     RunReport,
     ScenarioResult,
     ScenarioStatus,
+    SharedSetup,
     StepResult,
 )
 from specwalk.models.scenario import SourceRef, Unplanned
@@ -61,6 +62,7 @@ def scenario(
     *,
     feature: str = "Groceries",
     message: str = "",
+    setup: str | None = None,
 ) -> ScenarioResult:
     slug = "account" if feature == "Account" else "groceries"
     return ScenarioResult(
@@ -72,6 +74,7 @@ def scenario(
         status=status,
         steps=steps,
         message=message,
+        setup=setup,
     )
 
 
@@ -249,7 +252,24 @@ def groceries_scenarios() -> list[ScenarioResult]:
     ]
 
 
-def account_scenarios() -> list[ScenarioResult]:
+SETUP = [
+    goto("account.html"),
+    act("fill", single("label", "Name"), "Ada"),
+    act("click", role("button", "Sign in")),
+    check("text", role("status"), "Signed in as Ada"),
+]
+SIGNED_IN = SharedSetup(
+    id="account",
+    feature="Account",
+    source=ref(87),
+    texts=['Given I am signed in as "Ada"'],
+    operations=SETUP,
+)
+
+
+def account_scenarios(*, shared: bool = True) -> list[ScenarioResult]:
+    """A Background signs in (localStorage); with `shared` the setup project does it once."""
+    signed_in = step(0, 87, 'Given I am signed in as "Ada"', *SETUP, in_setup=shared)
     return [
         scenario(
             "signed-in",
@@ -257,24 +277,18 @@ def account_scenarios() -> list[ScenarioResult]:
             90,
             "passed",
             [
-                step(0, 91, "Given I open the account page", goto("account.html")),
-                step(1, 92, 'Then I see "Signed in as Ada"', check("text", role("status"), "Signed in as Ada")),
+                signed_in,
+                step(1, 91, "Given I open the account page", goto("account.html")),
+                step(2, 92, 'Then I see "Signed in as Ada"', check("text", role("status"), "Signed in as Ada")),
             ],
             feature="Account",
+            setup="account" if shared else None,
         ),
     ]
 
 
-SETUP = [
-    goto("account.html"),
-    act("fill", single("label", "Name"), "Ada"),
-    act("click", role("button", "Sign in")),
-    check("text", role("status"), "Signed in as Ada"),
-]
-
-
-def groceries_report(*, storage_state: bool = True) -> RunReport:
-    scenarios = groceries_scenarios() + account_scenarios()
+def groceries_report(*, shared_setup: bool = True) -> RunReport:
+    scenarios = groceries_scenarios() + account_scenarios(shared=shared_setup)
     rows = [
         RequirementRow(
             requirement_id=s.requirement_id,
@@ -303,6 +317,5 @@ def groceries_report(*, storage_state: bool = True) -> RunReport:
                 scenario_id="groceries/print-the-list",
             ),
         ],
-        setup=SETUP,
-        storage_state=storage_state,
+        setups=[SIGNED_IN] if shared_setup else [],
     )

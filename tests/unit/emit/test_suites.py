@@ -12,9 +12,10 @@ from specwalk.config import build_config
 from specwalk.emit.layout import SuiteSettings, assign_tests, suite_settings
 from specwalk.emit.playwright_ts import emit_typescript
 from specwalk.emit.pytest_py import emit_python
+from specwalk.models.locator import single
 from specwalk.models.report import RunReport
 
-from .groceries import SETUP, goto, groceries_report, scenario, step
+from .groceries import check, goto, groceries_report, scenario, step
 
 SETTINGS = SuiteSettings(
     base_url="http://127.0.0.1:5175/",
@@ -48,7 +49,7 @@ def test_typescript_files_and_spec_layout() -> None:
         "playwright.config.ts",
     ]
     spec = files["groceries.spec.ts"]
-    assert "import { test, expect } from './fixtures';" in spec.splitlines()
+    assert "import { test, expect } from '@playwright/test';" in spec.splitlines()  # no shared setup here
     assert [line for line in spec.splitlines() if line.startswith("//   ") or "Not emitted" in line] == SKIPPED_TS
     assert spec.count("test.describe('Groceries', () => {") == 1
     assert _tests_with_comment(spec, "test('") == [
@@ -76,7 +77,7 @@ def test_typescript_files_and_spec_layout() -> None:
 
 
 def test_typescript_setup_project_with_storage_state() -> None:
-    files = emit_typescript(groceries_report(storage_state=True), SETTINGS)
+    files = emit_typescript(groceries_report(shared_setup=True), SETTINGS)
     config = files["playwright.config.ts"].splitlines()
     assert [line.strip() for line in config[config.index("  projects: [") : config.index("  projects: [") + 4]] == [
         "projects: [",
@@ -85,33 +86,48 @@ def test_typescript_setup_project_with_storage_state() -> None:
         "],",
     ]
     setup = files["auth.setup.ts"].splitlines()
-    body = setup[setup.index("setup('setup', async ({ page }) => {") + 1 : -1]
+    body = setup[setup.index("setup('account', async ({ page }) => {") + 1 : -1]
     assert body == [
         "  await page.goto('account.html');",
         "  await page.getByLabel('Name').fill('Ada');",
         "  await page.getByRole('button', { name: 'Sign in' }).click();",
         "  await expect(page.getByRole('status')).toHaveText('Signed in as Ada');",
-        "  const state = path.join(setup.info().project.testDir, '.auth', 'state.json');",
+        "  const state = path.join(setup.info().project.testDir, '.auth', 'account.json');",
         "  await page.context().storageState({ path: state });",
     ]
-    assert "await use(path.join(testInfo.project.testDir, '.auth', 'state.json'));" in files["fixtures.ts"]
-    assert "beforeEach" not in files["groceries.spec.ts"]
+    assert "specwalkSetup: ['', { option: true }]," in files["fixtures.ts"]
+    account = files["account.spec.ts"].splitlines()
+    assert "import { test, expect } from './fixtures';" in account
+    assert "  test.use({ specwalkSetup: 'account' });" in account
+    # The shared steps are named in a comment, not run again in the test.
+    assert '    //   Given I am signed in as "Ada" — requirements.md:87' in account
+    assert sum("getByLabel('Name')" in line for line in account) == 0
+    groceries = files["groceries.spec.ts"]
+    assert "specwalkSetup" not in groceries
+    assert "import { test, expect } from '@playwright/test';" in groceries
 
 
-def test_typescript_setup_before_each_without_storage_state() -> None:
-    files = emit_typescript(groceries_report(storage_state=False), SETTINGS)
+def test_typescript_without_a_shared_setup_keeps_the_steps_in_the_test() -> None:
+    files = emit_typescript(groceries_report(shared_setup=False), SETTINGS)
     assert list(files) == [".gitignore", "account.spec.ts", "groceries.spec.ts", "playwright.config.ts"]
-    spec = files["groceries.spec.ts"].splitlines()
-    assert "import { test, expect } from '@playwright/test';" in spec
-    start = spec.index("  test.beforeEach(async ({ page }) => {")
-    assert spec[start + 1 : start + 6] == [
-        "    await page.goto('account.html');",
-        "    await page.getByLabel('Name').fill('Ada');",
-        "    await page.getByRole('button', { name: 'Sign in' }).click();",
-        "    await expect(page.getByRole('status')).toHaveText('Signed in as Ada');",
-        "  });",
-    ]
+    account = files["account.spec.ts"]
+    assert "import { test, expect } from '@playwright/test';" in account.splitlines()
+    assert "    await page.getByLabel('Name').fill('Ada');" in account.splitlines()
     assert "projects:" not in files["playwright.config.ts"]
+
+
+def test_typescript_mixed_describe_scopes_the_setup_to_its_tests() -> None:
+    report = groceries_report()
+    plain = scenario("plain", "A plain account test", 95, "passed", [step(0, 96, "Given I open", goto("account.html"))])
+    plain = plain.model_copy(
+        update={"feature": "Account", "scenario_id": "account/plain", "requirement_id": "account/plain"}
+    )
+    spec = emit_typescript(report.model_copy(update={"scenarios": [*report.scenarios, plain]}), SETTINGS)[
+        "account.spec.ts"
+    ].splitlines()
+    inner = spec.index("  test.describe(() => {")
+    assert spec[inner + 1] == "    test.use({ specwalkSetup: 'account' });"
+    assert "  test('A plain account test', async ({ page }) => {" in spec
 
 
 def test_typescript_config_web_server_and_environment() -> None:
@@ -193,17 +209,18 @@ def test_python_files_pass_ruff(tmp_path: Path) -> None:
 
 
 def test_python_conftest_setup_variants() -> None:
-    shared = emit_python(groceries_report(storage_state=True), SETTINGS)["conftest.py"]
-    assert "def specwalk_storage_state(specwalk_browser: Browser, specwalk_base_url: str) -> Any:" in shared
-    assert "storage_state=specwalk_storage_state)" in shared
-    assert "        _setup(page)\n" not in shared
-    each = emit_python(groceries_report(storage_state=False), SETTINGS)["conftest.py"]
-    assert "specwalk_storage_state" not in each
-    assert "        _setup(page)\n        yield page\n" in each
-    plain = emit_python(groceries_report().model_copy(update={"setup": []}), SETTINGS)["conftest.py"]
-    assert "_setup" not in plain
-    assert 'APP_COMMAND = "python3 -m http.server 5175 --bind 127.0.0.1"' in plain
-    assert 'APP_CWD = (HERE / "..").resolve()' in plain
+    files = emit_python(groceries_report(shared_setup=True), SETTINGS)
+    shared = files["conftest.py"]
+    assert "def _setup_0(page: Page) -> None:" in shared
+    assert 'SETUPS = {"account": _setup_0}' in shared
+    assert 'marker = request.node.get_closest_marker("specwalk_setup")' in shared
+    assert '@pytest.mark.specwalk_setup("account")' in files["test_account.py"]
+    assert 'get_by_label("Name")' not in files["test_account.py"]
+    plain = emit_python(groceries_report(shared_setup=False), SETTINGS)
+    assert "_setup" not in plain["conftest.py"]
+    assert "    state = None" in plain["conftest.py"]
+    assert 'get_by_label("Name")' in plain["test_account.py"]
+    assert 'APP_COMMAND = "python3 -m http.server 5175 --bind 127.0.0.1"' in plain["conftest.py"]
 
 
 def test_duplicate_titles_become_unique_and_assign_tests_records_them() -> None:
@@ -251,6 +268,7 @@ def test_imports_follow_what_the_code_uses() -> None:
     )
     assert "import { test } from '@playwright/test';" in emit_typescript(report, SETTINGS)["groceries.spec.ts"]
     assert "from playwright.sync_api import Page\n" in emit_python(report, SETTINGS)["test_groceries.py"]
-    with_setup = report.model_copy(update={"setup": SETUP})  # its check needs `expect` in the spec
-    spec = emit_typescript(with_setup, SETTINGS)["groceries.spec.ts"]
+    checked = [*steps, step(1, 4, 'Then I see "Hi"', check("visible", single("text", "Hi")))]
+    with_check = report.model_copy(update={"scenarios": [scenario("open", "Open", 2, "passed", checked)]})
+    spec = emit_typescript(with_check, SETTINGS)["groceries.spec.ts"]
     assert "import { test, expect } from '@playwright/test';" in spec

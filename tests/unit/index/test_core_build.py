@@ -67,7 +67,7 @@ def test_missing_parser_is_a_problem_and_cache_is_incremental(tmp_path, monkeypa
     assert second.summary == summarize(first.uimap)
     assert second.loaded is None
     assert second.uimap == first.uimap
-    assert json.loads((root / ".specwalk" / "uimap.json").read_bytes())["schema_version"] == 1
+    assert json.loads((root / ".specwalk" / "uimap.json").read_bytes())["schema_version"] == 2
     save = root / "src" / "Save.tsx"
     save.write_text(BUTTON.replace("Save<", "Store<"))
     os.utime(save, ns=(save.stat().st_mtime_ns + 10_000_000, save.stat().st_mtime_ns + 10_000_000))

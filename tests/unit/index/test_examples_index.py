@@ -97,6 +97,7 @@ def _texts_for(element: UIElement, candidate: LocatorCandidate) -> list[str]:
 def _value_matches(wanted: str, texts: list[str], exact: bool) -> bool:
     wanted = " ".join(wanted.split())
     for text in texts:
+        text = text.replace("{…}", "{x}")  # an expression in mixed text (`Remove {…}`)
         if text == wanted or (not exact and wanted.lower() in text.lower()):
             return True
         if has_interpolation(text) and as_pattern(text).match(wanted):
@@ -122,7 +123,7 @@ def matches(element: UIElement, wanted: SuiteLocator) -> LocatorCandidate | None
             continue
         target = wanted.name if wanted.strategy == "role" else wanted.value
         assert target is not None
-        if any("only known at run time" in reason for reason in candidate.reasons):
+        if candidate.kind == "dynamic":
             return candidate  # the suite's literal is data this element renders
         if _value_matches(target, _texts_for(element, candidate), wanted.exact):
             return candidate
@@ -190,6 +191,22 @@ def test_tasks_react_routes_and_wrappers(tmp_path: Path) -> None:
     assert (sign_in.tag, sign_in.native_tag, sign_in.role) == ("Button", "button", "button")
     assert sign_in.locators[0].playwright == "getByRole('button', { name: 'Sign in' })"
     assert sign_in.routes == ["/login"]
+
+
+def test_shop_vue_dialog_takes_the_literal_props_its_caller_passes(tmp_path: Path) -> None:
+    uimap = _index("shop-vue", tmp_path)
+    usage = "src/views/CartView.vue:69:5"  # <ConfirmDialog title="Empty your cart?" confirm-label="Remove all">
+    instances = {e.id.removeprefix(usage): e for e in uimap.elements if e.id.startswith(usage + ">")}
+    assert sorted(instances) == [">23:5", ">31:7", ">32:7", ">35:9"]
+    dialog, confirm = instances[">23:5"], instances[">35:9"]
+    assert (dialog.role, dialog.component, dialog.routes) == ("dialog", "CartView", ["/cart"])
+    assert dialog.render.conditional == "confirmingEmpty"
+    assert [c.playwright for c in dialog.locators[:1]] == ["getByRole('dialog', { name: 'Empty your cart?' })"]
+    assert dialog.locators[0].stable
+    assert confirm.locators[0].playwright == "getByRole('button', { name: 'Remove all' })"
+    # The dialog's own elements that show props are replaced by the instances; the rest stay.
+    own = [e.id for e in uimap.elements if e.component == "ConfirmDialog"]
+    assert own == ["src/components/ConfirmDialog.vue:22:3", "src/components/ConfirmDialog.vue:34:9"]
 
 
 def test_notes_html_scripts_reach_the_page_and_hash_routes_are_unique(tmp_path: Path) -> None:

@@ -55,7 +55,12 @@ def test_wrapper_button_takes_usage_props_and_children(uimap):
     ]
     testid = next(c for c in button.locators if c.strategy == "testid")
     assert (testid.playwright, testid.stable) == ("getByTestId('save')", True)
-    assert first.reasons[-1] == "unique on the app"
+    assert (first.kind, first.key, first.locale, first.unique) == ("i18n", "form.save", "en", True)
+    assert first.reasons == [
+        "role and accessible name",
+        "i18n key 'form.save': depends on locale (en)",
+        "unique on its routes",
+    ]
 
 
 def test_wrapper_field_label_association_through_props(uimap):

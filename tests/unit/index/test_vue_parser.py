@@ -328,3 +328,23 @@ def test_file_without_template_has_only_its_component() -> None:
     assert facts.elements == []
     assert [node.name for node in facts.components] == ["UseThing"]
     assert facts.imports == {"x": ImportBinding(source="y", imported="default")}
+
+
+def test_declared_props_in_every_form_vue_accepts() -> None:
+    def props(script: str) -> list[str]:
+        source = f'<script setup lang="ts">\n{script}\n</script>\n<template><p>x</p></template>\n'.encode()
+        return vue.parse_file("src/C.vue", source, context()).components[0].props
+
+    assert props("defineProps<{ title: string; confirmLabel?: string }>();") == ["title", "confirmLabel"]
+    assert props("interface Props { item: Item; 'item-name': string }\nconst p = defineProps<Props>();") == [
+        "item",
+        "item-name",
+    ]
+    assert props("withDefaults(defineProps<{ min: number }>(), { min: 1 });") == ["min"]
+    assert props("defineProps({ title: String, count: { type: Number } });") == ["title", "count"]
+    assert props("defineProps(['title', 'message']);") == ["title", "message"]
+    assert props("export default { props: ['label'], data() { return {} } };") == ["label"]
+    assert props("const x = 1;") == []
+    confirm = EXAMPLES / "shop-vue" / "src" / "components" / "ConfirmDialog.vue"
+    node = vue.parse_file("src/components/ConfirmDialog.vue", confirm.read_bytes(), context()).components[0]
+    assert node.props == ["title", "message", "confirmLabel"]

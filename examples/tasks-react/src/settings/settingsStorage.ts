@@ -13,9 +13,14 @@ export interface Settings {
 
 const SETTINGS_KEY = 'taskboard.settings';
 
+// A first visit follows the browser's language; the choice in Preferences wins after that.
+function browserLanguage(): Language {
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   displayName: 'Admin',
-  language: 'en',
+  language: browserLanguage(),
   theme: 'light',
   emailNotifications: true,
   compactView: false,

@@ -1,0 +1,198 @@
+"""`specwalk docs` end to end on the groceries app: real index, plan, Chromium, pictures, PDF.
+
+The requirements mix scenarios that pass, an app defect and a missing target: only the passing
+ones are in the manual. The pictures are checked where it matters: the outline recorded in the
+manifest surrounds the target element, the PNG really has the outline colour there, the target's
+box is where the element is in a fresh page, and a second run writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from specwalk.browser.discovery import BrowserInfo
+from specwalk.browser.install import cjk_font_available
+from specwalk.cli import main
+from specwalk.errors import ExitCode
+from specwalk.models.manual import Box, ManualDocument
+
+from ..conftest import REPO
+
+FIXTURE = REPO / "tests" / "fixtures" / "generate" / "groceries"
+OUTLINE = (225, 29, 72)  # #e11d48
+
+
+@pytest.fixture(scope="module")
+def manual(tmp_path_factory: pytest.TempPathFactory, browser: BrowserInfo) -> Path:
+    """The groceries project after one `specwalk docs --lang all` (built once for the module)."""
+    project = tmp_path_factory.mktemp("docs") / "groceries"
+    shutil.copytree(FIXTURE, project)
+    shutil.copyfile(REPO / "tests" / "fixtures" / "pages" / "driver.html", project / "index.html")
+    config = project / "specwalk.toml"
+    config.write_text(config.read_text(encoding="utf-8") + f'\n[browser]\npath = "{browser.path}"\n', encoding="utf-8")
+    assert main(["docs", "-c", str(config), "--lang", "all", "--quiet"]) == ExitCode.FAILURES  # two are left out
+    return project
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def document(project: Path, language: str) -> ManualDocument:
+    text = (project / "docs" / "manual" / language / "manual.json").read_text(encoding="utf-8")
+    return ManualDocument.model_validate_json(text)
+
+
+def test_three_formats_in_both_languages_with_only_verified_scenarios(manual: Path) -> None:
+    for language in ("en", "zh"):
+        directory = manual / "docs" / "manual" / language
+        assert (directory / "index.md").is_file() and (directory / "add-items.md").is_file()
+        assert (directory / "manual.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+        assert (directory / "manual.pdf").read_bytes().startswith(b"%PDF-")
+        doc = document(manual, language)
+        names = [s.name for f in doc.features for s in f.scenarios]
+        assert "Add an item with the button" in names and "Add an urgent item with Enter" in names
+        assert "A blank item is refused with a message" not in names  # an app defect
+        assert {item.name for item in doc.omitted} == {
+            "A blank item is refused with a message",
+            'Given I open the "/" page, when I click "Checkout", then I should see…',
+        }
+    english = (manual / "docs" / "manual" / "en" / "add-items.md").read_text(encoding="utf-8")
+    assert (
+        "1. Type *Eggs* in **New item**.\n\n   ![Step 1: Type “Eggs” in “New item”.](images/add-items/01-01.png)"
+        in english
+    )
+    assert "2. Click **Add**." in english
+    assert "   - Result: You see *3 items*." in english
+    assert "3. Press **Enter** in **New item**." in english
+
+
+def test_the_chinese_manual_has_no_english_template_text(manual: Path) -> None:
+    directory = manual / "docs" / "manual" / "zh"
+    pages = {path.name: path.read_text(encoding="utf-8") for path in directory.glob("*.md")}
+    assert "1. 在 **New item** 中输入 *Eggs*。" in pages["add-items.md"]
+    assert "   - 结果:可以看到 *3 items*。" in pages["add-items.md"]
+    user_words = {"Add items", "Remove items", "groceries", "specwalk", "requirements.md"}
+    checked = 0
+    for text in pages.values():
+        for line in text.splitlines():
+            if not re.match(r"\s*(\d+\.|-|\*\*|##? |<sub>)", line) or ("](" in line and "![" in line):
+                continue
+            stripped = re.sub(r"\*\*[^*]+\*\*|\*[^*]+\*|`[^`]+`|“[^”]*”|<[^>]+>|\]\([^)]*\)", "", line)
+            for words in user_words:
+                stripped = stripped.replace(words, "")
+            stripped = re.sub(r"·.*", "", stripped)  # the requirement's own title, after the source line
+            assert not re.search(r"[A-Za-z]{2,}", stripped), f"English template text: {line!r}"
+            checked += 1
+    assert checked > 10
+    html = (directory / "manual.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "操作步骤" in html and "Steps<" not in html
+
+
+def test_every_step_has_a_picture_with_the_outline_on_the_target(manual: Path, browser: BrowserInfo) -> None:
+    doc = document(manual, "en")
+    shots = {step.shot.image: step.shot for f in doc.features for s in f.scenarios for step in s.steps if step.shot}
+    assert len(shots) == 6
+    for shot in shots.values():
+        assert shot.scale == 2
+        if shot.target is None:
+            continue
+        assert shot.overlay is not None and shot.overlay.overlaps(shot.target)
+        # The outline surrounds the target: every side a few pixels outside it.
+        assert shot.overlay.x < shot.target.x and shot.overlay.y < shot.target.y
+        assert shot.overlay.x + shot.overlay.width > shot.target.x + shot.target.width
+        assert shot.overlay.y + shot.overlay.height > shot.target.y + shot.target.height
+        assert Box(x=shot.clip.x, y=shot.clip.y, width=shot.clip.width, height=shot.clip.height).overlaps(shot.overlay)
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(browser.path), args=["--no-sandbox"])
+        page = chromium.new_page()
+        page.goto((manual / "docs" / "manual" / "en" / "manual.html").as_uri())
+        steps = page.locator("li.step")
+        assert steps.count() == 6
+        for number in range(steps.count()):
+            image = steps.nth(number).locator("img")
+            assert image.count() == 1
+            assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+            alt = image.get_attribute("alt") or ""
+            assert alt.startswith(f"Step {steps.nth(number).get_attribute('data-step')}: ")
+            shot = shots[image.get_attribute("data-image") or ""]
+            assert image.evaluate("img => img.naturalWidth") == round(shot.clip.width * shot.scale)
+            if shot.overlay is None:
+                continue
+            # Sample the PNG in the middle of the outline's right and bottom edges (the badge sits
+            # on its top-left corner).
+            right, bottom = shot.overlay.x + shot.overlay.width - 1.5, shot.overlay.y + shot.overlay.height - 1.5
+            middle_x, middle_y = shot.overlay.x + shot.overlay.width / 2, shot.overlay.y + shot.overlay.height / 2
+            points = [(right - shot.clip.x, middle_y - shot.clip.y), (middle_x - shot.clip.x, bottom - shot.clip.y)]
+            for x, y in points:
+                rgba = image.evaluate(
+                    """(img, [x, y]) => { const c = document.createElement('canvas');
+                       c.width = img.naturalWidth; c.height = img.naturalHeight;
+                       const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+                       return Array.from(g.getImageData(Math.round(x), Math.round(y), 1, 1).data); }""",
+                    [x * shot.scale, y * shot.scale],
+                )
+                assert all(abs(a - b) <= 24 for a, b in zip(rgba[:3], OUTLINE, strict=True)), (shot.image, x, y, rgba)
+
+        # The recorded target box is where the element really is: the "New item" field of the
+        # first step, measured again in a fresh page at the same viewport.
+        first = next(step for step in doc.features[0].scenarios[0].steps if step.number == 1)
+        assert first.shot is not None and first.shot.target is not None
+        fresh = chromium.new_page(viewport={"width": 1280, "height": 800})
+        fresh.goto((manual / "index.html").as_uri())
+        box = fresh.get_by_label("New item", exact=True).bounding_box()
+        assert box is not None
+        assert abs(box["x"] - first.shot.target.x) <= 1 and abs(box["y"] - first.shot.target.y) <= 1
+        assert abs(box["width"] - first.shot.target.width) <= 1
+        chromium.close()
+
+
+def test_a_second_run_writes_identical_files(manual: Path) -> None:
+    directory = manual / "docs" / "manual"
+    first = snapshot(directory)
+    assert any(name.endswith(".png") for name in first) and any(name.endswith(".pdf") for name in first)
+    assert main(["docs", "-c", str(manual / "specwalk.toml"), "--lang", "all", "--quiet"]) == ExitCode.FAILURES
+    second = snapshot(directory)
+    assert sorted(second) == sorted(first)
+    changed = [name for name in first if first[name] != second[name]]
+    assert changed == [], f"changed on a re-run: {changed}"
+
+
+def test_progress_names_what_is_left_out_and_json_lists_the_files(
+    manual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = str(manual / "specwalk.toml")
+    assert main(["docs", "-c", config, "--lang", "en", "--json"]) == ExitCode.FAILURES
+    captured = capsys.readouterr()
+    payload = json.loads(captured.out)
+    assert set(payload["languages"]) == {"en"}
+    assert payload["languages"]["en"]["screenshots"] == 6
+    assert Path(payload["languages"]["en"]["pdf"]).is_file()
+    reasons = {item["scenario"]: item["reason"] for item in payload["omitted"]}
+    assert (
+        "no element on the page matches 'Checkout'"
+        in reasons['Given I open the "/" page, when I click "Checkout", then I should see…']
+    )
+    assert "verify (en)" in captured.err and "capture (en)" in captured.err
+
+
+def test_the_browser_can_draw_chinese(browser: BrowserInfo) -> None:
+    """`make setup` (specwalk install-browser) installs a CJK font; without one Chinese is boxes."""
+    assert cjk_font_available(), "no CJK font (fc-list :lang=zh is empty): run `specwalk install-browser`"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(browser.path), args=["--no-sandbox"])
+        page = chromium.new_page()
+        page.set_content(
+            "<span id=a style='font-size:40px'>添加任务</span><span id=b style='font-size:40px'>口口口口</span>"
+        )
+        # Missing glyphs all draw as the same box; real ones differ in shape, so compare pixels.
+        first, second = page.locator("#a").screenshot(), page.locator("#b").screenshot()
+        chromium.close()
+    assert first != second
