@@ -22,7 +22,7 @@ from specwalk.cli import main
 from specwalk.errors import ExitCode
 from specwalk.models.manual import Box, ManualDocument
 
-from ..conftest import REPO
+from ..conftest import EXAMPLES, REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "generate" / "groceries"
 OUTLINE = (225, 29, 72)  # #e11d48
@@ -196,3 +196,22 @@ def test_the_browser_can_draw_chinese(browser: BrowserInfo) -> None:
         first, second = page.locator("#a").screenshot(), page.locator("#b").screenshot()
         chromium.close()
     assert first != second
+
+
+def test_an_example_app_has_every_scenario_and_its_dates_masked(tmp_path: Path) -> None:
+    """examples/notes-html: every planned scenario in the manual; the notes' "Edited <date>" is
+    hidden behind a mask (the requirements never quote it), so the pictures repeat."""
+    project = tmp_path / "notes-html"
+    shutil.copytree(
+        EXAMPLES / "notes-html", project, ignore=shutil.ignore_patterns("node_modules", ".specwalk", "docs")
+    )
+    assert main(["docs", "-c", str(project / "specwalk.toml"), "--lang", "en", "--quiet"]) == ExitCode.OK
+    doc = document(project, "en")
+    assert doc.omitted == ()
+    plan = json.loads((project / ".specwalk" / "plan.json").read_text(encoding="utf-8"))
+    planned = sum(len(requirement["scenarios"]) for requirement in plan["requirements"])
+    assert planned > 10 and sum(len(feature.scenarios) for feature in doc.features) == planned
+    shots = [step.shot for f in doc.features for s in f.scenarios for step in s.steps if step.shot is not None]
+    assert len(shots) > 20
+    assert all(shot.overlay.overlaps(shot.target) for shot in shots if shot.target and shot.overlay)
+    assert sum(shot.masked for shot in shots) > 0

@@ -23,6 +23,7 @@ def settings_for(
     output_dir: Path,
     use_cache: bool = True,
     workers: int = 2,
+    skip_dirs: tuple[Path, ...] = (),
 ) -> IndexSettings:
     return IndexSettings(
         root=root,
@@ -32,6 +33,7 @@ def settings_for(
         output_dir=output_dir,
         use_cache=use_cache,
         workers=workers,
+        skip_dirs=skip_dirs,
     )
 
 

@@ -123,6 +123,9 @@ class IndexSettings:
     testid_attributes: tuple[str, ...] = ("data-testid", "data-test", "data-cy", "data-test-id")
     workers: int = 2  # processes for cold parsing; 1 parses in this process
     use_cache: bool = True
+    # What specwalk itself writes (generated tests, the manual): never source, even under a
+    # source root such as "." (absolute, or relative to root). The output dir is always skipped.
+    skip_dirs: tuple[Path, ...] = ()
 
     @property
     def out(self) -> Path:
@@ -262,7 +265,7 @@ def _walk_dir(
 def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile]]:
     """(source files to parse, JSON files that may hold translations), sorted by path."""
     root = settings.root
-    skip = {settings.out.resolve()}
+    skip = {settings.out.resolve(), *((root / path).resolve() for path in settings.skip_dirs)}
     sources: dict[str, SourceFile] = {}
     jsons: dict[str, SourceFile] = {}
     fs_routing = uses_fs_routing(root)

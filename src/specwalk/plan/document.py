@@ -66,16 +66,25 @@ class Document:
     sections: list[Section]
 
 
+_QUOTED = re.compile(r'("[^"]*"|“[^”]*”|「[^」]*」)')
+
+
 def _clean_inline(text: str) -> str:
+    """Markdown emphasis dropped and whitespace collapsed, except inside quotes: a quoted value is
+    exact ("   " is three spaces), but a line break inside it is the wrapping of the text."""
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    return re.sub(r"\s+", " ", text).strip()
+    pieces = _QUOTED.split(text)
+    return "".join(
+        re.sub(r"[ \t]*\n\s*", " ", piece) if number % 2 else re.sub(r"\s+", " ", piece)
+        for number, piece in enumerate(pieces)
+    ).strip()
 
 
 def _source_text(lines: list[str], start: int, end: int) -> str:
     chunk = lines[start:end]
     if chunk:
         chunk[0] = _BULLET.sub("", chunk[0], count=1)
-    return _clean_inline(" ".join(line.strip() for line in chunk))
+    return _clean_inline("\n".join(line.strip() for line in chunk))
 
 
 def _gherkin_end(lines: list[str], start: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,8 @@ class ScenarioVerifier:
         self.timeout_ms = timeout_ms
         self.artifacts = artifacts
         self._pages_by_heading: dict[str, str] = {}
+        self._states: dict[str, Path | None] = {}
+        self._state_dir: tempfile.TemporaryDirectory[str] | None = None
 
     # -- one live run --------------------------------------------------------------------------
 
@@ -524,13 +527,16 @@ class ScenarioVerifier:
 
         verdicts: dict[int, Sensitivity] = {p: "not_checked" for p, tries in candidates.items() if not tries}
         pending = {p: tries for p, tries in candidates.items() if tries}
+        # Replays never skip a precondition: one that signs in can run once, and every replay start
+        # from the storage it saved (when that is proven to give the same test).
+        start = self._replay_start(steps, first_own) if pending else None
         for round_number in range(max_tries):
             groups: dict[int, list[int]] = {}
             for position, tries in pending.items():
                 if round_number < len(tries):
                     groups.setdefault(tries[round_number], []).append(position)
             for skipped, positions in sorted(groups.items()):
-                for position in self._failing_without(steps, skipped, set(positions)):
+                for position in self._failing_without(steps, skipped, set(positions), start):
                     verdicts[position] = "sensitive"
             pending = {p: tries for p, tries in pending.items() if p not in verdicts}
         for position in pending:
@@ -540,12 +546,67 @@ class ScenarioVerifier:
             for position, step in enumerate(steps)
         ]
 
-    def _failing_without(self, steps: Sequence[StepResult], skipped: int, watched: set[int]) -> set[int]:
+    def _replay_start(self, steps: Sequence[StepResult], first_own: int) -> tuple[int, Path] | None:
+        """Where replays may begin, and the saved state they begin from; None: from the start.
+
+        The preconditions up to a navigation (their own, or the scenario's first step) that act
+        on the app: signing in, filling a cart.
+        """
+        first = 1 if steps and steps[0].index == -1 else 0
+        for cut in range(min(first_own, len(steps) - 1), first, -1):
+            if steps[cut].operations and steps[cut].operations[0].op == "goto":
+                prefix = [op for step in steps[:cut] for op in step.operations]
+                if not any(op.op == "act" for op in prefix) or any(s.status != "passed" for s in steps[:cut]):
+                    return None
+                rest = [op for step in steps[cut:] for op in step.operations]
+                state = self.state_after(prefix, rest)
+                return (cut, state) if state is not None else None
+        return None
+
+    def state_after(self, prefix: Sequence[Operation], rest: Sequence[Operation]) -> Path | None:
+        """The cookies and storage `prefix` leaves, if starting `rest` from them passes as it did live.
+
+        Proven once per distinct prefix (the first scenario that needs it) and remembered: an app
+        that keeps the state elsewhere (in memory, in sessionStorage) gets None, and its replays
+        and tests keep running the prefix themselves.
+        """
+        key = "\n".join(operation.model_dump_json() for operation in prefix)
+        if key in self._states:
+            return self._states[key]
+        if self._state_dir is None:
+            self._state_dir = tempfile.TemporaryDirectory(prefix="specwalk-states-")
+        path = Path(self._state_dir.name) / f"state-{len(self._states)}.json"
+        proven: Path | None = None
+        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+            if all(execute(driver, operation).ok for operation in prefix):
+                driver.save_storage_state(path)
+                proven = path
+        if proven is not None:
+            with self.session.page(
+                self.base_url, timeout_ms=self.timeout_ms, locale=self.locale, storage_state=path
+            ) as driver:
+                if not all(execute(driver, operation).ok for operation in rest):
+                    proven = None
+        self._states[key] = proven
+        return proven
+
+    def _failing_without(
+        self,
+        steps: Sequence[StepResult],
+        skipped: int,
+        watched: set[int],
+        start: tuple[int, Path] | None = None,
+    ) -> set[int]:
         """Replay `steps` without step `skipped`; which watched check steps fail (or cannot be reached)."""
         failing: set[int] = set()
         last = max(watched)
-        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+        begin, state = start if start is not None and start[0] <= skipped else (0, None)
+        with self.session.page(
+            self.base_url, timeout_ms=self.timeout_ms, locale=self.locale, storage_state=state
+        ) as driver:
             for position, step in enumerate(steps[: last + 1]):
+                if position < begin:
+                    continue  # done once; this context starts from the storage it saved
                 if position == skipped:
                     if any(operation.op == "reload" for operation in step.operations):
                         # A check after a reload is about persistence: reload with the stored state gone.

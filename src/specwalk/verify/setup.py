@@ -11,13 +11,11 @@ When that fails the steps stay in every test, as verified.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from specwalk.models.report import Operation, ScenarioResult, SharedSetup, StepResult
-from specwalk.verify.engine import ScenarioVerifier, execute
+from specwalk.verify.engine import ScenarioVerifier
 
 _SHARES = frozenset({"passed", "weak", "flaky", "app_defect"})
 _PROVES = frozenset({"passed", "weak"})
@@ -99,7 +97,7 @@ def share_setups(scenarios: Sequence[ScenarioResult], verifier: ScenarioVerifier
         proof = min(provers, key=lambda pair: (len(_operations(pair[0].steps)), pair[0].scenario_id))
         shared_steps = first.steps[:length]
         proof_rest = _operations(proof[0].steps[proof[1] :])
-        if not _replays_from_saved_state(verifier, _operations(shared_steps), proof_rest):
+        if verifier.state_after(_operations(shared_steps), proof_rest) is None:
             refused.append(
                 f"{first.feature}: the tests do not pass from the state the setup saves (it is not kept in cookies"
                 " or storage), so its steps stay in every test"
@@ -124,17 +122,3 @@ def share_setups(scenarios: Sequence[ScenarioResult], verifier: ScenarioVerifier
             ]
             result[position] = scenario.model_copy(update={"setup": setup_id, "steps": steps})
     return SetupSharing(result, setups, refused)
-
-
-def _replays_from_saved_state(verifier: ScenarioVerifier, setup: list[Operation], rest: list[Operation]) -> bool:
-    session = verifier.session
-    with tempfile.TemporaryDirectory(prefix="specwalk-state-") as folder:
-        state = Path(folder) / "state.json"
-        with session.page(verifier.base_url, timeout_ms=verifier.timeout_ms, locale=verifier.locale) as driver:
-            if not all(execute(driver, operation).ok for operation in setup):
-                return False
-            driver.save_storage_state(state)
-        with session.page(
-            verifier.base_url, timeout_ms=verifier.timeout_ms, locale=verifier.locale, storage_state=state
-        ) as driver:
-            return all(execute(driver, operation).ok for operation in rest)

@@ -115,3 +115,17 @@ def test_library_number_parameters() -> None:
     use = library.match('Given I have added 12 "Blue Mug" to the cart')
     assert use is not None and [line.text for line in use.body] == ['I fill in "Q" with "12"']
     assert library.match('I have added 12 "Blue Mug" to the basket') is None
+
+
+def test_quoted_values_keep_their_spaces_but_not_their_line_breaks(tmp_path: Path) -> None:
+    doc = tmp_path / "requirements.md"
+    doc.write_text(
+        "# App\n\n## Notes\n\n"
+        '- When I open the "/" page, fill in "Title" with "   " and fill in "Body" with "a long\n'
+        '  wrapped   value", then I should see "Title   is required".\n',
+        encoding="utf-8",
+    )
+    steps = plan_files([doc], base=tmp_path).requirements[0].scenarios[0].steps
+    values = [step.value for step in steps if isinstance(step, (ActionStep, ExpectationStep))]
+    # Three spaces stay three spaces; the wrap becomes one space; spaces typed inside quotes are kept.
+    assert values == ["/", "   ", "a long wrapped   value", "Title   is required"]
