@@ -20,9 +20,9 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import random
 import resource
-import os
 import shutil
 import threading
 import time
