@@ -237,6 +237,8 @@ class TreeMemory:
         self.peak_rss = 0
         self.peak_pss = 0
         self.samples = 0
+        self.at_peak: list[int] = []  # each process's RSS at the peak, this one first
+        self.cpu = 0.0  # CPU seconds the sampling itself took (counted in this process's)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -260,18 +262,22 @@ class TreeMemory:
         tick = 0
         while not self._stop.is_set():
             rss = pss = 0
+            each: list[int] = []
             for pid in self._pids():
                 with contextlib.suppress(OSError, ValueError, IndexError):
-                    rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self._page
+                    each.append(int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self._page)
+                    rss += each[-1]
                     if tick % 5 == 0:  # smaps_rollup walks the page tables: read it less often
                         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                             if line.startswith("Pss:"):
                                 pss += int(line.split()[1]) * 1024
-            self.peak_rss = max(self.peak_rss, rss)
+            if rss > self.peak_rss:
+                self.peak_rss, self.at_peak = rss, each
             self.peak_pss = max(self.peak_pss, pss)
             self.samples += 1
             tick += 1
             self._stop.wait(self.interval)
+        self.cpu = time.thread_time()
 
 
 def main() -> None:
@@ -317,13 +323,18 @@ def main() -> None:
     )
     print(
         f"peak memory (cold), all processes at once: RSS {memory.peak_rss / 2**20:.0f} MB,"
-        f" PSS {memory.peak_pss / 2**20:.0f} MB ({memory.samples} samples)"
+        f" PSS {memory.peak_pss / 2**20:.0f} MB ({memory.samples} samples; RSS at the peak: "
+        + " + ".join(f"{size / 2**20:.0f}" for size in memory.at_peak)
+        + " MB, this process first)"
     )
     print(
         f"peak RSS (cold), ru_maxrss: this process {main_kb / 1024:.0f} MB + largest of {cold.workers} worker(s)"
         f" {worker_kb / 1024:.0f} MB = {(main_kb + worker_kb) / 1024:.0f} MB"
     )
-    print(f"cpu (cold): {sum(cpu):.1f} s = main {cpu[0]:.1f} s + {cold.workers} worker(s) {cpu[1]:.1f} s")
+    print(
+        f"cpu (cold): {sum(cpu) - memory.cpu:.1f} s = main {cpu[0] - memory.cpu:.1f} s + {cold.workers} worker(s)"
+        f" {cpu[1]:.1f} s (not counting the memory sampling's {memory.cpu:.1f} s)"
+    )
     print("phases (cold): " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
     print(f"uimap.json: {cold.path.stat().st_size / 1e6:.1f} MB")
 

@@ -237,6 +237,7 @@ def index_command(path: Path, config_path: str | None, as_json: bool, no_cache: 
             locales=config.project.locales,
             output_dir=config.output_dir,
             use_cache=not no_cache,
+            skip_dirs=(config.resolve(config.output.tests_dir), config.resolve(config.output.manual_dir)),
         )
     else:
         from specwalk.detect import detect_project

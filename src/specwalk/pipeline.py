@@ -164,6 +164,7 @@ def index_for(config: Config, *, use_cache: bool = True) -> UIMap:
         locales=config.project.locales,
         output_dir=config.output_dir,
         use_cache=use_cache,
+        skip_dirs=(config.resolve(config.output.tests_dir), config.resolve(config.output.manual_dir)),
     )
     return index_project(settings).uimap
 

@@ -135,6 +135,10 @@ def write_config(directory: Path, command: str, port: int) -> Path:
     return config
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_serving(config: Path, cwd: Path) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "specwalk", "serve", "--config", str(config)],
@@ -143,6 +147,9 @@ def start_serving(config: Path, cwd: Path) -> tuple[subprocess.Popen[str], str]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "COLUMNS": "300"},
+        # As from a terminal: a shell running this suite in the background ignores SIGINT, and
+        # the child would inherit that.
+        preexec_fn=_default_sigint,
     )
     assert process.stdout is not None
     deadline = time.monotonic() + 90

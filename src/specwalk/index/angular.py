@@ -18,7 +18,8 @@ from pathlib import PurePosixPath
 from specwalk.index import markup, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
-from specwalk.models.uimap import AttributeValue, ComponentNode, Handler, ParseProblem, SourceSpan, UIElement
+from specwalk.index.fast import new_attribute, new_handler, new_span, replace
+from specwalk.models.uimap import ComponentNode, ParseProblem, UIElement
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
 PARSER_VERSION = f"angular-1+{markup.MARKUP_VERSION}"
@@ -44,15 +45,13 @@ class AngularDialect(markup.Dialect):
         two_way = _TWO_WAY.match(name)
         if two_way:
             target = two_way.group(1)
-            bound = AttributeValue(
-                name="value" if target == "ngModel" else target, literal=False, expression=expression
-            )
-            return [markup.On(Handler(event="model", handler=expression, syntax=name), bound_value=bound)]
+            bound = new_attribute(name="value" if target == "ngModel" else target, literal=False, expression=expression)
+            return [markup.On(new_handler(event="model", handler=expression, syntax=name), bound_value=bound)]
         event = _EVENT.match(name)
         if event:
             return [
                 markup.On(
-                    Handler(
+                    new_handler(
                         event=event.group(1) or event.group(2), handler=markup.handler_name(expression), syntax=name
                     )
                 )
@@ -68,7 +67,7 @@ class AngularDialect(markup.Dialect):
         if value is not None and "{{" in value:
             parts = markup.mustache_parts(value)
             source = "`" + "".join("${" + p.text + "}" if p.expression else p.text for p in parts) + "`"
-            return [markup.Attr(AttributeValue(name=_attribute_name(name), literal=False, expression=source))]
+            return [markup.Attr(new_attribute(name=_attribute_name(name), literal=False, expression=source))]
         return [markup.Attr(markup.literal_attribute(_attribute_name(name), value if value is not None else ""))]
 
     def text_parts(self, raw: str) -> list[markup.Part]:
@@ -194,7 +193,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     if path.lower().endswith((".html", ".htm")):
         name = template_component_name(path)
         extraction, template_problems = _template_facts(path, name, markup.Origin(source), context)
-        node = ComponentNode(name=name, location=SourceSpan(file=path, line=1, column=1), renders=extraction.edges)
+        node = ComponentNode(name=name, location=new_span(file=path, line=1, column=1), renders=extraction.edges)
         return FileFacts(
             file=path,
             parser="angular",
@@ -236,18 +235,19 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         components.append(
             ComponentNode(
                 name=class_name,
-                location=SourceSpan(file=path, line=cls.start_point[0] + 1, column=cls.start_point[1] + 1),
+                location=new_span(file=path, line=cls.start_point[0] + 1, column=cls.start_point[1] + 1),
                 renders=renders,
             )
         )
-    return facts.model_copy(
-        update={
+    return replace(
+        facts,
+        **{
             "elements": elements,
             "components": components,
             "i18n_keys": keys,
             "problems": problems,
             "imports": imports,
-        }
+        },
     )
 
 

@@ -380,7 +380,13 @@ def _cache_key(settings: IndexSettings, kinds: Iterable[str]) -> str:
 
 def _settings_fingerprint(settings: IndexSettings) -> str:
     material = json.dumps(
-        [str(settings.root), settings.source_roots, settings.framework, settings.locales, settings.testid_attributes]
+        [
+            str(settings.root),
+            settings.source_roots,
+            settings.framework,
+            settings.locales,
+            settings.testid_attributes,
+        ]
     )
     return hashlib.sha1(material.encode()).hexdigest()[:16]  # noqa: S324
 
@@ -443,6 +449,13 @@ MIN_FILES_PER_WORKER = 32
 
 def build_index(settings: IndexSettings, *, on_progress: Progress | None = None) -> IndexRun:
     """Index the project: parse what changed, merge everything, write `<out>/uimap.json`."""
+    # The collector stays off until the run's objects are gone: turned on while they are alive,
+    # its first passes walk all of them (a second or more on a large project) and free nothing.
+    with _no_cyclic_gc():
+        return _build_index(settings, on_progress)
+
+
+def _build_index(settings: IndexSettings, on_progress: Progress | None) -> IndexRun:
     import time
 
     from specwalk.fileio import write_atomic
@@ -493,7 +506,7 @@ def build_index(settings: IndexSettings, *, on_progress: Progress | None = None)
         if on_progress is not None and (done % 256 < 32 or done == len(jobs)):
             on_progress("parsing", done, len(jobs))
 
-    with _no_cyclic_gc(), Shards(count, str(root), context, cached, parse_source) as shards:
+    with Shards(count, str(root), context, cached, parse_source) as shards:
         phase = time.perf_counter()
         shares = shards.parse(jobs, parsing)
         parsed = [item for share in shares for item in share]

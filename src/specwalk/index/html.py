@@ -22,12 +22,12 @@ from pathlib import PurePosixPath
 from specwalk.index import markup
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import DomBinding, FileFacts, ImportBinding, ParseContext
+from specwalk.index.fast import new_attribute, new_edge, new_handler, new_span, replace
 from specwalk.index.html_link import link_scripts as link_scripts  # pages + scripts, after parsing
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentEdge,
     ComponentNode,
-    Handler,
     ParseProblem,
     Route,
     SourceSpan,
@@ -120,8 +120,8 @@ class ScriptTemplateDialect(HtmlDialect):
             expression = "`" + "".join("${" + p.text + "}" if p.expression else p.text for p in parts) + "`"
         lowered = name.lower()
         if lowered.startswith("on"):
-            return [markup.On(Handler(event=lowered[2:], handler=markup.handler_name(expression), syntax=name))]
-        return [markup.Attr(AttributeValue(name=lowered, literal=False, expression=expression))]
+            return [markup.On(new_handler(event=lowered[2:], handler=markup.handler_name(expression), syntax=name))]
+        return [markup.Attr(new_attribute(name=lowered, literal=False, expression=expression))]
 
 
 def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
@@ -156,7 +156,7 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
         testids=context.testid_attributes,
     )
     page = page_path(path)
-    routes = [Route(path=page, component=name, location=SourceSpan(file=path, line=1, column=1), source="html-file")]
+    routes = [Route(path=page, component=name, location=new_span(file=path, line=1, column=1), source="html-file")]
     edges: list[ComponentEdge] = []
     imports: dict[str, ImportBinding] = {}
     bindings: list[DomBinding] = []
@@ -167,7 +167,7 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
             continue
         href = raw.attributes.get("href")
         if href is not None and href.literal and (href.value or "").startswith("#/"):
-            route = _hash_route(page, (href.value or "")[1:], path, raw.node).model_copy(update={"component": name})
+            route = replace(_hash_route(page, (href.value or "")[1:], path, raw.node), component=name)
             if route.path not in seen_routes:
                 seen_routes.add(route.path)
                 routes.append(route)
@@ -175,9 +175,7 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
         src, inline = script
         if src is not None:
             target = _resolve(path, src)
-            edges.append(
-                ComponentEdge(component=PurePosixPath(target).name, location=SourceSpan(file=path, line=1, column=1))
-            )
+            edges.append(new_edge(component=PurePosixPath(target).name, location=new_span(file=path, line=1, column=1)))
             imports[f"<script src={src}>"] = ImportBinding(source=src, imported="*")
         elif inline is not None:
             # An inline <script>: scanned like a script file, positions shifted to the page.
@@ -190,7 +188,7 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
                 if route.path not in seen_routes:
                     seen_routes.add(route.path)
                     routes.append(route)
-    node = ComponentNode(name=name, location=SourceSpan(file=path, line=1, column=1), renders=edges)
+    node = ComponentNode(name=name, location=new_span(file=path, line=1, column=1), renders=edges)
     return FileFacts(
         file=path,
         parser="html",
@@ -293,10 +291,9 @@ def _scan_script(
     scan.run(root)
     problems = _syntax_problems(path, root) if origin_line == 0 else []
     edges = [
-        ComponentEdge(component=PurePosixPath(target).name, location=location)
-        for target, location in scan.imported_files
+        new_edge(component=PurePosixPath(target).name, location=location) for target, location in scan.imported_files
     ]
-    node = ComponentNode(name=component, location=SourceSpan(file=path, line=1, column=1), renders=edges)
+    node = ComponentNode(name=component, location=new_span(file=path, line=1, column=1), renders=edges)
     return FileFacts(
         file=path,
         parser="script",
@@ -325,7 +322,7 @@ def _hash_route(
 
 
 def _plain_span(file: str, node: ts.Node) -> SourceSpan:
-    return SourceSpan(
+    return new_span(
         file=file, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
     )
 
@@ -478,7 +475,7 @@ class _ScriptScan:
                 self.reads_hash = self.reads_hash or event == "hashchange"
             selector = self.selector_of(receiver)
             if selector is not None:
-                handler = Handler(event=event, handler=_handler_source(args[1]), syntax="addEventListener")
+                handler = new_handler(event=event, handler=_handler_source(args[1]), syntax="addEventListener")
                 self._bind(selector, node, kind="handler", handler=handler)
         elif method in ("setAttribute", "toggleAttribute") and len(args) >= 2:
             selector = self.selector_of(receiver)
@@ -508,7 +505,7 @@ class _ScriptScan:
         elif prop == "hidden":
             self._bind(selector, node, kind="hidden", expression=expression)
         elif prop.startswith("on") and len(prop) > 2:
-            handler = Handler(event=prop[2:].lower(), handler=_handler_source(right), syntax=prop)
+            handler = new_handler(event=prop[2:].lower(), handler=_handler_source(right), syntax=prop)
             self._bind(selector, node, kind="handler", handler=handler)
         elif prop in _ATTRIBUTE_PROPERTIES:
             self._bind(selector, node, kind="attribute", name=_ATTRIBUTE_PROPERTIES[prop], expression=expression)

@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 
 from specwalk.index import markup, roles
 from specwalk.index.facts import DomBinding, FileFacts
-from specwalk.models.uimap import AttributeValue, RenderCondition, TextValue, UIElement
+from specwalk.index.fast import new_attribute, new_render, new_text, replace
+from specwalk.models.uimap import TextValue, UIElement
 
 
 def link_scripts(facts: Mapping[str, FileFacts]) -> dict[str, FileFacts]:
@@ -42,7 +43,7 @@ def link_elements(item: FileFacts, bindings: list[DomBinding]) -> FileFacts:
     if item.parser not in ("html", "script") or not item.elements or not bindings:
         return item
     elements = [_apply(element, bindings) for element in item.elements]
-    return item.model_copy(update={"elements": _relabel(elements)})
+    return replace(item, elements=_relabel(elements))
 
 
 def link_routes(item: FileFacts, pages: list[str]) -> FileFacts:
@@ -50,8 +51,8 @@ def link_routes(item: FileFacts, pages: list[str]) -> FileFacts:
     if len(pages) != 1 or item.parser != "script" or not item.routes:
         return item
     page_name = PurePosixPath(pages[0]).name
-    routes = [route.model_copy(update={"component": route.component or page_name}) for route in item.routes]
-    return item.model_copy(update={"routes": routes})
+    routes = [replace(route, component=route.component or page_name) for route in item.routes]
+    return replace(item, routes=routes)
 
 
 def _matches(selector: str, element: UIElement) -> bool:
@@ -114,7 +115,7 @@ def _apply(element: UIElement, bindings: list[DomBinding]) -> UIElement:
         elif binding.kind == "attribute" and binding.name:
             current = attributes.get(binding.name)
             if current is None or current.literal:
-                attributes[binding.name] = AttributeValue(
+                attributes[binding.name] = new_attribute(
                     name=binding.name,
                     literal=False,
                     value=current.value if current else None,
@@ -127,15 +128,15 @@ def _apply(element: UIElement, bindings: list[DomBinding]) -> UIElement:
             update["accessible_name"] = update["text"]
     update["handlers"] = handlers
     update["attributes"] = attributes
-    update["render"] = RenderCondition(conditional=conditional, loop=loop)
-    return element.model_copy(update=update)
+    update["render"] = new_render(conditional=conditional, loop=loop)
+    return replace(element, **update)
 
 
 def _script_text(static: TextValue | None, expressions: list[str]) -> TextValue:
     """Text a script sets: a string constant is literal; else dynamic (clearing with '' is ignored)."""
     values = [expression for expression in expressions if markup.text_value(markup.expression_parts(expression))]
     if not values:
-        return static or TextValue(kind="literal", value="")
+        return static or new_text(kind="literal", value="")
     if len(values) == 1:
         value = markup.text_value(markup.expression_parts(values[0]))
         if value is not None and value.kind == "literal":
@@ -147,7 +148,7 @@ def _script_text(static: TextValue | None, expressions: list[str]) -> TextValue:
         if (found := markup.text_value(markup.expression_parts(expression))) is not None and found.kind == "literal"
     ]
     options.extend(value for value in literal_values if value)
-    return TextValue(
+    return new_text(
         kind="dynamic",
         expression=" | ".join(values),
         options=list(dict.fromkeys(options)),
@@ -180,7 +181,7 @@ def _relabel(elements: list[UIElement]) -> list[UIElement]:
                 update: dict[str, object] = {"text": text}
                 if element.accessible_name is None and element.label is None:
                     update["accessible_name"] = text
-                element = element.model_copy(update=update)
+                element = replace(element, **update)
         result.append(element)
     return result
 

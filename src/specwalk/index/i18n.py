@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from specwalk.index.facts import LocaleTable
+from specwalk.index.fast import new_text
 from specwalk.models.uimap import ParseProblem, TextValue
 
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
@@ -169,13 +170,13 @@ def resolve(table: LocaleTable, key: str, locales: list[str]) -> TextValue:
     else:
         exact = lookup(table, key)
         if exact:
-            return TextValue(kind="i18n", key=key, translations=exact, value=exact.get(default or "", None))
+            return new_text(kind="i18n", key=key, translations=exact, value=exact.get(default or "", None))
         keys = _plural_keys(table, key)
     if len(keys) == 1:
         only = lookup(table, keys[0])
-        return TextValue(kind="i18n", key=key, translations=only, value=only.get(default or "", None))
+        return new_text(kind="i18n", key=key, translations=only, value=only.get(default or "", None))
     variants = {candidate: lookup(table, candidate) for candidate in keys}
-    return TextValue(kind="i18n", key=key, variants=variants)
+    return new_text(kind="i18n", key=key, variants=variants)
 
 
 def runtime_strings(value: TextValue, locale: str) -> list[str]:

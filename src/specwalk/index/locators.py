@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from specwalk.index import i18n
-from specwalk.index.fast import construct
+from specwalk.index.fast import new_candidate, new_text
 from specwalk.index.roles import LABELABLE_TAGS, NAME_FROM_CONTENT_ROLES
 from specwalk.models.uimap import LocatorCandidate, LocatorStrategy, TextValue, UIElement
 
@@ -131,7 +131,7 @@ def accessible_name(element: UIElement) -> TextValue | None:
             continue
         found = element.attributes.get(attribute)
         if found is not None and found.literal and found.value:
-            return TextValue(kind="literal", value=found.value)
+            return new_text(kind="literal", value=found.value)
     return None
 
 
@@ -295,8 +295,7 @@ def rank(
             score += DUPLICATE_PENALTY
         stable = kind == "literal" and shared == 1 and not repeated and category not in ("css", "role-only")
         ranked.append(
-            construct(
-                LocatorCandidate,
+            new_candidate(
                 strategy=proposal.strategy,
                 value=proposal.value,
                 role=proposal.role,

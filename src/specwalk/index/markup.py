@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from specwalk.index import roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import ImportBinding
+from specwalk.index.fast import new_edge, new_element, new_handler, new_render, new_span, new_text, replace
 from specwalk.index.markup_text import HOLE as HOLE
 from specwalk.index.markup_text import KeyOf as KeyOf
 from specwalk.index.markup_text import Part as Part
@@ -36,7 +37,6 @@ from specwalk.models.uimap import (
     AttributeValue,
     ComponentEdge,
     Handler,
-    RenderCondition,
     SourceSpan,
     TextValue,
     UIElement,
@@ -96,7 +96,7 @@ class Dialect:
         if lowered in _DROPPED_ATTRIBUTES:
             return []
         if lowered.startswith("on") and len(lowered) > 2 and value is not None:
-            return [On(Handler(event=lowered[2:], handler=handler_name(value), syntax=name))]
+            return [On(new_handler(event=lowered[2:], handler=handler_name(value), syntax=name))]
         return [Attr(literal_attribute(lowered, value if value is not None else ""))]
 
     def prop_name(self, name: str) -> str:
@@ -157,7 +157,7 @@ class Origin:
         column = len(self.source[line_start : node.start_byte].decode("utf-8", errors="replace"))
         if row == 0:
             column += self.column
-        return SourceSpan(file=file, line=self.line + row + 1, column=column + 1, end_line=self.line + end_row + 1)
+        return new_span(file=file, line=self.line + row + 1, column=column + 1, end_line=self.line + end_row + 1)
 
 
 # --- The walk ---------------------------------------------------------------------------------
@@ -477,7 +477,7 @@ def build_elements(
             # The project's own component: build resolves what it renders.
             native_tag, role = None, None
             attributes = {
-                dialect.prop_name(prop): value.model_copy(update={"name": dialect.prop_name(prop)})
+                dialect.prop_name(prop): replace(value, name=dialect.prop_name(prop))
                 for prop, value in attributes.items()
             }
             props = {
@@ -488,7 +488,7 @@ def build_elements(
                 model_prop = dialect.model_prop(handler)
                 if model_prop is not None:
                     props[model_prop] = handler.handler
-            edges.append(ComponentEdge(component=raw.component, props=props, location=span))
+            edges.append(new_edge(component=raw.component, props=props, location=span))
         elif kit is not None:
             native_tag = kit.native_tag
             mapped: dict[str, AttributeValue] = {}
@@ -499,7 +499,7 @@ def build_elements(
                 elif target == "label":
                     label = attribute_text(value, key_of)
                 else:
-                    mapped[target] = value.model_copy(update={"name": target})
+                    mapped[target] = replace(value, name=target)
             attributes = mapped
             if not kit.children_text:
                 text = None
@@ -515,12 +515,12 @@ def build_elements(
         if label is None:
             label = _label_of(raw, attributes, by_id, labels_for, key_of)
         name = _accessible_name(raw, role, native_tag, attributes, text, label, key_of) if role else None
-        render = RenderCondition(
+        render = new_render(
             conditional=" && ".join(raw.conditions) or None,
             loop="; ".join(raw.loops) or None,
         )
         elements.append(
-            UIElement(
+            new_element(
                 id=f"{span.file}:{span.line}:{span.column}",
                 location=span,
                 component=component,
@@ -585,10 +585,10 @@ def _join_texts(texts: list[TextValue]) -> TextValue | None:
     if len(texts) == 1:
         return texts[0]
     if all(text.kind == "literal" for text in texts):
-        return TextValue(kind="literal", value=" ".join(text.value or "" for text in texts))
+        return new_text(kind="literal", value=" ".join(text.value or "" for text in texts))
     value = " ".join(text.value if text.kind in ("literal", "mixed") and text.value else HOLE for text in texts)
     expression = ", ".join(text.expression or text.key or "" for text in texts if text.kind != "literal")
-    return TextValue(kind="mixed", value=value, expression=expression)
+    return new_text(kind="mixed", value=value, expression=expression)
 
 
 def _accessible_name(
@@ -610,7 +610,7 @@ def _accessible_name(
         if kind is not None and kind.literal and kind.value in ("submit", "button", "reset") and value is not None:
             return attribute_text(value, key_of)
         if kind is not None and kind.literal and kind.value == "submit":
-            return TextValue(kind="literal", value="Submit")
+            return new_text(kind="literal", value="Submit")
     if native_tag in ("img", "area") or (native_tag == "input" and "alt" in attributes):
         alt = attributes.get("alt")
         if alt is not None:

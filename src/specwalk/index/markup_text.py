@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from specwalk.index.fast import new_attribute, new_text
 from specwalk.models.uimap import AttributeValue, TextValue
 
 HOLE = "{…}"  # an expression inside mixed text: `Remove {…}`
@@ -87,35 +88,35 @@ def text_value(parts: Iterable[Part], key_of: KeyOf | None = None) -> TextValue 
     if not literal:
         return None
     if not expressions:
-        return TextValue(kind="literal", value=literal)
+        return new_text(kind="literal", value=literal)
     if len(expressions) == 1 and literal == HOLE:
         key = key_of(expressions[0])
         if key is not None:
-            return TextValue(kind="i18n", key=key)
+            return new_text(kind="i18n", key=key)
     if not literal.replace(HOLE, "").strip():
-        return TextValue(kind="dynamic", expression=", ".join(expressions))
-    return TextValue(kind="mixed", value=literal, expression=", ".join(expressions))
+        return new_text(kind="dynamic", expression=", ".join(expressions))
+    return new_text(kind="mixed", value=literal, expression=", ".join(expressions))
 
 
 def attribute_text(value: AttributeValue, key_of: KeyOf | None = None) -> TextValue | None:
     if value.literal:
         text = _WHITESPACE.sub(" ", value.value or "").strip()
-        return TextValue(kind="literal", value=text) if text else None
+        return new_text(kind="literal", value=text) if text else None
     return text_value(expression_parts(value.expression or ""), key_of)
 
 
 def literal_attribute(name: str, value: str) -> AttributeValue:
-    return AttributeValue(name=name, literal=True, value=value)
+    return new_attribute(name=name, literal=True, value=value)
 
 
 def bound_attribute(name: str, expression: str) -> AttributeValue:
     """A bound attribute; a string constant (`:title="'Save'"`) counts as literal."""
     parts = expression_parts(expression)
     if len(parts) == 1 and not parts[0].expression:
-        return AttributeValue(name=name, literal=True, value=parts[0].text, expression=expression.strip())
+        return new_attribute(name=name, literal=True, value=parts[0].text, expression=expression.strip())
     if not parts:  # an empty template literal
-        return AttributeValue(name=name, literal=True, value="", expression=expression.strip())
-    return AttributeValue(name=name, literal=False, expression=expression.strip())
+        return new_attribute(name=name, literal=True, value="", expression=expression.strip())
+    return new_attribute(name=name, literal=False, expression=expression.strip())
 
 
 def _handler_name(source: str) -> str:

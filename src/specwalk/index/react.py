@@ -24,6 +24,16 @@ from dataclasses import dataclass, field
 
 from specwalk.index import routes_js, treesitter
 from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.index.fast import (
+    new_attribute,
+    new_edge,
+    new_element,
+    new_handler,
+    new_render,
+    new_span,
+    new_text,
+    replace,
+)
 from specwalk.index.react_components import (
     COMPONENT_QUERIES,
     IMPORTS_QUERY,
@@ -47,7 +57,6 @@ from specwalk.models.uimap import (
     RenderCondition,
     SourceSpan,
     TextValue,
-    UIElement,
 )
 
 PARSER_VERSION = "react-1"
@@ -100,7 +109,7 @@ class _Element:
 
 
 def _span(path: str, node: Node) -> SourceSpan:
-    return SourceSpan(
+    return new_span(
         file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
     )
 
@@ -110,10 +119,10 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
     node = unwrap(node)
     literal = string_value(node)
     if literal is not None:
-        return TextValue(kind="literal", value=literal)
+        return new_text(kind="literal", value=literal)
     key = t_key(node)
     if key is not None:
-        return TextValue(kind="i18n", key=key)
+        return new_text(kind="i18n", key=key)
     source = treesitter.text(node)
     if component is not None:
         # `x ?? undefined`, `x || ''` keep x's value.
@@ -124,7 +133,7 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
         from_state = _from_state(node, component)
         if from_state is not None:
             return from_state
-    return TextValue(kind="dynamic", expression=source)
+    return new_text(kind="dynamic", expression=source)
 
 
 def _from_state(node: Node, component: Component) -> TextValue | None:
@@ -134,7 +143,7 @@ def _from_state(node: Node, component: Component) -> TextValue | None:
         return _keys_value(keys) if keys and len(keys) == len(values) else None
     if node.type == "call_expression" and treesitter.text(node.child_by_field_name("function")) in T_FUNCTIONS:
         arguments = node.child_by_field_name("arguments")
-        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        first = treesitter.named_child(arguments, 0) if arguments is not None else None
         if first is not None and first.type == "identifier":
             values = component.state.get(treesitter.text(first), [])
             keys = [value.value for value in values if value.kind == "literal" and value.value]
@@ -145,8 +154,8 @@ def _from_state(node: Node, component: Component) -> TextValue | None:
 def _keys_value(keys: list[str]) -> TextValue:
     unique = sorted(set(keys))
     if len(unique) == 1:
-        return TextValue(kind="i18n", key=unique[0])
-    return TextValue(kind="i18n", key=" | ".join(unique), variants={key: {} for key in unique})
+        return new_text(kind="i18n", key=unique[0])
+    return new_text(kind="i18n", key=" | ".join(unique), variants={key: {} for key in unique})
 
 
 def _tag_name(element: Node) -> str:
@@ -172,11 +181,14 @@ def _handler_name(node: Node) -> str:
             return treesitter.text(body.child_by_field_name("function"))
         if body is not None and body.type == "statement_block" and len(body.named_children) == 1:
             statement = body.named_children[0]
-            call = statement.named_children[0] if statement.named_children else None
+            call = treesitter.named_child(statement, 0)
             if call is not None and call.type == "call_expression":
                 return treesitter.text(call.child_by_field_name("function"))
     source = " ".join(treesitter.text(node).split())
     return source if len(source) <= 80 else source[:77] + "..."
+
+
+_HANDLER_PROP = re.compile(r"on[A-Z]")
 
 
 def _attributes(
@@ -188,29 +200,33 @@ def _attributes(
     props: dict[str, str] = {}
     texts: dict[str, TextValue] = {}
     for child in opening.named_children:
-        if child.type == "jsx_expression":  # {...rest}
+        kind = child.type
+        if kind == "jsx_expression":  # {...rest}
             props["..."] = treesitter.text(child)[1:-1].strip().removeprefix("...")
             continue
-        if child.type != "jsx_attribute" or not child.named_children:
+        if kind != "jsx_attribute":
             continue
-        raw_name = treesitter.text(child.named_children[0])
+        parts = child.named_children  # a new list on each access: read once
+        if not parts:
+            continue
+        raw_name = treesitter.text(parts[0])
         name = _RENAMES.get(raw_name, raw_name)
-        value_node = child.named_children[1] if len(child.named_children) > 1 else None
+        value_node = parts[1] if len(parts) > 1 else None
         if value_node is None:
-            attributes[name] = AttributeValue(name=name, literal=True, value="")
+            attributes[name] = new_attribute(name=name, literal=True, value="")
             props[raw_name] = "true"
             continue
         if value_node.type == "jsx_expression":
-            inner = value_node.named_children[0] if value_node.named_children else None
+            inner = treesitter.named_child(value_node, 0)
             if inner is None:
                 continue
-            if re.match(r"^on[A-Z]", raw_name):
-                handlers.append(Handler(event=raw_name[2:].lower(), handler=_handler_name(inner), syntax=raw_name))
+            if _HANDLER_PROP.match(raw_name):
+                handlers.append(new_handler(event=raw_name[2:].lower(), handler=_handler_name(inner), syntax=raw_name))
                 props[raw_name] = "{" + treesitter.text(inner) + "}"
                 continue
             literal = string_value(unwrap(inner))
             if literal is not None:
-                attributes[name] = AttributeValue(name=name, literal=True, value=literal)
+                attributes[name] = new_attribute(name=name, literal=True, value=literal)
                 props[raw_name] = literal
                 continue
             value = text_of_expression(inner, component)
@@ -222,11 +238,11 @@ def _attributes(
             default = None
             if component is not None and inner.type == "identifier":
                 default = component.defaults.get(treesitter.text(inner))
-            attributes[name] = AttributeValue(name=name, literal=False, expression=expression, value=default)
+            attributes[name] = new_attribute(name=name, literal=False, expression=expression, value=default)
             props[raw_name] = "{" + expression + "}"
         else:
             literal = string_value(value_node)
-            attributes[name] = AttributeValue(
+            attributes[name] = new_attribute(
                 name=name, literal=True, value=literal if literal is not None else treesitter.text(value_node)
             )
             props[raw_name] = attributes[name].value or ""
@@ -243,9 +259,9 @@ def _children_text(element: Node, component: Component | None, emitted: set[int]
             if kind == "jsx_text":
                 text = " ".join(treesitter.text(child).split())
                 if text:
-                    parts.append(TextValue(kind="literal", value=text))
+                    parts.append(new_text(kind="literal", value=text))
             elif kind == "jsx_expression":
-                inner = child.named_children[0] if child.named_children else None
+                inner = treesitter.named_child(child, 0)
                 if inner is None or inner.type == "comment":
                     continue
                 inner = unwrap(inner)
@@ -283,7 +299,7 @@ def _children_text(element: Node, component: Component | None, emitted: set[int]
                                     else None
                                 )
                                 if key:
-                                    parts.append(TextValue(kind="i18n", key=key))
+                                    parts.append(new_text(kind="i18n", key=key))
                                     break
                         else:
                             collect(child)
@@ -294,7 +310,7 @@ def _children_text(element: Node, component: Component | None, emitted: set[int]
                     if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "i18nKey":
                         key = string_value(attribute.named_children[1]) if len(attribute.named_children) > 1 else None
                         if key:
-                            parts.append(TextValue(kind="i18n", key=key))
+                            parts.append(new_text(kind="i18n", key=key))
 
     if element.type == "jsx_element":
         collect(element)
@@ -307,12 +323,12 @@ def _combine(parts: list[TextValue]) -> TextValue | None:
     if len(parts) == 1:
         return parts[0]
     if all(part.kind == "literal" for part in parts):
-        return TextValue(kind="literal", value=" ".join(part.value or "" for part in parts))
+        return new_text(kind="literal", value=" ".join(part.value or "" for part in parts))
     value = " ".join(part.value if part.kind == "literal" and part.value else "{…}" for part in parts)
     expression = " ".join(
         part.expression or (f"t('{part.key}')" if part.key else "") for part in parts if part.kind != "literal"
     )
-    return TextValue(kind="mixed", value=value, expression=expression)
+    return new_text(kind="mixed", value=value, expression=expression)
 
 
 def _has_jsx(node: Node) -> bool:
@@ -391,7 +407,7 @@ def _context(
     if known is not None:
         known[element.id] = (component, conditions, loop)
     conditional = " && ".join(reversed(conditions)) if conditions else None
-    return component, RenderCondition(conditional=conditional, loop=loop)
+    return component, new_render(conditional=conditional, loop=loop)
 
 
 def _forwards_props(record: _Element, props: set[str], label: TextValue | None) -> bool:
@@ -464,6 +480,26 @@ def _has_direct_text(node: Node) -> bool:
     return False
 
 
+def _may_keep_native(
+    tag: str, attributes: dict[str, AttributeValue], handlers: list[Handler], context: ParseContext
+) -> bool:
+    """False when `_keep_native` is False whatever the element's text."""
+    return tag in _TEXT_TAGS or _keep_native_without_text(tag, attributes, handlers, context)
+
+
+def _keep_native_without_text(
+    tag: str, attributes: dict[str, AttributeValue], handlers: list[Handler], context: ParseContext
+) -> bool:
+    if tag in INTERACTIVE_TAGS and tag != "label":
+        return True
+    if tag in ASSERTABLE_TAGS or handlers:
+        return True
+    return any(
+        name in attributes
+        for name in ("role", "aria-label", "aria-labelledby", "tabIndex", "aria-live", *context.testid_attributes)
+    )
+
+
 def _keep_native(
     node: Node,
     tag: str,
@@ -472,14 +508,7 @@ def _keep_native(
     text: TextValue | None,
     context: ParseContext,
 ) -> bool:
-    if tag in INTERACTIVE_TAGS and tag != "label":
-        return True
-    if tag in ASSERTABLE_TAGS or handlers:
-        return True
-    if any(
-        name in attributes
-        for name in ("role", "aria-label", "aria-labelledby", "tabIndex", "aria-live", *context.testid_attributes)
-    ):
+    if _keep_native_without_text(tag, attributes, handlers, context):
         return True
     if tag not in _TEXT_TAGS or tag == "label" or text is None or text.kind not in ("literal", "i18n", "mixed"):
         return False
@@ -544,7 +573,9 @@ def _extract_elements(
         opening = _opening(node)
         attributes, handlers, props, attribute_texts = _attributes(opening, component)
         owner = component.name if component is not None else None
-        if not is_native_tag(name):
+        native = is_native_tag(name)
+        children: TextValue | None = None
+        if not native:
             if owner is not None or name not in _STRUCTURAL:
                 edge_props = {key: value for key, value in props.items() if key != "key"}
                 children = _children_text(node, component, emitted)
@@ -553,20 +584,22 @@ def _extract_elements(
                     literal_text = children.value if children.kind == "literal" and children.value else None
                     edge_props.setdefault("children", literal_text or f"{{{shown}}}")
                 edges.setdefault(owner or path.rsplit("/", 1)[-1], []).append(
-                    ComponentEdge(component=name, props=edge_props, location=_span(path, node))
+                    new_edge(component=name, props=edge_props, location=_span(path, node))
                 )
             if name in _STRUCTURAL or name.endswith(".Provider"):
                 continue
         hidden = attributes.get("aria-hidden")
         if hidden is not None and hidden.literal and hidden.value in ("true", ""):
             continue
-        text = _children_text(node, component, emitted)
+        if native and name != "label" and not _may_keep_native(name, attributes, handlers, context):
+            continue  # dropped whatever its text (most divs and spans): skip reading it
+        text = _children_text(node, component, emitted) if native else children
         record = _Element(node, name, owner, attributes, handlers, text, render, props=props, texts=attribute_texts)
         if name == "label":
             labels.append((record, node))
             if not handlers:
                 continue
-        elif is_native_tag(name) and not _keep_native(node, name, attributes, handlers, text, context):
+        elif native and not _keep_native(node, name, attributes, handlers, text, context):
             continue
         records.append(record)
         emitted.add(node.id)
@@ -618,9 +651,9 @@ def _emit(
         if "aria-label" in record.attributes:
             found = record.attributes["aria-label"]
             label = texts.get("aria-label") or (
-                TextValue(kind="literal", value=found.value)
+                new_text(kind="literal", value=found.value)
                 if found.literal
-                else TextValue(kind="dynamic", expression=found.expression)
+                else new_text(kind="dynamic", expression=found.expression)
             )
         elif "aria-labelledby" in record.attributes:
             found = record.attributes["aria-labelledby"]
@@ -648,19 +681,19 @@ def _emit(
                 if prop in record.attributes and target_name == "label":
                     found = record.attributes[prop]
                     label = texts.get(prop) or (
-                        TextValue(kind="literal", value=found.value)
+                        new_text(kind="literal", value=found.value)
                         if found.literal
-                        else TextValue(kind="dynamic", expression=found.expression)
+                        else new_text(kind="dynamic", expression=found.expression)
                     )
                 elif prop in record.attributes and target_name == "text":
                     found = record.attributes[prop]
                     text = texts.get(prop) or (
-                        TextValue(kind="literal", value=found.value)
+                        new_text(kind="literal", value=found.value)
                         if found.literal
-                        else TextValue(kind="dynamic", expression=found.expression)
+                        else new_text(kind="dynamic", expression=found.expression)
                     )
                 elif prop in record.attributes and target_name != prop:
-                    attributes[target_name] = record.attributes[prop].model_copy(update={"name": target_name})
+                    attributes[target_name] = replace(record.attributes[prop], name=target_name)
             if not kit.children_text:
                 text = None
         elif native is not None:
@@ -670,13 +703,13 @@ def _emit(
         for name, value in texts.items():
             if name in ("placeholder", "title", "alt") and value.kind == "i18n":
                 attributes[name] = (
-                    attributes[name].model_copy(update={"expression": f"t('{value.key}')"})
+                    replace(attributes[name], expression=f"t('{value.key}')")
                     if name in attributes
-                    else attributes.get(name, AttributeValue(name=name, literal=False, expression=f"t('{value.key}')"))
+                    else attributes.get(name, new_attribute(name=name, literal=False, expression=f"t('{value.key}')"))
                 )
         line, column = record.node.start_point[0] + 1, record.node.start_point[1] + 1
         facts.elements.append(
-            UIElement(
+            new_element(
                 id=f"{path}:{line}:{column}",
                 location=_span(path, record.node),
                 component=record.component,
@@ -707,5 +740,5 @@ def _emit(
     stem = path.rsplit("/", 1)[-1]
     if stem in edges:  # JSX outside any component (e.g. main.tsx's render call)
         facts.components.append(
-            ComponentNode(name=stem, location=SourceSpan(file=path, line=1, column=1), renders=edges[stem])
+            ComponentNode(name=stem, location=new_span(file=path, line=1, column=1), renders=edges[stem])
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from specwalk.index import treesitter
 from specwalk.index.facts import ImportBinding
+from specwalk.index.fast import new_text
 from specwalk.index.treesitter import Node
 from specwalk.models.uimap import TextValue
 
@@ -61,7 +62,7 @@ def string_value(node: Node | None) -> str | None:
 
 def unwrap(node: Node) -> Node:
     while node.type in ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"):
-        inner = node.named_children[0] if node.named_children else None
+        inner = treesitter.named_child(node, 0)
         if inner is None:
             return node
         node = inner
@@ -77,7 +78,7 @@ def t_key(node: Node) -> str | None:
     if callee not in T_FUNCTIONS:
         return None
     arguments = node.child_by_field_name("arguments")
-    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    first = treesitter.named_child(arguments, 0) if arguments is not None else None
     if first is None:
         return None
     literal = string_value(first)
@@ -92,18 +93,14 @@ def _function_props(fn: Node) -> tuple[list[str], dict[str, str]]:
     """Names of the props a component destructures (or reads as `props.x`), with literal defaults."""
     if fn.type == "call_expression":  # memo(...), forwardRef(...)
         arguments = fn.child_by_field_name("arguments")
-        inner = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        inner = treesitter.named_child(arguments, 0) if arguments is not None else None
         if inner is None or inner.type not in ("arrow_function", "function_expression"):
             return [], {}
         fn = inner
     parameters = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
     if parameters is None:
         return [], {}
-    first = (
-        parameters
-        if parameters.type == "identifier"
-        else (parameters.named_children[0] if parameters.named_children else None)
-    )
+    first = parameters if parameters.type == "identifier" else (treesitter.named_child(parameters, 0))
     if first is None:
         return [], {}
     pattern = (
@@ -146,7 +143,7 @@ def find_components(root: Node, matched: treesitter.MatchSet | None = None) -> d
             if callee not in ("memo", "forwardRef", "React.memo", "React.forwardRef", "observer"):
                 continue
             arguments = fn.child_by_field_name("arguments")
-            inner = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            inner = treesitter.named_child(arguments, 0) if arguments is not None else None
             if inner is None:
                 continue
             props, defaults = _function_props(fn)
@@ -182,11 +179,11 @@ def collect_state(root: Node, components: dict[int, Component], matched: treesit
         literal = string_value(argument)
         key = t_key(argument)
         if literal is not None:
-            value = TextValue(kind="literal", value=literal)
+            value = new_text(kind="literal", value=literal)
         elif key is not None:
-            value = TextValue(kind="i18n", key=key)
+            value = new_text(kind="i18n", key=key)
         else:
-            value = TextValue(kind="dynamic", expression=treesitter.text(argument))
+            value = new_text(kind="dynamic", expression=treesitter.text(argument))
         owner.state.setdefault(variable, []).append(value)
 
 

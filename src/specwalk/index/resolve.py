@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from specwalk.index import i18n, locators
 from specwalk.index.facts import FileFacts, LocaleTable
-from specwalk.index.fast import replace
+from specwalk.index.fast import new_attribute, new_render, new_text, replace
 from specwalk.index.query import describe
 from specwalk.index.roles import implied_role
 from specwalk.models.uimap import (
@@ -53,17 +53,17 @@ def expression_text(expression: str | None) -> TextValue | None:
         inner = inner[1:-1]
     match = _T_CALL.match(inner) or _PIPE.match(inner)
     if match:
-        return TextValue(kind="i18n", key=match.group(2))
+        return new_text(kind="i18n", key=match.group(2))
     string = _STRING.match(inner)
     if string and string.group(1) not in string.group(2):
-        return TextValue(kind="literal", value=string.group(2))
+        return new_text(kind="literal", value=string.group(2))
     return None
 
 
 def _attribute_text(value: AttributeValue) -> TextValue:
     if value.literal:
-        return TextValue(kind="literal", value=value.value or "")
-    return expression_text(value.expression) or TextValue(kind="dynamic", expression=value.expression)
+        return new_text(kind="literal", value=value.value or "")
+    return expression_text(value.expression) or new_text(kind="dynamic", expression=value.expression)
 
 
 def _resolve_text(value: TextValue | None, table: LocaleTable, order: list[str]) -> TextValue | None:
@@ -104,8 +104,8 @@ def _substitute_text(value: TextValue | None, props: set[str], usage: UIElement)
     if value.expression == root:
         return _attribute_text(given)
     if given.literal:
-        return TextValue(kind="dynamic", expression=value.expression)
-    return TextValue(kind="dynamic", expression=(given.expression or root) + (value.expression or "")[len(root) :])
+        return new_text(kind="dynamic", expression=value.expression)
+    return new_text(kind="dynamic", expression=(given.expression or root) + (value.expression or "")[len(root) :])
 
 
 def _depends_on(element: UIElement, props: set[str]) -> bool:
@@ -119,7 +119,7 @@ def _depends_on(element: UIElement, props: set[str]) -> bool:
 
 def _merge_render(outer: RenderCondition, inner: RenderCondition) -> RenderCondition:
     conditions = [c for c in (outer.conditional, inner.conditional) if c]
-    return RenderCondition(conditional=" && ".join(conditions) or None, loop=inner.loop or outer.loop)
+    return new_render(conditional=" && ".join(conditions) or None, loop=inner.loop or outer.loop)
 
 
 def _instantiate(element: UIElement, usage: UIElement, component: ComponentNode, primary: bool) -> UIElement | None:
@@ -133,7 +133,7 @@ def _instantiate(element: UIElement, usage: UIElement, component: ComponentNode,
             if given is not None:
                 attributes[name] = replace(given, name=name)
             elif value.value is not None:  # the prop's default
-                attributes[name] = AttributeValue(name=name, literal=True, value=value.value)
+                attributes[name] = new_attribute(name=name, literal=True, value=value.value)
             continue
         attributes[name] = value
     handlers = list(element.handlers)
@@ -323,9 +323,9 @@ def inherited_render(elements: list[UIElement], components: dict[str, ComponentN
             return resolved[name]
         entry = usage_render.get(name)
         if entry is None or depth > 8:
-            return RenderCondition()
+            return new_render()
         parent, render = entry
-        outer = get(parent, depth + 1) if parent and parent != name else RenderCondition()
+        outer = get(parent, depth + 1) if parent and parent != name else new_render()
         resolved[name] = _merge_render(outer, render)
         return resolved[name]
 
@@ -422,9 +422,19 @@ class Project:
     testid_attributes: tuple[str, ...]
 
 
-def finish_elements(elements: Iterable[UIElement], project: Project) -> list[UIElement]:
-    """Drop unknown components nobody can find; resolve texts, names, render conditions, routes."""
-    return [_finish(e, project) for e in elements if _keep_unknown(e)]
+def finish_elements(elements: list[UIElement], project: Project) -> list[UIElement]:
+    """Drop unknown components nobody can find; resolve texts, names, render conditions, routes.
+
+    Empties `elements`: each is let go once its finished copy exists, so a large project does
+    not hold every element twice.
+    """
+    elements.reverse()
+    finished: list[UIElement] = []
+    while elements:
+        element = elements.pop()
+        if _keep_unknown(element):
+            finished.append(_finish(element, project))
+    return finished
 
 
 def _finish(element: UIElement, project: Project) -> UIElement:
@@ -501,9 +511,16 @@ def rank_elements(
     elements: list[UIElement], proposals: list[list[locators.Proposal]], shared: dict[str, dict[ProposalKey, int]]
 ) -> list[UIElement]:
     """Rank each element's proposals; `shared[route][key]` counts the keys several elements share
-    on a route (in the whole project). Sets the locators and the one-line description."""
+    on a route (in the whole project). Sets the locators and the one-line description.
+
+    Empties `elements` and `proposals`, letting each element go once its ranked copy exists."""
     ranked: list[UIElement] = []
-    for element, proposed in zip(elements, proposals, strict=True):
+    if len(elements) != len(proposals):
+        raise ValueError("rank_elements: one list of proposals per element")
+    elements.reverse()
+    proposals.reverse()
+    while elements:
+        element, proposed = elements.pop(), proposals.pop()
         duplicates: dict[ProposalKey, int] = {}
         for route in element.routes or (NO_ROUTE,):
             on_route = shared.get(route)

@@ -20,7 +20,8 @@ from pathlib import PurePosixPath
 
 from specwalk.index import markup
 from specwalk.index.facts import FileFacts, ParseContext
-from specwalk.models.uimap import Route, RouteSource, SourceSpan
+from specwalk.index.fast import new_span, replace
+from specwalk.models.uimap import Route, RouteSource
 
 # Bump when the facts this parser emits change: the index cache keys on it.
 PARSER_VERSION = "routes-fs-1"
@@ -134,7 +135,7 @@ def file_routes(
             Route(
                 path=url,
                 component=names.get(path) or route_component_name(path),
-                location=SourceSpan(file=path, line=1, column=1),
+                location=new_span(file=path, line=1, column=1),
                 source=source,
                 parent=parent,
                 index=index,
@@ -166,5 +167,5 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         exported = default_export_name(source)
         if exported is not None:
             names[path] = exported
-    routes = [route.model_copy(update={"parent": None}) for route in file_routes([path], component_names=names)]
+    routes = [replace(route, parent=None) for route in file_routes([path], component_names=names)]
     return FileFacts(file=path, parser="routes_fs", routes=routes)

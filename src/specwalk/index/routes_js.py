@@ -18,6 +18,7 @@ import re
 
 from specwalk.index import treesitter
 from specwalk.index.facts import FileFacts, ImportBinding
+from specwalk.index.fast import new_span
 from specwalk.index.react_components import string_value
 from specwalk.index.treesitter import Grammar, Node
 from specwalk.models.uimap import ParseProblem, Route, RouteSource, SourceSpan
@@ -55,7 +56,7 @@ def params(path: str) -> list[str]:
 
 
 def _span(path: str, node: Node) -> SourceSpan:
-    return SourceSpan(
+    return new_span(
         file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
     )
 
@@ -91,9 +92,9 @@ def _element_target(node: Node) -> tuple[str | None, str | None]:
             opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
             for attribute in opening.named_children if opening is not None else []:
                 if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "to":
-                    value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
+                    value = treesitter.named_child(attribute, 1)
                     redirect = string_value(value) or string_value(
-                        value.named_children[0] if value is not None and value.named_children else None
+                        treesitter.named_child(value, 0) if value is not None else None
                     )
         elif name not in _NON_PAGE:
             component = name
@@ -156,10 +157,10 @@ def _jsx_routes(path: str, root: Node, matched: treesitter.MatchSet | None = Non
             if attribute.type != "jsx_attribute" or not attribute.named_children:
                 continue
             name = treesitter.text(attribute.named_children[0])
-            value = attribute.named_children[1] if len(attribute.named_children) > 1 else None
+            value = treesitter.named_child(attribute, 1)
             if name == "path":
                 own_path = string_value(value) or string_value(
-                    value.named_children[0] if value is not None and value.named_children else None
+                    treesitter.named_child(value, 0) if value is not None else None
                 )
             elif name == "index":
                 index = value is None or treesitter.text(value) in ("{true}",)

@@ -36,6 +36,7 @@ from pydantic import TypeAdapter
 from specwalk.index import resolve
 from specwalk.index.facts import DomBinding, FileFacts, ParseContext
 from specwalk.index.fast import replace
+from specwalk.index.locators import Proposal
 from specwalk.index.summary import Tally, tally
 from specwalk.models.uimap import UIElement
 
@@ -188,20 +189,24 @@ class Shard:
             for index, element in enumerate(item.elements)
             if (path, number, index) not in removed
         ]
-        self.facts = {}
-        self.elements = resolve.finish_elements([*kept, *instances], project)
+        self.facts = {}  # the elements are only in `kept` now, which finishing empties
+        kept.extend(instances)
+        self.elements = resolve.finish_elements(kept, project)
         self.proposals = resolve.propose(self.elements, project)
         return resolve.count_proposals(self.elements, self.proposals)
 
     # 4 ------------------------------------------------------------------------------------------
     def emit(self, shared: Counts) -> Emitted:
-        ranked = resolve.rank_elements(self.elements, self.proposals, shared)
+        # File by file: rank, serialize and let go of one file's elements before the next.
+        by_file: dict[str, tuple[list[UIElement], list[list[Proposal]]]] = {}
+        for element, proposed in zip(self.elements, self.proposals, strict=True):
+            pending = by_file.setdefault(element.location.file, ([], []))
+            pending[0].append(element)
+            pending[1].append(proposed)
         self.elements, self.proposals = [], []
-        by_file: dict[str, list[UIElement]] = {}
-        for element in ranked:
-            by_file.setdefault(element.location.file, []).append(element)
         emitted = Emitted(chunks={})
-        for path, elements in by_file.items():
+        for path in list(by_file):
+            elements = resolve.rank_elements(*by_file.pop(path), shared)
             elements.sort(key=lambda e: (e.location.line, e.location.column, e.id))
             emitted.chunks[path] = _ELEMENTS.dump_json(elements, exclude_defaults=True)[1:-1]
             emitted.tallies[path] = tally(elements)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from specwalk.index.locators import has_stable_locator
 from specwalk.models.uimap import ParseProblem, Route, UIElement, UIMap
@@ -148,7 +148,21 @@ def summarize(uimap: UIMap) -> Summary:
 
 def to_json(summary: Summary) -> str:
     """The summary as JSON, saved beside the map so an unchanged re-run never reads the map."""
-    return json.dumps(asdict(summary), separators=(",", ":"))
+    # What `asdict` gives, without its generic deep copy (tens of thousands of findings).
+    data = {
+        "files": summary.files,
+        "elements": summary.elements,
+        "routes": [
+            {"path": r.path, "component": r.component, "elements": r.elements, "redirect": r.redirect}
+            for r in summary.routes
+        ],
+        "unrouted": summary.unrouted,
+        "findings": [
+            {"element_id": f.element_id, "where": f.where, "what": f.what, "fix": f.fix} for f in summary.findings
+        ],
+        "problems": list(summary.problems),
+    }
+    return json.dumps(data, separators=(",", ":"))
 
 
 def from_json(text: str) -> Summary | None:

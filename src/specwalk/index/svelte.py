@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 from specwalk.index import markup, routes_fs
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
-from specwalk.models.uimap import AttributeValue, ComponentNode, Handler, ParseProblem, SourceSpan
+from specwalk.index.fast import new_attribute, new_handler, new_span
+from specwalk.models.uimap import ComponentNode, ParseProblem
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
 PARSER_VERSION = f"svelte-1+{markup.MARKUP_VERSION}"
@@ -32,24 +33,24 @@ class SvelteDialect(markup.Dialect):
             inner = name.strip("{} ")
             if inner.startswith("..."):
                 return []
-            return [markup.Attr(AttributeValue(name=inner, literal=False, expression=inner))]
+            return [markup.Attr(new_attribute(name=inner, literal=False, expression=inner))]
         expression = _braced(value)
         event = _EVENT.match(name)
         if event:
             return [
-                markup.On(Handler(event=event.group(1), handler=markup.handler_name(expression or ""), syntax=name))
+                markup.On(new_handler(event=event.group(1), handler=markup.handler_name(expression or ""), syntax=name))
             ]
         bind = _BIND.match(name)
         if bind:
             target = bind.group(1)
-            handler = Handler(event="model", handler=expression or target, syntax=name)
-            bound = AttributeValue(name=target, literal=False, expression=expression or target)
+            handler = new_handler(event="model", handler=expression or target, syntax=name)
+            bound = new_attribute(name=target, literal=False, expression=expression or target)
             return [markup.On(handler, bound_value=bound)]
         if name.startswith(_DROPPED_PREFIXES) or name in ("this", "key"):
             return []
         lowered = name.lower()
         if lowered.startswith("on") and len(lowered) > 2 and expression is not None:
-            return [markup.On(Handler(event=lowered[2:], handler=markup.handler_name(expression), syntax=name))]
+            return [markup.On(new_handler(event=lowered[2:], handler=markup.handler_name(expression), syntax=name))]
         if not name:
             return []
         if expression is not None:
@@ -57,7 +58,7 @@ class SvelteDialect(markup.Dialect):
         if value is not None and "{" in value:
             parts = _brace_parts(value)
             source = "`" + "".join("${" + p.text + "}" if p.expression else p.text for p in parts) + "`"
-            return [markup.Attr(AttributeValue(name=name, literal=False, expression=source))]
+            return [markup.Attr(new_attribute(name=name, literal=False, expression=source))]
         return [markup.Attr(markup.literal_attribute(name, value if value is not None else ""))]
 
     def component(self, tag: str) -> str | None:
@@ -207,7 +208,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     root_tags = [markup.tag_name(child).lower() for child in markup_nodes if child.type == "element"]
     node = ComponentNode(
         name=name,
-        location=SourceSpan(file=path, line=1, column=1),
+        location=new_span(file=path, line=1, column=1),
         renders=extraction.edges,
         wraps=markup.wrapped_tag(extraction.raws, root_tags),
     )

@@ -113,6 +113,11 @@ def captures(grammar: Grammar, pattern: str, node: Node, found: MatchSet | None 
     return [captured for _, captured in matches(grammar, pattern, node)]
 
 
+def named_child(node: Node, index: int) -> Node | None:
+    """`node.named_children[index]`, or None: without building the list of children."""
+    return node.named_child(index) if index < node.named_child_count else None
+
+
 def text(node: Node | None) -> str:
     return "" if node is None else node.text.decode("utf-8", errors="replace")
 

@@ -17,7 +17,8 @@ from pathlib import PurePosixPath
 from specwalk.index import markup, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ParseContext
-from specwalk.models.uimap import AttributeValue, ComponentNode, Handler, ParseProblem, SourceSpan
+from specwalk.index.fast import new_attribute, new_handler, new_span
+from specwalk.models.uimap import ComponentNode, Handler, ParseProblem
 
 # Vue's built-in components: containers, not elements of interest.
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
@@ -57,12 +58,12 @@ class VueDialect(markup.Dialect):
         model = _MODEL.match(name)
         if model:
             expression = (value or "").strip()
-            handler = Handler(event="model", handler=expression, syntax=name)
-            bound = AttributeValue(name=model.group(1) or "value", literal=False, expression=expression)
+            handler = new_handler(event="model", handler=expression, syntax=name)
+            bound = new_attribute(name=model.group(1) or "value", literal=False, expression=expression)
             return [markup.On(handler, bound_value=bound)]
         event = _DIRECTIVE.match(name)
         if event:
-            return [markup.On(Handler(event=event.group(1), handler=markup.handler_name(value or ""), syntax=name))]
+            return [markup.On(new_handler(event=event.group(1), handler=markup.handler_name(value or ""), syntax=name))]
         binding = _BINDING.match(name)
         if binding:
             target = binding.group(1)
@@ -124,7 +125,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         error = ts.first_error(root)
         line = error.start_point[0] + 1 if error is not None else None
         problems.append(ParseProblem(file=path, line=line, message="template syntax error; the rest was indexed"))
-    location = SourceSpan(file=path, line=1, column=1)
+    location = new_span(file=path, line=1, column=1)
     if template is None:
         return FileFacts(
             file=path,

@@ -126,3 +126,38 @@ def test_cli_index_prints_summary_and_json(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [e["id"] for e in data["elements"]] == ["src/Icon.tsx:2:10", "src/Page.vue:1:11", "src/Save.tsx:2:10"]
     assert main(["index", str(root / "missing")]) == 2
+
+
+def test_generated_output_under_a_source_root_is_not_indexed(tmp_path):
+    """An HTML project indexing "." must not read what specwalk wrote there: the manual
+    (`specwalk docs`), the emitted tests and the output dir, wherever the config puts them."""
+    from specwalk.config import load_config
+    from specwalk.pipeline import index_for
+
+    root = tmp_path / "site"
+    (root / "docs" / "manual" / "en").mkdir(parents=True)
+    (root / "specs-out").mkdir()
+    (root / "out-dir").mkdir()
+    (root / "specwalk.toml").write_text(
+        '[project]\nframework = "html"\nsource_roots = ["."]\n'
+        '[output]\ndir = "out-dir"\ntests_dir = "specs-out"\nmanual_dir = "docs/manual"\n'
+    )
+    page = '<!doctype html><html><body><button type="button">{}</button></body></html>\n'
+    (root / "index.html").write_text(page.format("Save"))
+    (root / "docs" / "manual" / "en" / "manual.html").write_text(page.format("Manual"))
+    (root / "docs" / "guide.html").write_text(page.format("Guide"))
+    (root / "specs-out" / "report.html").write_text(page.format("Report"))
+    (root / "out-dir" / "trace.html").write_text(page.format("Trace"))
+
+    uimap = index_for(load_config(root / "specwalk.toml"))
+
+    assert sorted({element.location.file for element in uimap.elements}) == ["docs/guide.html", "index.html"]
+    assert sorted(element.text.value for element in uimap.elements if element.text is not None) == ["Guide", "Save"]
+    # Without the config's output dirs (the bug), the manual and the emitted tests were read too.
+    sources, _ = discover(IndexSettings(root=root.resolve(), framework="html", output_dir=root / "out-dir", workers=1))
+    assert [f.path for f in sources] == [
+        "docs/guide.html",
+        "docs/manual/en/manual.html",
+        "index.html",
+        "specs-out/report.html",
+    ]
