@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
 
 from specwalk.browser.discovery import BrowserInfo, find_browser
+from specwalk.browser.playwright_driver import BrowserSession, browser_session
 
 APPS = Path(__file__).parent / "apps"
 
@@ -34,3 +39,29 @@ def wait_gone(processes: list[psutil.Process], timeout: float = 10.0) -> list[ps
         alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
         time.sleep(0.1)
     return alive
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_directory(
+    directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) while the generator is open; yields its URL."""
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def session(browser: BrowserInfo) -> Iterator[BrowserSession]:
+    """One Chromium per test module; each test opens its own fresh context in it."""
+    with browser_session(browser) as opened:
+        yield opened

@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from specwalk.browser.discovery import BrowserInfo
-from specwalk.browser.playwright_driver import BrowserSession, PageDriver, browser_session
+from specwalk.browser.playwright_driver import BrowserSession, PageDriver
 from specwalk.emit.locators import to_python, to_typescript
 from specwalk.models.locator import Locator, LocatorPart, role, single
+
+from .conftest import serve_directory
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(PAGES))
-    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def session(browser: BrowserInfo) -> Iterator[BrowserSession]:
-    with browser_session(browser) as opened:
-        yield opened
+    yield from serve_directory(PAGES)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ suddenly passes) against a mutated copy. Flakiness is detected across repeated r
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
@@ -29,27 +27,12 @@ from specwalk.verify.runner import SuiteRun, apply_runs, run_suite
 
 from ..conftest import EXAMPLES
 from ..unit.emit.groceries import check, goto, groceries_report, ref, scenario, step
+from .conftest import QuietHandler, serve_directory
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NODE_MODULES = EXAMPLES / "notes-html" / "node_modules"
 ADD_HANDLER = "document.getElementById('add').addEventListener('click', add);"
 ARCHIVE = '<button type="button" disabled>Archive</button>'
-
-
-def _serve(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def _site(directory: Path, *, broken: bool) -> Path:
@@ -70,12 +53,12 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(site_dir: Path) -> Iterator[str]:
-    yield from _serve(site_dir, _Quiet)
+    yield from serve_directory(site_dir)
 
 
 @pytest.fixture(scope="module")
 def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _serve(_site(tmp_path_factory.mktemp("site") / "broken", broken=True), _Quiet)
+    yield from serve_directory(_site(tmp_path_factory.mktemp("site") / "broken", broken=True))
 
 
 def _free_port() -> int:
@@ -202,13 +185,13 @@ def test_python_suite_passes_then_fails_against_a_broken_app(
     assert (bad.result.passed, bad.result.failed, bad.result.exit_code) == (3, 3, 1)
 
 
-class _Flip(_Quiet):
+class _Flip(QuietHandler):
     """Serves flip.html saying "ok" on odd requests and "no" on even ones."""
 
     hits = 0
     lock = threading.Lock()
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - http.server calls it by this name
         if self.path != "/flip.html":
             self.send_error(404)
             return
@@ -255,7 +238,7 @@ def test_repeated_runs_mark_an_unstable_test_flaky(tmp_path: Path, browser: Brow
     tests_dir = tmp_path / "tests"
     write_files(tests_dir, emit_python(report, SuiteSettings(base_url="http://127.0.0.1:9/")))
     _Flip.hits = 0
-    for url in _serve(tmp_path, _Flip):
+    for url in serve_directory(tmp_path, _Flip):
         run = run_suite("python", tests_dir, env=dict(os.environ), base_url=url, browser=browser.path, runs=2)
     assert [(t.title, t.results, t.status) for t in run.tests] == [
         ("test_the_flip_says_ok", ("passed", "failed"), "flaky")

