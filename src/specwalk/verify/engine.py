@@ -552,16 +552,13 @@ class ScenarioVerifier:
         The preconditions up to a navigation (their own, or the scenario's first step) that act
         on the app: signing in, filling a cart.
         """
-        first = 1 if steps and steps[0].index == -1 else 0
-        for cut in range(min(first_own, len(steps) - 1), first, -1):
-            if steps[cut].operations and steps[cut].operations[0].op == "goto":
-                prefix = [op for step in steps[:cut] for op in step.operations]
-                if not any(op.op == "act" for op in prefix) or any(s.status != "passed" for s in steps[:cut]):
-                    return None
-                rest = [op for step in steps[cut:] for op in step.operations]
-                state = self.state_after(prefix, rest)
-                return (cut, state) if state is not None else None
-        return None
+        cut = prefix_cut(steps, first_own)
+        if not cut:
+            return None
+        prefix = [op for step in steps[:cut] for op in step.operations]
+        rest = [op for step in steps[cut:] for op in step.operations]
+        state = self.state_after(prefix, rest)
+        return (cut, state) if state is not None else None
 
     def state_after(self, prefix: Sequence[Operation], rest: Sequence[Operation]) -> Path | None:
         """The cookies and storage `prefix` leaves, if starting `rest` from them passes as it did live.
@@ -629,6 +626,22 @@ class ScenarioVerifier:
         """Run resolved operations once in a fresh context: True when every one succeeds."""
         with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
             return all(execute(driver, operation).ok for operation in operations)
+
+
+def prefix_cut(steps: Sequence[StepResult], end: int) -> int:
+    """How many leading steps (at most up to `end`) can be replaced by the state they leave; 0: none.
+
+    They must end right before a navigation (so what follows opens its own page), act on the app
+    (a sign-in, a filled cart), and all have passed.
+    """
+    first = 1 if steps and steps[0].index == -1 else 0
+    for cut in range(min(end, len(steps) - 1), first, -1):
+        if steps[cut].operations and steps[cut].operations[0].op == "goto":
+            shared = steps[:cut]
+            passed = all(step.status == "passed" and step.operations for step in shared)
+            acts = any(op.op == "act" for step in shared for op in step.operations)
+            return cut if passed and acts else 0
+    return 0
 
 
 def execute(driver: PageDriver, operation: Operation, *, check_timeout_ms: float | None = None) -> Outcome:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from specwalk.models.report import Operation, ScenarioResult, SharedSetup, StepResult
-from specwalk.verify.engine import ScenarioVerifier
+from specwalk.verify.engine import ScenarioVerifier, prefix_cut
 
 _SHARES = frozenset({"passed", "weak", "flaky", "app_defect"})
 _PROVES = frozenset({"passed", "weak"})
@@ -31,22 +31,14 @@ class SetupSharing:
 def setup_length(scenario: ScenarioResult) -> int:
     """How many leading steps could run once as a shared setup (0: none).
 
-    The setup is the Background's steps up to a navigation (its own, or the scenario's first
-    step), so every test still begins by opening its page; it must do something (an action),
-    and every one of its steps must have passed.
+    The Background's steps up to a navigation (its own, or the scenario's first step), so every
+    test still begins by opening its page (`prefix_cut`).
     """
     steps = scenario.steps
-    first = 1 if steps and steps[0].index == -1 else 0
-    end = first
+    end = 1 if steps and steps[0].index == -1 else 0
     while end < len(steps) and _in_background(steps[end], scenario):
         end += 1
-    for cut in range(end, first, -1):
-        if cut < len(steps) and steps[cut].operations and steps[cut].operations[0].op == "goto":
-            shared = steps[:cut]
-            ok = all(step.status == "passed" and step.operations for step in shared)
-            acts = any(op.op == "act" for step in shared for op in step.operations)
-            return cut if ok and acts else 0
-    return 0
+    return prefix_cut(steps, end)
 
 
 def _in_background(step: StepResult, scenario: ScenarioResult) -> bool:
