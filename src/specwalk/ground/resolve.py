@@ -50,6 +50,11 @@ def related_roles(role: str) -> tuple[str, ...]:
     return (role, *sorted(family))
 
 
+# A dropdown's roles, and a native select nothing names: no aria-label/-labelledby/title, no id a
+# <label for> could point at, not inside a <label>.
+_CHOOSER_ROLES = ("combobox", "listbox")
+_NAMELESS_SELECT = "select:not([aria-label], [aria-labelledby], [title], [id], label *)"
+
 # Container roles a list item / row scope can be expressed with (`filter({ hasText })`).
 _SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
 
@@ -221,8 +226,12 @@ class Resolver:
         action: str | None = None,
         literal: bool = True,
         context: str | None = None,
+        option: str | None = None,
     ) -> Resolution:
-        """`context` (the step's sentence) lets a configured chooser settle what the words do not."""
+        """`context` (the step's sentence) lets a configured chooser settle what the words do not.
+
+        `option` is the choice a "select" step makes ("Dark"): a dropdown without a name is found by it.
+        """
         preferred = () if role else _ROLES_FOR_ACTION.get(action or "", ())
         hits = self.candidates(target, role, route, preferred)
         result = Resolution(
@@ -311,6 +320,11 @@ class Resolver:
             result.locator = best_locator
             result.element = best_element or self._source_of(driver, best_locator, hits)
             return result
+        if option and not scope and not scope_role and must_exist:
+            found = self._by_option(driver, target, option)
+            if found is not None:
+                result.locator, result.message = found
+                return result
         if not must_exist:
             # For "is hidden / is not shown", absence is the point: use the best source-backed locator.
             for locator, element in ordered:
@@ -331,6 +345,39 @@ class Resolver:
         if self.chooser is not None and context is not None and hits:
             self._assisted(driver, context, target, role, scope, scope_role, hits, result)
         return result
+
+    def _by_option(self, driver: PageDriver, target: str, option: str) -> tuple[Locator, str] | None:
+        """The one nameless native dropdown offering `option`, when the page shows `target` as text.
+
+        A `<label>` not linked to its `<select>` leaves the select without an accessible name, so the
+        step's words ("Theme") find only the label; the option it picks ("Dark") still singles out the
+        select. Only a select with no naming attribute qualifies: one named otherwise ("Language")
+        is not the dropdown the step means.
+        """
+        if driver.count(Locator(parts=(LocatorPart(kind="text", value=target, exact=True),))) < 1:
+            return None
+        nameless = Locator(parts=(LocatorPart(kind="css", value=_NAMELESS_SELECT, has_text=option),))
+        if driver.count(nameless) != 1:
+            return None
+        for box_role in _CHOOSER_ROLES:
+            box = Locator(parts=(LocatorPart(kind="role", role=box_role, value="", has_text=option),))
+            # Offered by its label ("Dark") or, for a value check, by its value ("dark").
+            by_value = 'option[value="' + option.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+            offered = [
+                Locator(parts=(*box.parts, LocatorPart(kind="role", role="option", value=option, exact=True))),
+                Locator(parts=(*box.parts, LocatorPart(kind="css", value=by_value))),
+            ]
+            if (
+                driver.count(box) == 1
+                and any(driver.count(locator) >= 1 for locator in offered)
+                and driver.same_element(box, nameless)
+            ):
+                message = (
+                    f"the {box_role} that offers '{option}'; it has no accessible name (the page shows "
+                    f"'{target}', but no label is associated with it): an accessibility problem worth fixing"
+                )
+                return box, message
+        return None
 
     def _assisted(
         self,

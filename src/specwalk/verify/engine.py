@@ -231,6 +231,7 @@ class ScenarioVerifier:
         *,
         must_exist: bool = True,
         action: str | None = None,
+        option: str | None = None,
     ) -> Resolution:
         if not step.target:
             if step.role and not step.scope:
@@ -252,6 +253,7 @@ class ScenarioVerifier:
             action=action,
             literal=_quoted(step.text, step.target),
             context=step.text,
+            option=option,
         )
         if not resolution.ok and must_exist:
             # The element may still be rendering (a dialog opening, a route loading).
@@ -264,6 +266,7 @@ class ScenarioVerifier:
                 scope_role=step.scope_role,
                 route=self._route(driver),
                 context=step.text,
+                option=option,
             )
         if not resolution.ok:
             raise NotGrounded(resolution.message, resolution)
@@ -299,7 +302,8 @@ class ScenarioVerifier:
                 raise NotGrounded(option.message, option)
             return [Operation(op="act", name="check", locator=option.locator)], option
         name = _ACT_NAMES[action]
-        resolution = self._target(driver, step, action=name)
+        chosen = step.value if action == "select" else None
+        resolution = self._target(driver, step, action=name, option=chosen)
         value = step.key if action == "press" else step.value
         if action == "select" and step.value is None and step.target:
             name, value = "click", None
@@ -371,7 +375,9 @@ class ScenarioVerifier:
         if kind in _ELEMENT_CHECKS:
             name, with_value = _ELEMENT_CHECKS[kind]
             must_exist = not (kind == "element_visible" and negated)
-            resolution = self._target(driver, step, must_exist=must_exist)
+            # A dropdown's value ("dark") can single out a select that has no name, as in a select step.
+            chosen = step.value if kind == "value_equals" and step.role in ("combobox", "listbox") else None
+            resolution = self._target(driver, step, must_exist=must_exist, option=chosen)
             if kind == "element_visible" and negated:
                 name, negated = "hidden", False
             if kind == "enabled" and negated:
