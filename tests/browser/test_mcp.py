@@ -175,7 +175,14 @@ def test_http_every_tool_and_a_clean_stop(groceries: Path, browser: BrowserInfo,
         anyio.run(session, url)
         apps = anyio.run(stop_during_generate, url, process, groceries)
     assert process.returncode == 130
-    assert "stopped by SIGTERM; stopped (a running tool call was abandoned)" in log.read_text(encoding="utf-8")
+    # Two correct ways out, depending on where the signal lands: while the event loop delivers the
+    # call's progress, the interrupt unwinds the call itself (its `with` blocks stop the app);
+    # anywhere else the call's thread is abandoned and the exit hooks stop the app.
+    stopped = log.read_text(encoding="utf-8")
+    assert (
+        "stopped by SIGTERM; stopped (a running tool call was abandoned)" in stopped
+        or "stopped by SIGTERM; stopped cleanly" in stopped
+    ), stopped
     # The app the abandoned call had started was stopped on the way out.
     assert apps and not [app for app in apps if app.is_running() and app.status() != psutil.STATUS_ZOMBIE]
 
