@@ -98,6 +98,12 @@ class _Progress:
             self._last_reported = elapsed
             err.print(message)
 
+    def say(self, message: str) -> None:
+        """A line of stage progress (not about the app), ending any live status line first."""
+        if not self.quiet:
+            self.done()
+            err.print(message, markup=False)
+
     def done(self) -> None:
         if self._status is not None:
             self._status.stop()
@@ -409,11 +415,7 @@ def generate(
     config = _load(config_path, overrides={**overrides, **_llm_overrides(llm_choice_value)})
     session = llm_for(config, _env(), use_cache=not no_llm_cache)
     progress = _Progress(quiet=quiet)
-
-    def say(message: str) -> None:
-        if not quiet:
-            progress.done()
-            err.print(message, markup=False)
+    say = progress.say
 
     try:
         result = run_generate(
@@ -531,11 +533,7 @@ def docs_command(
     choices = languages or ("all",)
     chosen = [lang for choice in choices for lang in (MANUAL_LANGUAGES if choice == "all" else (choice,))]
     progress = _Progress(quiet=quiet)
-
-    def say(message: str) -> None:
-        if not quiet:
-            progress.done()
-            err.print(message, markup=False)
+    say = progress.say
 
     try:
         result = build_manual(
