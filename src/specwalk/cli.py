@@ -387,6 +387,12 @@ def plan(
     default=None,
     help="Override ground.retriever: semantic adds sentence embeddings (pip install 'specwalk[semantic]').",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 16),
+    default=None,
+    help="Override browser.workers: browsers verifying scenarios side by side (0: one per CPU core, at most 4).",
+)
 @llm_option
 @no_llm_cache_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
@@ -398,6 +404,7 @@ def generate(
     language: str,
     runs: int,
     retriever: str | None,
+    workers: int | None,
     llm_choice_value: str | None,
     no_llm_cache: bool,
     quiet: bool,
@@ -412,6 +419,8 @@ def generate(
     from specwalk.pipeline import llm_for
 
     overrides: dict[str, object] = {"ground": {"retriever": retriever}} if retriever else {}
+    if workers is not None:
+        overrides["browser"] = {"workers": workers}
     config = _load(config_path, overrides={**overrides, **_llm_overrides(llm_choice_value)})
     session = llm_for(config, _env(), use_cache=not no_llm_cache)
     progress = _Progress(quiet=quiet)

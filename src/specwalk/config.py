@@ -68,6 +68,12 @@ class OutputSection(_Section):
 class BrowserSection(_Section):
     path: str = ""
     headless: bool = True
+    # Browsers verifying scenarios side by side; 0: one per CPU core, at most 4. Mostly waiting
+    # (page loads, web-first assertions), so more than one keeps the cores busy.
+    workers: int = Field(default=0, ge=0, le=16)
+
+    def worker_count(self, cpus: int | None) -> int:
+        return self.workers or max(1, min(4, cpus or 1))
 
 
 class LlmSection(_Section):
@@ -155,6 +161,7 @@ _KEY_HELP: dict[str, str] = {
     "app.start_timeout": "seconds to wait for the app, a number above 0",
     "browser.path": 'path to a Chromium/Chrome executable, or "" to find one automatically',
     "browser.headless": "true or false",
+    "browser.workers": "a whole number from 0 (one per CPU core, at most 4) to 16",
     "llm.provider": "one of none, deepseek, openai, ollama, vllm",
     "llm.base_url": "an http URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1",
     "llm.timeout": "seconds to wait for one answer, above 0 and at most 600",
@@ -306,7 +313,7 @@ def load_config(
                 f"no {CONFIG_FILENAME} in {cwd} or any parent directory",
                 hint="run `specwalk init` in your front-end project first, or pass --config PATH",
             )
-        return build_config({}, root=cwd, overrides=_env_layer(env or {}) | dict(overrides or {}))
+        return build_config({}, root=cwd, overrides=_deep_merge(_env_layer(env or {}), overrides or {}))
     data, text = _parse_toml(path)
     layered = _fresh_llm(data, _deep_merge(_env_layer(env or {}), overrides or {}))
     return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered)
@@ -349,6 +356,7 @@ _COMMENTS: dict[str, str] = {
     "output": "Where specwalk writes; relative to this file.",
     "browser": "Chromium to use; empty path: $SPECWALK_BROWSER, then a Playwright-managed\n"
     "browser, then a system chromium / google-chrome.",
+    "browser.workers": "browsers verifying side by side; 0: one per CPU core, at most 4",
     "llm": "Optional LLM for free-prose requirements: none | deepseek | openai | ollama | vllm.",
     "llm.timeout": "seconds per request",
     "llm.retries": "on 429, 5xx and timeouts, with backoff",

@@ -5,6 +5,7 @@ Long work reports through callbacks; the front-ends decide how to show it.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -245,7 +246,7 @@ def generate(
     and its own scenarios' ungroundable steps repaired; all of it verified like everything else.
     """
     from specwalk.browser.discovery import find_browser
-    from specwalk.browser.playwright_driver import browser_session
+    from specwalk.browser.playwright_driver import BrowserSession, browser_session
     from specwalk.emit.output import emit_suite, write_reports
     from specwalk.ground import build_retriever
     from specwalk.ground.resolve import Resolver
@@ -280,19 +281,32 @@ def generate(
         browser_session(browser, headless=config.browser.headless) as session,
     ):
         lap("start")
-        verifier = ScenarioVerifier(
-            session,
-            ui_map,
-            Resolver(retriever, locale=locale, chooser=_chooser(llm, ui_map, locale)),
-            base_url=app.base_url,
-            locale=locale,
-            artifacts=config.output_dir,
-        )
+
+        def verifier_for(session: BrowserSession) -> ScenarioVerifier:
+            return ScenarioVerifier(
+                session,
+                ui_map,
+                Resolver(retriever, locale=locale, chooser=_chooser(llm, ui_map, locale)),
+                base_url=app.base_url,
+                locale=locale,
+                artifacts=config.output_dir,
+            )
+
+        @contextmanager
+        def helper() -> Iterator[ScenarioVerifier]:
+            with browser_session(browser, headless=config.browser.headless) as own:
+                yield verifier_for(own)
+
+        verifier = verifier_for(session)
+        workers = min(config.browser.worker_count(os.cpu_count()), max(1, plan.scenario_count))
+        if workers > 1:
+            say(f"verify: {workers} browsers side by side")
         verified = verify_plan(
             plan,
             verifier,
             on_progress=lambda n, total, name, step: say(f"scenario {n}/{total}: {name} — {step}"),
             repair=_repairer(llm, plan, ui_map, retriever, locale, config, requirements),
+            helpers=[helper] * (workers - 1),
         )
         if llm is not None:
             from specwalk.verify.suite import REPAIRED

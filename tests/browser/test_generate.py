@@ -111,9 +111,13 @@ def test_generated_tests_fail_when_the_behaviour_breaks(project: Path, browser: 
     assert outcomes["Add an urgent item with Enter"] == "passed"  # Enter still adds
 
 
-def test_a_second_run_writes_byte_identical_files(project: Path) -> None:
-    args = ["generate", "-c", str(project / "specwalk.toml"), "--runs", "1", "--quiet"]
-    assert main(args) == ExitCode.FAILURES
+def test_a_second_run_writes_byte_identical_files_whatever_the_number_of_browsers(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["generate", "-c", str(project / "specwalk.toml"), "--runs", "1"]
+    assert main([*args, "--workers", "1"]) == ExitCode.FAILURES
+    assert "side by side" not in capsys.readouterr().err
     first = snapshot(project)
-    assert main(args) == ExitCode.FAILURES
+    assert main([*args, "--workers", "3"]) == ExitCode.FAILURES
+    assert "verify: 3 browsers side by side" in capsys.readouterr().err
     assert snapshot(project) == first

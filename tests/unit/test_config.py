@@ -98,3 +98,17 @@ def test_render_toml_round_trips(tmp_path: Path) -> None:
     loaded = load_config(path, env={})
     assert loaded.model_dump() == config.model_dump()
     assert isinstance(loaded, Config)
+
+
+def test_browser_workers_default_to_the_cores_and_a_flag_keeps_the_env_browser(tmp_path: Path) -> None:
+    config = load_config(cwd=tmp_path, env={"SPECWALK_BROWSER": "/from/env"}, required=False)
+    assert config.browser.workers == 0
+    assert [config.browser.worker_count(cpus) for cpus in (None, 1, 2, 8)] == [1, 1, 2, 4]
+    # A flag for one browser key must not drop the browser the environment names.
+    config = load_config(
+        cwd=tmp_path, env={"SPECWALK_BROWSER": "/from/env"}, overrides={"browser": {"workers": 3}}, required=False
+    )
+    assert (config.browser.path, config.browser.worker_count(2)) == ("/from/env", 3)
+    path = write(tmp_path, "[browser]\nworkers = 40\n")
+    with pytest.raises(ConfigError, match=r"browser\.workers = 40 is invalid.*0 \(one per CPU core"):
+        load_config(path, env={})

@@ -460,24 +460,28 @@ class PageDriver:
         except PlaywrightError:
             pass
 
-    def act(self, action: ActionName, locator: Locator | None, value: str | None = None) -> Outcome:
-        """Perform `action`; a target that is missing, hidden or disabled is a failed Outcome."""
+    def act(
+        self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None
+    ) -> Outcome:
+        """Perform `action`; a target that is missing, hidden or disabled (after `timeout_ms`, default
+        the page's) is a failed Outcome."""
         if locator is None:
             if action != "press" or not value:
                 return Outcome(False, f"{action} needs a target")
             return self._guard(lambda: self._page.keyboard.press(value))
         target = self.resolve(locator)
+        wait = timeout_ms  # None: the context's default timeout
         operations: dict[str, Any] = {
-            "click": lambda: target.click(),
-            "dblclick": lambda: target.dblclick(),
-            "fill": lambda: target.fill(value or ""),
-            "clear": lambda: target.clear(),
-            "press": lambda: target.press(value or "Enter"),
-            "select": lambda: target.select_option(label=value) if value else target.select_option(index=0),
-            "check": lambda: target.check(),
-            "uncheck": lambda: target.uncheck(),
-            "hover": lambda: target.hover(),
-            "upload": lambda: target.set_input_files(value or []),
+            "click": lambda: target.click(timeout=wait),
+            "dblclick": lambda: target.dblclick(timeout=wait),
+            "fill": lambda: target.fill(value or "", timeout=wait),
+            "clear": lambda: target.clear(timeout=wait),
+            "press": lambda: target.press(value or "Enter", timeout=wait),
+            "select": lambda: target.select_option(label=value or None, index=None if value else 0, timeout=wait),
+            "check": lambda: target.check(timeout=wait),
+            "uncheck": lambda: target.uncheck(timeout=wait),
+            "hover": lambda: target.hover(timeout=wait),
+            "upload": lambda: target.set_input_files(value or [], timeout=wait),
         }
         if action not in operations:
             raise ValueError(f"unknown action {action!r}")

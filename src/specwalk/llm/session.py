@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +111,7 @@ class LlmSession:
         self.usage = Usage()
         self.log = LlmLog()
         self._served_by = ""  # the model named in answers (a server may pick it), cached ones included
+        self._lock = threading.Lock()  # verification may ask from several browser threads
 
     @property
     def name(self) -> str:
@@ -120,12 +122,14 @@ class LlmSession:
         if self.cache is not None and self.use_cache:
             hit = self.cache.get(key)
             if hit is not None:
-                self.usage.add(hit, self.price)
-                self._served_by = hit.model
+                with self._lock:
+                    self.usage.add(hit, self.price)
+                    self._served_by = hit.model
                 return hit
         completion = self.model.complete(messages, json_mode=json_mode)
-        self.usage.add(completion, self.price)
-        self._served_by = completion.model
+        with self._lock:
+            self.usage.add(completion, self.price)
+            self._served_by = completion.model
         if self.cache is not None:
             self.cache.put(key, completion)
         return completion

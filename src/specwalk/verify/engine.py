@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from specwalk.browser.playwright_driver import BrowserSession, Outcome, PageDriver
 from specwalk.ground.resolve import Resolution, Resolver, from_candidate
@@ -40,6 +41,10 @@ _ACT_NAMES = {
 _CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto"})
 # A check expected to fail in a replay need not wait long: the replayed page has settled.
 _SENSITIVITY_TIMEOUT_MS = 750
+# The live run proved each action's target appears; in a replay that skipped a step, a target
+# still missing after this long is missing because of the skip, and waiting the full page
+# timeout for it only slows generation.
+_REPLAY_ACT_TIMEOUT_MS = 2_000
 
 
 def _causal(step: StepResult) -> bool:
@@ -56,6 +61,17 @@ _ELEMENT_CHECKS = {
     "text_contains": ("contains", True),
     "value_equals": ("value", True),
 }
+
+
+class StepObserver(Protocol):
+    """Watches a live run around each grounded step (the manual takes its pictures here, so the
+    scenario runs once). It may look at the page, never change its state."""
+
+    def before(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+        """The step's operations are resolved and about to run."""
+
+    def after(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+        """The step's operations all succeeded."""
 
 
 @dataclass
@@ -136,10 +152,23 @@ class ScenarioVerifier:
 
     # -- one live run --------------------------------------------------------------------------
 
-    def run(self, scenario: Scenario, *, on_step: Callable[[int, int, str], None] | None = None) -> ScenarioRun:
+    def run(
+        self,
+        scenario: Scenario,
+        *,
+        on_step: Callable[[int, int, str], None] | None = None,
+        observer: StepObserver | None = None,
+        still: bool = False,
+    ) -> ScenarioRun:
+        """One live run; `still`: in a context made for repeatable pictures (`BrowserSession.still_page`)."""
         steps = [*scenario.preconditions, *scenario.steps]
         run = ScenarioRun(scenario, "passed")
-        with self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+        opened = (
+            self.session.still_page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale)
+            if still
+            else self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale)
+        )
+        with opened as driver:
             starts_with_open = bool(steps) and isinstance(steps[0], ActionStep) and steps[0].action == "open"
             if not starts_with_open:
                 start = Operation(op="goto", value="/")
@@ -152,7 +181,7 @@ class ScenarioVerifier:
             for index, step in enumerate(steps):
                 if on_step:
                     on_step(index + 1, len(steps), step.text)
-                result = self._run_step(driver, index, step, scenario)
+                result = self._run_step(driver, index, step, scenario, observer)
                 run.steps.append(result)
                 if result.status == "not_grounded":
                     run.status, run.message = "not_grounded", f"{step.source}: {result.evidence.message}"
@@ -177,7 +206,9 @@ class ScenarioVerifier:
     def _route(self, driver: PageDriver) -> str | None:
         return match_route(driver.url, self.ui_map.routes)
 
-    def _run_step(self, driver: PageDriver, index: int, step: Step, scenario: Scenario) -> StepResult:
+    def _run_step(
+        self, driver: PageDriver, index: int, step: Step, scenario: Scenario, observer: StepObserver | None = None
+    ) -> StepResult:
         base = StepResult(
             index=index, text=step.text, source=step.source, expanded_from=step.expanded_from, status="passed"
         )
@@ -203,6 +234,8 @@ class ScenarioVerifier:
                 actual=failure.outcome.actual,
             )
             return base.model_copy(update={"operations": [failure.operation], "status": "failed", "evidence": evidence})
+        if observer is not None:
+            observer.before(driver, index, operations)
         for operation in operations:
             outcome = execute(driver, operation)
             if not outcome.ok and operation.op == "act":
@@ -220,6 +253,8 @@ class ScenarioVerifier:
                 expected = _describe_expected(operation)
                 evidence = _evidence(resolution, outcome.message, expected=expected, actual=outcome.actual)
                 return base.model_copy(update={"operations": operations, "status": "failed", "evidence": evidence})
+        if observer is not None:
+            observer.after(driver, index, operations)
         return base.model_copy(update={"operations": operations, "evidence": _evidence(resolution)})
 
     # -- steps -> operations -------------------------------------------------------------------
@@ -623,7 +658,10 @@ class ScenarioVerifier:
                         failing.add(position)
                     continue
                 for operation in step.operations:
-                    if operation.op != "check" and not execute(driver, operation).ok:
+                    if (
+                        operation.op != "check"
+                        and not execute(driver, operation, act_timeout_ms=_REPLAY_ACT_TIMEOUT_MS).ok
+                    ):
                         # The scenario cannot go on without the skipped step: what follows depends on it.
                         return failing | {p for p in watched if p > position}
         return failing
@@ -650,7 +688,13 @@ def prefix_cut(steps: Sequence[StepResult], end: int) -> int:
     return 0
 
 
-def execute(driver: PageDriver, operation: Operation, *, check_timeout_ms: float | None = None) -> Outcome:
+def execute(
+    driver: PageDriver,
+    operation: Operation,
+    *,
+    check_timeout_ms: float | None = None,
+    act_timeout_ms: float | None = None,
+) -> Outcome:
     if operation.op == "goto":
         return driver.goto(operation.value or "/")
     if operation.op == "reload":
@@ -662,7 +706,7 @@ def execute(driver: PageDriver, operation: Operation, *, check_timeout_ms: float
     if operation.op == "press_key":
         return driver.act("press", None, operation.value)
     if operation.op == "act":
-        return driver.act(operation.name, operation.locator, operation.value)
+        return driver.act(operation.name, operation.locator, operation.value, timeout_ms=act_timeout_ms)
     return driver.check(
         operation.name, operation.locator, operation.value, negated=operation.negated, timeout_ms=check_timeout_ms
     )

@@ -7,7 +7,9 @@ failure; one whose checks still pass when the action that should cause them is s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,6 +23,9 @@ _SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_plan
 ScenarioProgress = Callable[[int, int, str, str], None]  # (n, total, scenario name, step text)
 MAX_REPAIRS = 2  # changed scenarios tried per scenario; each is verified from the start again
 REPAIRED = "repaired by the model"  # marks a result whose scenario was changed by a Repairer
+# Opens a verifier with its own browser, in the thread that will use it.
+VerifierFactory = Callable[[], AbstractContextManager[ScenarioVerifier]]
+_HELPER_GRACE_S = 10.0  # on an interrupt, how long helpers get to close their browsers
 
 
 class Repairer(Protocol):
@@ -99,16 +104,63 @@ def verify_plan(
     *,
     on_progress: ScenarioProgress | None = None,
     repair: Repairer | None = None,
+    helpers: Sequence[VerifierFactory] = (),
 ) -> VerifiedPlan:
+    """Verify every scenario; with `helpers`, that many more browsers take scenarios side by side.
+
+    Each helper opens its verifier (its own Playwright and browser) in its own thread, as
+    Playwright requires. Results keep the plan's order whoever verified them, so the output does
+    not depend on the number of workers.
+    """
     pairs = [(requirement, scenario) for requirement in plan.requirements for scenario in requirement.scenarios]
-    results: list[ScenarioResult] = []
-    for number, (requirement, scenario) in enumerate(pairs, start=1):
+    results: list[ScenarioResult | None] = [None] * len(pairs)
+    lock = threading.Lock()
+    queue = iter(range(len(pairs)))
+    stop = threading.Event()
+    failures: list[BaseException] = []
 
-        def on_step(_n: int, _total: int, text: str, *, name: str = scenario.name, number: int = number) -> None:
-            if on_progress:
-                on_progress(number, len(pairs), name, text)
+    def work(worker: ScenarioVerifier) -> None:
+        while not stop.is_set():
+            with lock:
+                position = next(queue, None)
+            if position is None:
+                return
+            requirement, scenario = pairs[position]
 
-        results.append(_scenario_result(requirement, scenario, verifier, on_step, repair))
+            def on_step(
+                _n: int, _total: int, text: str, *, name: str = scenario.name, number: int = position + 1
+            ) -> None:
+                if on_progress:
+                    with lock:
+                        on_progress(number, len(pairs), name, text)
+
+            results[position] = _scenario_result(requirement, scenario, worker, on_step, repair)
+
+    def helper(factory: VerifierFactory) -> None:
+        try:
+            with factory() as worker:
+                work(worker)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            failures.append(exc)
+            stop.set()
+
+    threads = [threading.Thread(target=helper, args=(factory,), daemon=True) for factory in helpers]
+    for thread in threads:
+        thread.start()
+    try:
+        work(verifier)
+    except BaseException:
+        stop.set()  # the helpers finish their current scenario and close their browsers
+        for thread in threads:
+            thread.join(timeout=_HELPER_GRACE_S)
+        raise
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    done = [result for result in results if result is not None]
+    if len(done) != len(pairs):  # only if a helper stopped without raising, which is a bug
+        raise RuntimeError(f"{len(pairs) - len(done)} scenario(s) were not verified")
     rows = [
         RequirementRow(
             requirement_id=requirement.id,
@@ -116,8 +168,8 @@ def verify_plan(
             feature=requirement.feature,
             source=requirement.source,
             scenario_ids=[scenario.id for scenario in requirement.scenarios],
-            status=worst([r.status for r in results if r.requirement_id == requirement.id]),
+            status=worst([r.status for r in done if r.requirement_id == requirement.id]),
         )
         for requirement in plan.requirements
     ]
-    return VerifiedPlan(results, rows)
+    return VerifiedPlan(done, rows)
