@@ -17,6 +17,7 @@ uimap.json is returned as is: no parse, no merge.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import importlib
@@ -204,12 +205,13 @@ def kinds_for(path: str, framework: str, fs_routing: bool = False) -> tuple[str,
     return kinds
 
 
-def _ignore_spec(directory: Path) -> pathspec.PathSpec[Any] | None:
-    ignore = directory / ".gitignore"
-    if not ignore.is_file():
+def _ignore_spec(directory: Path | str) -> pathspec.PathSpec[Any] | None:
+    ignore = os.path.join(directory, ".gitignore")
+    if not os.path.isfile(ignore):
         return None
     try:
-        lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(ignore, encoding="utf-8", errors="replace") as stream:
+            lines = stream.read().splitlines()
     except OSError:
         return None
     return pathspec.PathSpec.from_lines("gitignore", lines)
@@ -244,18 +246,31 @@ def _walk_dir(
         relative_dir = directory.relative_to(root).as_posix()
         if not any(base == relative_dir for base, _ in specs):
             specs = [*specs, (relative_dir, local)]
+    skipped = {str(path) for path in skip}
+    prefix = "" if directory == root else directory.relative_to(root).as_posix() + "/"
+    yield from _walk_entries(str(directory), prefix, specs, skipped)
+
+
+def _walk_entries(
+    directory: str, prefix: str, specs: list[tuple[str, pathspec.PathSpec[Any]]], skip: set[str]
+) -> Iterator[tuple[str, os.stat_result]]:
+    """`_walk_dir` on strings: a repository has thousands of entries, and paths cost per entry."""
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
         return
     for entry in entries:
-        relative = Path(entry.path).relative_to(root).as_posix()
+        relative = prefix + entry.name
         if entry.is_dir(follow_symlinks=False):
-            if entry.name in SKIP_DIRS or entry.name.startswith(".") or Path(entry.path) in skip:
+            if entry.name in SKIP_DIRS or entry.name.startswith(".") or entry.path in skip:
                 continue
             if _ignored(relative, True, specs):
                 continue
-            yield from _walk_dir(root, Path(entry.path), specs, skip)
+            inner = specs
+            local = _ignore_spec(entry.path)
+            if local is not None and not any(base == relative for base, _ in specs):
+                inner = [*specs, (relative, local)]
+            yield from _walk_entries(entry.path, relative + "/", inner, skip)
         elif entry.is_file():
             if _ignored(relative, False, specs):
                 continue
@@ -288,11 +303,15 @@ def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile
 
 
 def _in_source_roots(relative: str, source_roots: Iterable[str]) -> bool:
-    for source_root in source_roots:
-        prefix = Path(source_root).as_posix().strip("/")
+    for prefix in _root_prefixes(tuple(source_roots)):
         if prefix in ("", ".") or relative == prefix or relative.startswith(prefix + "/"):
             return True
     return False
+
+
+@functools.cache
+def _root_prefixes(source_roots: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(Path(source_root).as_posix().strip("/") for source_root in source_roots)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -425,22 +444,94 @@ class _Cache:
                 pack.unlink(missing_ok=True)
 
 
-def _write_pieces_atomic(path: Path, pieces: Iterable[bytes]) -> int:
-    """Write `pieces` one after another, all or nothing (the map is never held whole); its size."""
+# A piece of the map: bytes, or (an open file, offset, length) to copy from (a shard's spill file).
+Piece = bytes | tuple[int, int, int]
+
+
+def _write_pieces_atomic(path: Path, pieces: Iterable[Piece]) -> int:
+    """Write `pieces` one after another, all or nothing (the map is never held whole); its size.
+
+    A run of ranges that lie one after another in a shard's spill file, separated by single
+    commas (which the shard writes after each chunk), is copied at once.
+    """
     from specwalk.fileio import stage
 
     staged = stage(path, b"")
     size = 0
+    pending: list[bytes] = []
+    waiting = 0
+    run: list[int] | None = None  # [source, start, end] of ranges not copied yet
+    comma = False  # a "," right after `run`, not written yet: the spill has it at `end`
     try:
-        with staged.open("ab") as stream:
+        with staged.open("r+b", buffering=0) as stream:
+            target = stream.fileno()
+
+            def flush_run() -> int:
+                nonlocal run, comma
+                if run is None:
+                    return 0
+                length = run[2] - run[1] + (1 if comma else 0)
+                _copy_range(run[0], target, run[1], length)
+                run, comma = None, False
+                return length
+
+            def flush_pending() -> int:
+                nonlocal pending, waiting
+                written = waiting
+                if pending:
+                    _write_all(target, b"".join(pending))
+                pending, waiting = [], 0
+                return written
+
             for piece in pieces:
-                stream.write(piece)
-                size += len(piece)
+                if isinstance(piece, bytes):
+                    if run is not None and not comma and piece == b",":
+                        comma = True
+                        continue
+                    size += flush_run()
+                    pending.append(piece)
+                    waiting += len(piece)
+                    if waiting >= 1 << 20:
+                        size += flush_pending()
+                    continue
+                source, offset, length = piece
+                if run is not None and comma and source == run[0] and offset == run[2] + 1:
+                    run[2] = offset + length
+                    comma = False
+                    continue
+                size += flush_run()
+                size += flush_pending()
+                run = [source, offset, offset + length]
+            size += flush_run()
+            size += flush_pending()
         os.replace(staged, path)
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
     return size
+
+
+def _write_all(target: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(target, view) :]
+
+
+def _copy_range(source: int, target: int, offset: int, length: int) -> None:
+    """Append `length` bytes of `source` from `offset` to `target`; in the kernel where it can."""
+    while length > 0:
+        try:
+            copied = os.copy_file_range(source, target, length, offset)
+        except (AttributeError, OSError):  # no copy_file_range here (OS, file system): copy by hand
+            copied = 0
+        if copied <= 0:
+            data = os.pread(source, length, offset)
+            if not data:
+                raise OSError(f"index: a shard's output ended early ({length} bytes missing)")
+            _write_all(target, data)
+            copied = len(data)
+        offset += copied
+        length -= copied
 
 
 # Shards below this many files run in this process: a worker's start costs more than they take.
@@ -520,14 +611,26 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
         instances_by: list[list[UIElement]] = [[] for _ in range(count)]
         for instance in instances:
             instances_by[owner.get(instance.location.file, 0)].append(instance)
-        counts = shards.call("finish", [(removed_by[n], instances_by[n], project) for n in range(count)])
+        finishing = shards.start("finish", [(removed_by[n], instances_by[n], project) for n in range(count)])
+        head = _head(uimap)  # while the workers finish their elements
+        counts = finishing()
         timings["finish"] = time.perf_counter() - phase
         phase = time.perf_counter()
-        emitted = shards.call("emit", [(_shared(counts),)] * count)
-        timings["emit"] = time.perf_counter() - phase
+        shared = _shared(counts)
+        # Workers write their elements' JSON to spill files beside the map (see `Emitted`).
+        spills = [str(settings.out / f".uimap.{os.getpid()}.{n}.spill") for n in range(count)] if count > 1 else [""]
+        if count > 1:
+            settings.out.mkdir(parents=True, exist_ok=True)
+        try:
+            emitted = shards.call("emit", [(shared, spill) for spill in spills])
+            timings["emit"] = time.perf_counter() - phase
+            phase = time.perf_counter()
+            size, tallies = _write_map(uimap_path, uimap, emitted, head)
+        finally:
+            for spill in spills:
+                if spill:
+                    Path(spill).unlink(missing_ok=True)
 
-    phase = time.perf_counter()
-    size, tallies = _write_map(uimap_path, uimap, emitted)
     summary = assemble(uimap.files_indexed, uimap.routes, tallies, uimap.problems)
     manifest_files: dict[str, list[Any]] = {}
     by_path = {source.path: source for source in sources}
@@ -554,26 +657,55 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
     )
 
 
-def _write_map(path: Path, uimap: UIMap, emitted: list[Any]) -> tuple[int, list[Tally]]:
-    """Write `uimap` (which has no elements) with the shards' serialized elements, in file order.
-
-    Returns the file's size and the elements' tallies in map order.
-    """
-    chunks: dict[str, list[bytes]] = {}
-    tallies: dict[str, list[Tally]] = {}
-    for answer in emitted:
-        for file, chunk in answer.chunks.items():
-            chunks.setdefault(file, []).append(chunk)
-            tallies.setdefault(file, []).append(answer.tallies[file])
-    for file, pieces in chunks.items():
-        if len(pieces) > 1:  # a file's elements from two shards: interleave them by position
-            chunks[file], tallies[file] = _interleave(pieces)
-    order = sorted(chunks)
+def _head(uimap: UIMap) -> bytes:
+    """The map without elements, as JSON."""
     head = uimap.model_dump_json(exclude_defaults=True).encode()
     # exclude_defaults would drop schema_version (its default): readers of the file need it.
-    head = b'{"schema_version":%d,' % UIMAP_SCHEMA_VERSION + head[1:]
+    return b'{"schema_version":%d,' % UIMAP_SCHEMA_VERSION + head[1:]
 
-    def document() -> Iterator[bytes]:
+
+def _write_map(path: Path, uimap: UIMap, emitted: list[Any], head: bytes = b"") -> tuple[int, list[Tally]]:
+    """Write `uimap` (which has no elements) with the shards' serialized elements, in file order.
+
+    Returns the file's size and the elements' tallies in map order. `head`: `_head(uimap)`, when
+    the caller has it already.
+    """
+    chunks: dict[str, list[Piece]] = {}
+    tallies: dict[str, list[Tally]] = {}
+    opened: list[int] = []
+    try:
+        for answer in emitted:
+            source = -1
+            if answer.spill:
+                source = os.open(answer.spill, os.O_RDONLY)
+                opened.append(source)
+            for file, part in answer.tallies.items():
+                chunk = answer.chunks.get(file)
+                chunks.setdefault(file, []).append(chunk if chunk is not None else (source, *answer.spans[file]))
+                tallies.setdefault(file, []).append(part)
+        for file, pieces in chunks.items():
+            if len(pieces) > 1:  # a file's elements from two shards: interleave them by position
+                merged, tallies[file] = _interleave([_read(piece) for piece in pieces])
+                chunks[file] = list(merged)
+        return _write_document(path, head or _head(uimap), chunks, tallies)
+    finally:
+        for source in opened:
+            os.close(source)
+
+
+def _read(piece: Piece) -> bytes:
+    if isinstance(piece, bytes):
+        return piece
+    source, offset, length = piece
+    return os.pread(source, length, offset)
+
+
+def _write_document(
+    path: Path, head: bytes, chunks: dict[str, list[Piece]], tallies: dict[str, list[Tally]]
+) -> tuple[int, list[Tally]]:
+    order = sorted(chunks)
+
+    def document() -> Iterator[Piece]:
         if not order:
             yield head
             return
@@ -600,7 +732,7 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _joined(pieces: list[bytes]) -> Iterator[bytes]:
+def _joined(pieces: list[Piece]) -> Iterator[Piece]:
     for number, piece in enumerate(pieces):
         if number:
             yield b","
@@ -645,22 +777,13 @@ def _merge_heads(
         heads = [link_routes(head, pages) for head in heads]
     component_list = [component for head in heads for component in head.components]
     components = resolve.component_table(component_list)
-    answers = shards.call("involve", [(frozenset(components), bindings)] * shards.count)
-    involved = sorted((pair for answer in answers for pair in answer), key=lambda pair: pair[0])
-    elements = [element for _, element in involved]
-    removed_numbers, instances = resolve.expand(elements, components)
-    removed = {involved[number][0] for number in removed_numbers}
-    usages = [element for element in elements if resolve.is_usage(element, components)]
+    involving = shards.start("involve", [(frozenset(components), bindings)] * shards.count)
+    # While the workers look for the elements expansion involves: what does not depend on them.
     table, locale_problems = i18n.load_locales(settings.root, [j.path for j in jsons], locales=list(settings.locales))
     order = i18n.ordered_locales(table, list(settings.locales))
     routes = resolve.dedupe_routes([route for head in heads for route in head.routes])
-    project = resolve.Project(
-        inherited=resolve.inherited_render(usages, components),
-        table=table,
-        locales=order,
-        routes_of=resolve.routes_by_component(routes, component_list),
-        testid_attributes=settings.testid_attributes,
-    )
+    route_components = resolve.route_components(routes, component_list)
+    routes_of = resolve.routes_by_component(routes, component_list, route_components)
     problems = [problem for head in heads for problem in head.problems] + locale_problems
     uimap = UIMap(
         specwalk_version=__version__,
@@ -670,7 +793,19 @@ def _merge_heads(
         files_indexed=len(parsed),
         routes=sorted(routes, key=lambda r: (r.path, r.index, r.location.file, r.location.line)),
         components=sorted(component_list, key=lambda c: (c.location.file, c.location.line, c.name)),
-        route_components=resolve.route_components(routes, component_list),
+        route_components=route_components,
         problems=sorted(problems, key=lambda p: (p.file, p.line or 0, p.message)),
+    )
+    involved = sorted((pair for answer in involving() for pair in answer), key=lambda pair: pair[0])
+    elements = [element for _, element in involved]
+    removed_numbers, instances = resolve.expand(elements, components)
+    removed = {involved[number][0] for number in removed_numbers}
+    usages = [element for element in elements if resolve.is_usage(element, components)]
+    project = resolve.Project(
+        inherited=resolve.inherited_render(usages, components),
+        table=table,
+        locales=order,
+        routes_of=routes_of,
+        testid_attributes=settings.testid_attributes,
     )
     return uimap, project, removed, instances

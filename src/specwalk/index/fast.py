@@ -40,6 +40,11 @@ def _fields(names: Any) -> frozenset[str]:
     return _FIELD_SETS.setdefault(names, names)
 
 
+def fields_of(cls: type[BaseModel]) -> frozenset[str]:
+    """The shared fields set of `cls`'s made instances (for hand-written constructors like `maker`'s)."""
+    return _fields(cls.model_fields)
+
+
 def replace(model: M, **changes: Any) -> M:
     """`model.model_copy(update=changes)`, shallow, without validation."""
     cls = type(model)
@@ -109,8 +114,41 @@ def maker(cls: type[M]) -> Callable[..., M]:
 new_span = maker(SourceSpan)
 new_attribute = maker(AttributeValue)
 new_text = maker(TextValue)
+_TEXTS: dict[tuple[str, str | None, str | None, str | None], TextValue] = {}
+
+
+def same_text(
+    *, kind: str, value: str | None = None, key: str | None = None, expression: str | None = None
+) -> TextValue:
+    """`new_text(...)` without translations, variants or options, one instance per distinct
+    value: a project shows the same texts, keys and expressions again and again (the models are
+    frozen, and their empty defaults are never filled in, so elements can share them)."""
+    found = _TEXTS.get((kind, value, key, expression))
+    if found is None:
+        if len(_TEXTS) > 65536:  # a long-running process indexing many projects
+            _TEXTS.clear()
+        found = _TEXTS[(kind, value, key, expression)] = new_text(
+            kind=kind, value=value, key=key, expression=expression
+        )
+    return found
+
+
 new_handler = maker(Handler)
-new_render = maker(RenderCondition)
+_new_render = maker(RenderCondition)
+_RENDERS: dict[tuple[str | None, str | None], RenderCondition] = {}
+
+
+def new_render(*, conditional: str | None = None, loop: str | None = None) -> RenderCondition:
+    """`RenderCondition(conditional=..., loop=...)`, one instance per distinct value (most elements
+    render unconditionally; models are frozen, so they can share it)."""
+    made = _RENDERS.get((conditional, loop))
+    if made is None:
+        if len(_RENDERS) > 4096:  # a long-running process indexing many projects
+            _RENDERS.clear()
+        made = _RENDERS[(conditional, loop)] = _new_render(conditional=conditional, loop=loop)
+    return made
+
+
 new_element = maker(UIElement)
 new_edge = maker(ComponentEdge)
 new_candidate = maker(LocatorCandidate)

@@ -171,7 +171,8 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
             if route.path not in seen_routes:
                 seen_routes.add(route.path)
                 routes.append(route)
-    for script in _page_scripts(root):
+    # Only a `<script` start tag (in any case) makes a script element: most pages need no walk.
+    for script in _page_scripts(root) if b"<script" in source.lower() else ():
         src, inline = script
         if src is not None:
             target = _resolve(path, src)

@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from specwalk.index import i18n
-from specwalk.index.fast import new_candidate, new_text
+from specwalk.index.fast import fields_of, same_text
 from specwalk.index.roles import LABELABLE_TAGS, NAME_FROM_CONTENT_ROLES
 from specwalk.models.uimap import LocatorCandidate, LocatorStrategy, TextValue, UIElement
 
@@ -51,35 +52,24 @@ ValueKind = str  # literal | i18n | variant | interpolated | dynamic
 _GENERATED_ID = re.compile(r"^:r|^\d|[0-9a-f]{8,}|\d{4,}|^(v|el|mui|ant)-[\w-]*\d")
 
 
-class Proposal:
-    """A locator before ranking. `key` identifies equal locators across elements of a route.
+ProposalKey = tuple[str, str | None, str]  # (strategy, role, value): equal locators across elements
 
-    A plain slotted class: a large project makes a few hundred thousand of these.
-    """
+# A locator before ranking: (key, strategy, value, kind, category, role, locale, i18n key), where
+# category is a BASE_SCORES key and the i18n key is the one the value is translated from. A plain
+# tuple: a large project makes a few hundred thousand of these.
+Proposal = tuple[ProposalKey, str, str, ValueKind, str, str | None, str | None, str | None]
 
-    __slots__ = ("category", "i18n_key", "key", "kind", "locale", "role", "strategy", "value")
 
-    def __init__(
-        self,
-        strategy: LocatorStrategy,
-        value: str,
-        kind: ValueKind,
-        category: str,  # a BASE_SCORES key
-        role: str | None = None,
-        locale: str | None = None,
-        i18n_key: str | None = None,  # the i18n key the value is translated from
-    ) -> None:
-        self.strategy = strategy
-        self.value = value
-        self.kind = kind
-        self.category = category
-        self.role = role
-        self.locale = locale
-        self.i18n_key = i18n_key
-        self.key: tuple[str, str | None, str] = (strategy, role, value)
-
-    def __repr__(self) -> str:
-        return f"Proposal({self.strategy!r}, {self.value!r}, {self.kind!r}, {self.category!r}, role={self.role!r})"
+def _proposal(
+    strategy: str,
+    value: str,
+    kind: ValueKind,
+    category: str,
+    role: str | None = None,
+    locale: str | None = None,
+    i18n_key: str | None = None,
+) -> Proposal:
+    return ((strategy, role, value), strategy, value, kind, category, role, locale, i18n_key)
 
 
 Option = tuple[str, ValueKind, str | None, str | None]  # (text, kind, locale, i18n key)
@@ -131,7 +121,7 @@ def accessible_name(element: UIElement) -> TextValue | None:
             continue
         found = element.attributes.get(attribute)
         if found is not None and found.literal and found.value:
-            return new_text(kind="literal", value=found.value)
+            return same_text(kind="literal", value=found.value)
     return None
 
 
@@ -157,39 +147,37 @@ def propose(
     placeholder or title when the parser recorded one (build supplies it); else the attribute.
     """
     proposals: list[Proposal] = []
-    role = element.role
-
-    def options_for(attribute: str) -> list[Option]:
-        resolved = attribute_texts(element, attribute) if attribute_texts else None
-        if resolved is not None:
-            return _text_options(resolved, locale)
-        return _attribute_options(element, attribute)
-
-    name = accessible_name(element) if role != "listitem" or element.label is not None else None
+    values = element.__dict__  # read many times: skip the attribute lookups
+    role = values["role"]
+    label = values["label"]
+    attributes = values["attributes"]
+    name = accessible_name(element) if role != "listitem" or label is not None else None
     named = False
     if role and role not in ("presentation", "none", "generic", "paragraph"):
         for text, kind, used, key in _text_options(name, locale):
-            proposals.append(Proposal("role", text, kind, "role", role=role, locale=used, i18n_key=key))
+            proposals.append((("role", role, text), "role", text, kind, "role", role, used, key))
             named = True
-    native = element.native_tag or ""
+    native = values["native_tag"] or ""
     labelable = native in LABELABLE_TAGS or role in ("textbox", "combobox", "checkbox", "radio", "switch", "dialog")
-    if element.label is not None and (labelable or "aria-label" in element.attributes):
-        for text, kind, used, key in _text_options(element.label, locale):
-            proposals.append(Proposal("label", text, kind, "label", locale=used, i18n_key=key))
-    if native in ("input", "textarea") or role in ("textbox", "searchbox", "combobox"):
-        for text, kind, used, key in options_for("placeholder"):
-            proposals.append(Proposal("placeholder", text, kind, "placeholder", locale=used, i18n_key=key))
+    if label is not None and (labelable or "aria-label" in attributes):
+        for text, kind, used, key in _text_options(label, locale):
+            proposals.append((("label", None, text), "label", text, kind, "label", None, used, key))
+    if "placeholder" in attributes and (
+        native in ("input", "textarea") or role in ("textbox", "searchbox", "combobox")
+    ):
+        for text, kind, used, key in _options_for(element, "placeholder", attribute_texts, locale):
+            proposals.append((("placeholder", None, text), "placeholder", text, kind, "placeholder", None, used, key))
     if native not in ("input", "select", "textarea", "img"):
-        for text, kind, used, key in _text_options(element.text, locale):
-            proposals.append(Proposal("text", text, kind, "text", locale=used, i18n_key=key))
-    if native in ("img", "area", "input"):
-        for text, kind, used, key in options_for("alt"):
-            proposals.append(Proposal("alt", text, kind, "alt", locale=used, i18n_key=key))
-    for text, kind, used, key in options_for("title"):
-        proposals.append(Proposal("title", text, kind, "title", locale=used, i18n_key=key))
-    configured = list(testid_attributes)
-    for number, attribute in enumerate(configured):
-        found = element.attributes.get(attribute)
+        for text, kind, used, key in _text_options(values["text"], locale):
+            proposals.append((("text", None, text), "text", text, kind, "text", None, used, key))
+    if "alt" in attributes and native in ("img", "area", "input"):
+        for text, kind, used, key in _options_for(element, "alt", attribute_texts, locale):
+            proposals.append((("alt", None, text), "alt", text, kind, "alt", None, used, key))
+    if "title" in attributes:
+        for text, kind, used, key in _options_for(element, "title", attribute_texts, locale):
+            proposals.append((("title", None, text), "title", text, kind, "title", None, used, key))
+    for number, attribute in enumerate(testid_attributes):
+        found = attributes.get(attribute)
         if found is None:
             continue
         category = "testid" if number == 0 else "testid-other"
@@ -197,27 +185,48 @@ def propose(
         kind = "literal" if found.literal else "dynamic"
         strategy: LocatorStrategy = "testid" if number == 0 else "css"
         shown = value if number == 0 else f"[{attribute}={json.dumps(value)}]"
-        proposals.append(Proposal(strategy, shown, kind, category))
-    found_id = element.attributes.get("id")
+        proposals.append(_proposal(strategy, shown, kind, category))
+    found_id = attributes.get("id")
     if found_id is not None and found_id.literal and found_id.value and not _GENERATED_ID.search(found_id.value):
-        proposals.append(Proposal("id", f"#{found_id.value}", "literal", "id"))
+        shown = f"#{found_id.value}"
+        proposals.append((("id", None, shown), "id", shown, "literal", "id", None, None, None))
     # An unnamed form or region has no role in the accessibility tree (so getByRole misses it).
     if role and not named and role not in ("presentation", "none", "generic", "form", "region", "paragraph"):
-        proposals.append(Proposal("role", "", "literal", "role-only", role=role))
+        proposals.append((("role", role, ""), "role", "", "literal", "role-only", role, None, None))
     css = _css(element)
     if css:
-        proposals.append(Proposal("css", css, "literal", "css"))
+        proposals.append((("css", None, css), "css", css, "literal", "css", None, None, None))
     return proposals
+
+
+def _options_for(
+    element: UIElement,
+    attribute: str,
+    attribute_texts: Callable[[UIElement, str], TextValue | None] | None,
+    locale: str,
+) -> list[Option]:
+    resolved = attribute_texts(element, attribute) if attribute_texts else None
+    if resolved is not None:
+        return _text_options(resolved, locale)
+    return _attribute_options(element, attribute)
+
+
+_CSS_TAG = re.compile(r"^[a-z][a-z0-9-]*$")
+_CSS_TAGS: dict[str, bool] = {}  # tag -> usable as a CSS type selector
 
 
 def _css(element: UIElement) -> str:
     tag = element.native_tag or element.tag
-    if not re.match(r"^[a-z][a-z0-9-]*$", tag):
+    usable = _CSS_TAGS.get(tag)
+    if usable is None:
+        usable = _CSS_TAGS[tag] = _CSS_TAG.match(tag) is not None
+    if not usable:
         return ""
-    name = element.attributes.get("name")
+    attributes = element.attributes
+    name = attributes.get("name")
     if name is not None and name.literal and name.value:
         return f'{tag}[name="{name.value}"]'
-    kind = element.attributes.get("type")
+    kind = attributes.get("type")
     if tag == "input" and kind is not None and kind.literal and kind.value:
         return f'input[type="{kind.value}"]'
     return tag
@@ -229,14 +238,14 @@ def _quote(value: str) -> str:
     return f"'{value}'"
 
 
-def _js_value(proposal: Proposal) -> str:
-    if proposal.kind == "dynamic":
-        return proposal.value
-    if proposal.kind == "interpolated":
+def _js_value(value: str, kind: str) -> str:
+    if kind == "dynamic":
+        return value
+    if kind == "interpolated":
         # `{…}` marks an expression in mixed text (`Remove {…}`), like `{{name}}` in a translation.
-        pattern = i18n.as_pattern(proposal.value.replace("{…}", "{x}")).pattern.replace("/", "\\/")
+        pattern = i18n.as_pattern(value.replace("{…}", "{x}")).pattern.replace("/", "\\/")
         return f"/{pattern}/"
-    return _quote(proposal.value)
+    return _quote(value)
 
 
 _METHODS = {
@@ -251,15 +260,19 @@ _METHODS = {
 
 def render(proposal: Proposal) -> str:
     """Playwright code for people: getByRole('button', { name: 'Add task' })."""
-    value = _js_value(proposal)
-    if proposal.strategy == "role":
-        if proposal.category == "role-only":
-            return f"getByRole({_quote(proposal.role or '')})"
-        return f"getByRole({_quote(proposal.role or '')}, {{ name: {value} }})"
-    method = _METHODS.get(proposal.strategy)
+    _, strategy, value, kind, category, role = proposal[:6]
+    return _render(strategy, value, kind, category, role)
+
+
+def _render(strategy: str, value: str, kind: str, category: str, role: str | None) -> str:
+    if strategy == "role":
+        if category == "role-only":
+            return f"getByRole({_quote(role or '')})"
+        return f"getByRole({_quote(role or '')}, {{ name: {_js_value(value, kind)} }})"
+    method = _METHODS.get(strategy)
     if method:
-        return f"{method}({value})"
-    return f"locator({_quote(proposal.value)})"
+        return f"{method}({_js_value(value, kind)})"
+    return f"locator({_quote(value)})"
 
 
 def rank(
@@ -267,56 +280,119 @@ def rank(
     *,
     duplicates: dict[tuple[str, str | None, str], int],
     loop: str | None,
+    made: dict[tuple[Proposal, int, bool], LocatorCandidate] | None = None,
 ) -> list[LocatorCandidate]:
-    """Score and sort. `duplicates[key]` = how many elements on the element's routes share it."""
+    """Score and sort. `duplicates[key]` = how many elements on the element's routes share it.
+
+    `made`: candidates made so far, to reuse (they are frozen): most elements of a project share
+    their candidates with others (the same tag, name, label or text).
+    """
     ranked: list[LocatorCandidate] = []
     seen: set[tuple[str, str | None, str]] = set()
+    looped = loop is not None
     for proposal in proposals:
-        key = proposal.key
+        key = proposal[0]
         if key in seen:
             continue
         seen.add(key)
-        kind = proposal.kind
-        category = proposal.category
-        base = BASE_SCORES[category]
+        shared = duplicates.get(key, 1) if duplicates else 1
+        # Values with run-time parts inside a loop differ per item; a literal one is the same in each.
+        repeated = looped and proposal[3] not in ("dynamic", "variant", "interpolated")
+        if made is not None:
+            candidate = made.get((proposal, shared, repeated))
+            if candidate is None:
+                candidate = made[(proposal, shared, repeated)] = _make(proposal, shared, repeated)
+            ranked.append(candidate)
+        else:
+            ranked.append(_make(proposal, shared, repeated))
+    if len(ranked) > 1:
+        ranked.sort(key=_SCORE)
+    return ranked
+
+
+def _make(proposal: Proposal, shared: int, repeated: bool) -> LocatorCandidate:
+    _, strategy, value, kind, category, role, locale, i18n_key = proposal
+    base = BASE_SCORES[category]
+    if kind == "dynamic":
+        score = float(DYNAMIC_SCORES.get(category, base + 1000))
+    else:
         score = float(base)
-        if 50 < base < 300 and kind != "dynamic":
-            score += min(10, len(proposal.value) // 10)  # shorter names are easier to read and keep
+        if 50 < base < 300:
+            score += min(10, len(value) // 10)  # shorter names are easier to read and keep
         if kind == "variant":
             score += VARIANT_PENALTY
         elif kind == "interpolated":
             score += INTERPOLATED_PENALTY
-        elif kind == "dynamic":
-            score = float(DYNAMIC_SCORES.get(category, score + 1000))
-        shared = duplicates.get(key, 1)
-        # Values with run-time parts inside a loop differ per item; a literal one is the same in each.
-        repeated = loop is not None and kind not in ("dynamic", "variant", "interpolated")
-        if (shared > 1 or repeated) and category != "css":  # CSS is last whatever it matches
-            score += DUPLICATE_PENALTY
-        stable = kind == "literal" and shared == 1 and not repeated and category not in ("css", "role-only")
-        ranked.append(
-            new_candidate(
-                strategy=proposal.strategy,
-                value=proposal.value,
-                role=proposal.role,
-                exact=False,
-                score=score,
-                stable=stable,
-                locale=proposal.locale,
-                kind=kind,
-                key=proposal.i18n_key,
-                shared=shared,
-                repeated=repeated,
-                playwright=render(proposal),
-            )
-        )
-    ranked.sort(key=lambda candidate: candidate.score)
-    return ranked
+    if (shared > 1 or repeated) and category != "css":  # CSS is last whatever it matches
+        score += DUPLICATE_PENALTY
+    return _candidate(
+        strategy,
+        value,
+        role,
+        score,
+        kind == "literal" and shared == 1 and not repeated and category not in ("css", "role-only"),
+        locale,
+        kind,
+        i18n_key,
+        shared,
+        repeated,
+        _render(strategy, value, kind, category, role),
+    )
+
+
+_SCORE = attrgetter("score")
+_CANDIDATE_FIELDS = fields_of(LocatorCandidate)
+
+
+def _candidate(
+    strategy: str,
+    value: str,
+    role: str | None,
+    score: float,
+    stable: bool,
+    locale: str | None,
+    kind: str,
+    key: str | None,
+    shared: int,
+    repeated: bool,
+    playwright: str,
+) -> LocatorCandidate:
+    """`new_candidate(...)` with positional arguments: a large map has hundreds of thousands."""
+    made = _new_model(LocatorCandidate)
+    _set(
+        made,
+        "__dict__",
+        {
+            "strategy": strategy,
+            "value": value,
+            "role": role,
+            "exact": False,
+            "score": score,
+            "stable": stable,
+            "locale": locale,
+            "kind": kind,
+            "key": key,
+            "shared": shared,
+            "repeated": repeated,
+            "playwright": playwright,
+        },
+    )
+    _set(made, "__pydantic_fields_set__", _CANDIDATE_FIELDS)
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
+_new_model = LocatorCandidate.__new__
+_set = object.__setattr__
 
 
 def has_stable_locator(element: UIElement) -> bool:
     """A stable candidate, or a unique i18n one (known per locale), among the element's locators."""
-    return any(
-        candidate.stable or (candidate.locale is not None and candidate.score < BASE_SCORES["id"] and candidate.unique)
-        for candidate in element.locators
-    )
+    for candidate in element.locators:
+        if candidate.stable or (candidate.locale is not None and candidate.score < _ID_SCORE and candidate.unique):
+            return True
+    return False
+
+
+_ID_SCORE = BASE_SCORES["id"]

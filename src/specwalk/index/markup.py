@@ -11,14 +11,15 @@ re-exported here for the parsers.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from specwalk.index import roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import ImportBinding
-from specwalk.index.fast import new_edge, new_element, new_handler, new_render, new_span, new_text, replace
+from specwalk.index.fast import new_edge, new_element, new_handler, new_render, new_span, new_text, replace, same_text
 from specwalk.index.markup_text import HOLE as HOLE
 from specwalk.index.markup_text import KeyOf as KeyOf
 from specwalk.index.markup_text import Part as Part
@@ -150,11 +151,18 @@ class Origin:
     column: int = 0  # 0-based character column of that byte
     file_lines: tuple[bytes, ...] | None = None
 
+    @functools.cached_property
+    def ascii(self) -> bool:
+        return self.source.isascii()
+
     def span(self, file: str, node: ts.Node) -> SourceSpan:
         row, byte_column = node.start_point
         end_row = node.end_point[0]
-        line_start = node.start_byte - byte_column
-        column = len(self.source[line_start : node.start_byte].decode("utf-8", errors="replace"))
+        if self.ascii:  # a byte is a character
+            column = byte_column
+        else:
+            start = node.start_byte
+            column = len(self.source[start - byte_column : start].decode("utf-8", errors="replace"))
         if row == 0:
             column += self.column
         return new_span(file=file, line=self.line + row + 1, column=column + 1, end_line=self.line + end_row + 1)
@@ -163,23 +171,53 @@ class Origin:
 # --- The walk ---------------------------------------------------------------------------------
 
 
-@dataclass
 class Raw:
-    """One element of the markup, with what its ancestors contribute."""
+    """One element of the markup, with what its ancestors contribute.
 
-    node: ts.Node
-    tag: str
-    attributes: dict[str, AttributeValue]
-    handlers: list[Handler]
-    conditions: list[str]
-    loops: list[str]
-    label_ancestor: Raw | None
-    component: str | None  # custom or kit component name this tag renders
-    hidden: bool  # aria-hidden / inert subtree
-    children: list[Raw] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)  # text content (textContent with holes)
-    direct_text: bool = False
-    condition_kind: str | None = None  # this element's own v-if / v-else kind, for chaining
+    A slotted class with a plain constructor: a large project has hundreds of thousands."""
+
+    __slots__ = (
+        "attributes",
+        "children",
+        "component",
+        "condition_kind",
+        "conditions",
+        "direct_text",
+        "handlers",
+        "hidden",
+        "label_ancestor",
+        "loops",
+        "node",
+        "parts",
+        "tag",
+    )
+
+    def __init__(
+        self,
+        node: ts.Node,
+        tag: str,
+        attributes: dict[str, AttributeValue],
+        handlers: list[Handler],
+        conditions: list[str],
+        loops: list[str],
+        label_ancestor: Raw | None,
+        component: str | None,  # custom or kit component name this tag renders
+        hidden: bool,  # aria-hidden / inert subtree
+        condition_kind: str | None = None,  # this element's own v-if / v-else kind, for chaining
+    ) -> None:
+        self.node = node
+        self.tag = tag
+        self.attributes = attributes
+        self.handlers = handlers
+        self.conditions = conditions
+        self.loops = loops
+        self.label_ancestor = label_ancestor
+        self.component = component
+        self.hidden = hidden
+        self.children: list[Raw] = []
+        self.parts: list[Part] = []  # text content (textContent with holes)
+        self.direct_text = False
+        self.condition_kind = condition_kind
 
 
 @dataclass
@@ -235,6 +273,11 @@ class Walker:
         self.testids = testids
         self.raws: list[Raw] = []
         self.i18n: list[str] = []
+        # The hooks the dialect leaves as they are answer nothing: skip calling them per element.
+        kind = type(dialect)
+        self.tag_effects = kind.tag_effects is not Dialect.tag_effects
+        self.node_effects = kind.node_effects is not Dialect.node_effects
+        self.blocks = kind.block is not Dialect.block or kind.element_text_parts is not Dialect.element_text_parts
 
     def walk(
         self,
@@ -251,12 +294,13 @@ class Walker:
         chain: list[str] = []  # conditions of the preceding v-if / v-else-if siblings
         for child in node.children:
             if previous_end is not None and child.start_byte > previous_end:
-                parts.append(Part(" "))
+                parts.append(_SPACE)
             previous_end = child.end_byte
             kind = child.type
             if kind == "text":
-                parts.extend(self.dialect.text_parts(ts.text(child)))
-                if parent is not None and ts.text(child).strip():
+                raw_text = ts.text(child)
+                parts.extend(self.dialect.text_parts(raw_text))
+                if parent is not None and raw_text.strip():
                     parent.direct_text = True
             elif kind == "entity":
                 parts.append(Part(html.unescape(ts.text(child))))
@@ -264,7 +308,7 @@ class Walker:
                     parent.direct_text = True
             elif kind == "element":
                 parts.extend(self._element(child, parent, conditions, loops, label, hidden, chain))
-            elif kind in ("start_tag", "end_tag", "self_closing_tag", "comment", "doctype"):
+            elif kind in ("start_tag", "end_tag", "self_closing_tag", "comment", "doctype") or not self.blocks:
                 continue
             else:
                 extra = self.dialect.element_text_parts(child)
@@ -311,9 +355,15 @@ class Walker:
                         attributes.setdefault(effect.bound_value.name, effect.bound_value)
                 else:
                     effects.append(effect)
-        effects.extend(self.dialect.tag_effects(tag, attributes))
-        effects.extend(self.dialect.node_effects(node))
-        own_kind = next((e.kind for e in effects if isinstance(e, Cond) and e.kind != "show"), None)
+        if self.tag_effects:
+            effects.extend(self.dialect.tag_effects(tag, attributes))
+        if self.node_effects:
+            effects.extend(self.dialect.node_effects(node))
+        own_kind = None
+        for effect in effects:
+            if isinstance(effect, Cond) and effect.kind != "show":
+                own_kind = effect.kind
+                break
         if own_kind in (None, "if"):
             chain.clear()
         sub_conditions, sub_loops = _apply_flow(effects, conditions, loops, chain)
@@ -324,18 +374,7 @@ class Walker:
                     self.i18n.append(found)
         aria_hidden = attributes.get("aria-hidden")
         is_hidden = hidden or (aria_hidden is not None and aria_hidden.literal and aria_hidden.value == "true")
-        raw = Raw(
-            node=node,
-            tag=tag,
-            attributes=attributes,
-            handlers=handlers,
-            conditions=sub_conditions,
-            loops=sub_loops,
-            label_ancestor=label,
-            component=component,
-            hidden=is_hidden,
-            condition_kind=own_kind,
-        )
+        raw = Raw(node, tag, attributes, handlers, sub_conditions, sub_loops, label, component, is_hidden, own_kind)
         self.raws.append(raw)
         if parent is not None:
             parent.children.append(raw)
@@ -350,10 +389,13 @@ class Walker:
         if is_hidden and not hidden:
             return []
         if lowered in ("br", "hr"):
-            return [Part(" ")]
+            return [_SPACE]
         if lowered in ("input", "select", "textarea"):
             return []
         return parts
+
+
+_SPACE = Part(" ")  # parts are frozen: one for every gap between nodes
 
 
 def _is_form_item(raw: Raw) -> bool:
@@ -366,6 +408,8 @@ def _apply_flow(
     effects: list[Effect], conditions: list[str], loops: list[str], chain: list[str]
 ) -> tuple[list[str], list[str]]:
     """Conditions and loops in force inside an element or block with these effects."""
+    if not effects:
+        return conditions, loops  # shared: nothing changes these lists once made
     new_conditions = list(conditions)
     new_loops = list(loops)
     for effect in effects:
@@ -463,7 +507,7 @@ def build_elements(
             continue
         span = origin.span(file, raw.node)
         kit = roles.kit_component(raw.component) if raw.component is not None else None
-        attributes = dict(raw.attributes)
+        attributes = raw.attributes  # not changed here: new dicts below, and new_element copies
         # Containers (landmarks, forms, lists) would repeat all their descendants' text; only
         # elements with text of their own, or named by their content, keep it.
         content_role = (kit.role or roles.implied_role(kit.native_tag)) if kit is not None else _implied(raw)
@@ -509,7 +553,7 @@ def build_elements(
                 role = explicit.value.split()[0]
         else:
             native_tag = raw.tag.lower()
-            role = roles.implied_role(native_tag, _literal_values(attributes))
+            role = content_role  # `_implied(raw)`: the same tag and attributes
             if native_tag in ("input", "select", "textarea"):
                 text = None
         if label is None:
@@ -588,7 +632,7 @@ def _join_texts(texts: list[TextValue]) -> TextValue | None:
         return new_text(kind="literal", value=" ".join(text.value or "" for text in texts))
     value = " ".join(text.value if text.kind in ("literal", "mixed") and text.value else HOLE for text in texts)
     expression = ", ".join(text.expression or text.key or "" for text in texts if text.kind != "literal")
-    return new_text(kind="mixed", value=value, expression=expression)
+    return same_text(kind="mixed", value=value, expression=expression)
 
 
 def _accessible_name(
@@ -610,7 +654,7 @@ def _accessible_name(
         if kind is not None and kind.literal and kind.value in ("submit", "button", "reset") and value is not None:
             return attribute_text(value, key_of)
         if kind is not None and kind.literal and kind.value == "submit":
-            return new_text(kind="literal", value="Submit")
+            return same_text(kind="literal", value="Submit")
     if native_tag in ("img", "area") or (native_tag == "input" and "alt" in attributes):
         alt = attributes.get("alt")
         if alt is not None:
@@ -641,6 +685,10 @@ def extract(
     elements, edges = build_elements(
         walker.raws, file=file, component=component, origin=origin, dialect=dialect, testids=testids
     )
+    for raw in walker.raws:
+        # A label and the control inside it refer to each other (children, label_ancestor): with
+        # the cyclic collector off during a run, that cycle would keep the syntax tree alive.
+        raw.label_ancestor = None
     return Extraction(elements=elements, edges=edges, i18n_keys=walker.i18n, raws=walker.raws)
 
 

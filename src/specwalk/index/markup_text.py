@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from specwalk.index.fast import new_attribute, new_text
+from specwalk.index.fast import new_attribute, new_text, same_text
 from specwalk.models.uimap import AttributeValue, TextValue
 
 HOLE = "{…}"  # an expression inside mixed text: `Remove {…}`
@@ -88,11 +88,11 @@ def text_value(parts: Iterable[Part], key_of: KeyOf | None = None) -> TextValue 
     if not literal:
         return None
     if not expressions:
-        return new_text(kind="literal", value=literal)
+        return same_text(kind="literal", value=literal)
     if len(expressions) == 1 and literal == HOLE:
         key = key_of(expressions[0])
         if key is not None:
-            return new_text(kind="i18n", key=key)
+            return same_text(kind="i18n", key=key)
     if not literal.replace(HOLE, "").strip():
         return new_text(kind="dynamic", expression=", ".join(expressions))
     return new_text(kind="mixed", value=literal, expression=", ".join(expressions))
@@ -101,7 +101,7 @@ def text_value(parts: Iterable[Part], key_of: KeyOf | None = None) -> TextValue 
 def attribute_text(value: AttributeValue, key_of: KeyOf | None = None) -> TextValue | None:
     if value.literal:
         text = _WHITESPACE.sub(" ", value.value or "").strip()
-        return new_text(kind="literal", value=text) if text else None
+        return same_text(kind="literal", value=text) if text else None
     return text_value(expression_parts(value.expression or ""), key_of)
 
 

@@ -66,34 +66,49 @@ def _short(value: TextValue | None) -> str:
 
 def describe(element: UIElement) -> str:
     """One line: role and name, label, placeholder, text, test id, component, routes."""
-    parts: list[str] = [element.role or element.native_tag or element.tag]
-    name = _short(element.accessible_name)
+    values = element.__dict__  # read many times: skip the attribute lookups
+    name_value = values["accessible_name"]
+    label = values["label"]
+    text = values["text"]
+    attributes = values["attributes"]
+    parts: list[str] = [values["role"] or values["native_tag"] or values["tag"]]
+    name = _short(name_value)
     if name:
         parts.append(name)
-    if element.label is not None and element.label != element.accessible_name:
-        parts.append(f"label {_short(element.label)}")
-    placeholder = element.attributes.get("placeholder")
-    if placeholder is not None:
-        parts.append(
-            f'placeholder "{placeholder.value}"' if placeholder.literal else f"placeholder {{{placeholder.expression}}}"
-        )
-    if element.text is not None and element.text != element.accessible_name:
-        parts.append(f"text {_short(element.text)}")
-    for attribute in ("data-testid", "data-test", "data-cy", "href", "type", "name"):
-        value = element.attributes.get(attribute)
-        if value is not None:
-            parts.append(f"{attribute}={value.value}" if value.literal else f"{attribute}={{{value.expression}}}")
-    if element.handlers:
-        parts.append("on " + ", ".join(f"{h.event}→{h.handler}" for h in element.handlers))
-    if element.render.loop:
-        parts.append(f"per item of {element.render.loop}")
-    if element.render.conditional:
-        parts.append(f"when {element.render.conditional}")
-    where = f"in {element.component}" if element.component else f"in {element.location.file}"
-    parts.append(where)
-    if element.routes:
-        parts.append("on " + ", ".join(element.routes))
+    if label is not None and label is not name_value and label != name_value:
+        parts.append(f"label {_short(label)}")
+    if attributes:
+        placeholder = attributes.get("placeholder")
+        if placeholder is not None:
+            parts.append(
+                f'placeholder "{placeholder.value}"'
+                if placeholder.literal
+                else f"placeholder {{{placeholder.expression}}}"
+            )
+    if text is not None and text is not name_value and text != name_value:
+        parts.append(f"text {_short(text)}")
+    if attributes:
+        for attribute in _DESCRIBED_ATTRIBUTES:
+            value = attributes.get(attribute)
+            if value is not None:
+                parts.append(f"{attribute}={value.value}" if value.literal else f"{attribute}={{{value.expression}}}")
+    handlers = values["handlers"]
+    if handlers:
+        parts.append("on " + ", ".join(f"{h.event}→{h.handler}" for h in handlers))
+    render = values["render"]
+    if render.loop:
+        parts.append(f"per item of {render.loop}")
+    if render.conditional:
+        parts.append(f"when {render.conditional}")
+    component = values["component"]
+    parts.append(f"in {component}" if component else f"in {values['location'].file}")
+    routes = values["routes"]
+    if routes:
+        parts.append("on " + ", ".join(routes))
     return " ".join(parts)
+
+
+_DESCRIBED_ATTRIBUTES = ("data-testid", "data-test", "data-cy", "href", "type", "name")
 
 
 class UIQuery:

@@ -33,6 +33,7 @@ from specwalk.index.fast import (
     new_span,
     new_text,
     replace,
+    same_text,
 )
 from specwalk.index.react_components import (
     COMPONENT_QUERIES,
@@ -108,6 +109,9 @@ class _Element:
     texts: dict[str, TextValue] = field(default_factory=dict)  # i18n texts of attributes
 
 
+_text = treesitter.text
+
+
 def _span(path: str, node: Node) -> SourceSpan:
     return new_span(
         file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
@@ -119,10 +123,10 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
     node = unwrap(node)
     literal = string_value(node)
     if literal is not None:
-        return new_text(kind="literal", value=literal)
+        return same_text(kind="literal", value=literal)
     key = t_key(node)
     if key is not None:
-        return new_text(kind="i18n", key=key)
+        return same_text(kind="i18n", key=key)
     source = treesitter.text(node)
     if component is not None:
         # `x ?? undefined`, `x || ''` keep x's value.
@@ -133,7 +137,7 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
         from_state = _from_state(node, component)
         if from_state is not None:
             return from_state
-    return new_text(kind="dynamic", expression=source)
+    return same_text(kind="dynamic", expression=source)
 
 
 def _from_state(node: Node, component: Component) -> TextValue | None:
@@ -154,7 +158,7 @@ def _from_state(node: Node, component: Component) -> TextValue | None:
 def _keys_value(keys: list[str]) -> TextValue:
     unique = sorted(set(keys))
     if len(unique) == 1:
-        return new_text(kind="i18n", key=unique[0])
+        return same_text(kind="i18n", key=unique[0])
     return new_text(kind="i18n", key=" | ".join(unique), variants={key: {} for key in unique})
 
 
@@ -173,6 +177,19 @@ def _opening(element: Node) -> Node:
     return opening if opening is not None else element.named_children[0]
 
 
+def _opening_and_name(element: Node) -> tuple[Node, str]:
+    """(`_opening(element)`, `_tag_name(element)`), reading the opening tag once."""
+    if element.type == "jsx_self_closing_element":
+        opening = element
+    else:
+        opening = element.child_by_field_name("open_tag")
+        if opening is None:
+            children = element.named_children
+            opening = children[0] if children else element
+    name = opening.child_by_field_name("name")
+    return opening, (_text(name) if name is not None else "")
+
+
 def _handler_name(node: Node) -> str:
     node = unwrap(node)
     if node.type in ("arrow_function", "function_expression"):
@@ -188,9 +205,6 @@ def _handler_name(node: Node) -> str:
     return source if len(source) <= 80 else source[:77] + "..."
 
 
-_HANDLER_PROP = re.compile(r"on[A-Z]")
-
-
 def _attributes(
     opening: Node, component: Component | None
 ) -> tuple[dict[str, AttributeValue], list[Handler], dict[str, str], dict[str, TextValue]]:
@@ -202,119 +216,112 @@ def _attributes(
     for child in opening.named_children:
         kind = child.type
         if kind == "jsx_expression":  # {...rest}
-            props["..."] = treesitter.text(child)[1:-1].strip().removeprefix("...")
+            props["..."] = _text(child)[1:-1].strip().removeprefix("...")
             continue
         if kind != "jsx_attribute":
             continue
         parts = child.named_children  # a new list on each access: read once
         if not parts:
             continue
-        raw_name = treesitter.text(parts[0])
+        raw_name = _text(parts[0])
         name = _RENAMES.get(raw_name, raw_name)
-        value_node = parts[1] if len(parts) > 1 else None
-        if value_node is None:
+        if len(parts) == 1:
             attributes[name] = new_attribute(name=name, literal=True, value="")
             props[raw_name] = "true"
             continue
-        if value_node.type == "jsx_expression":
-            inner = treesitter.named_child(value_node, 0)
-            if inner is None:
-                continue
-            if _HANDLER_PROP.match(raw_name):
-                handlers.append(new_handler(event=raw_name[2:].lower(), handler=_handler_name(inner), syntax=raw_name))
-                props[raw_name] = "{" + treesitter.text(inner) + "}"
-                continue
-            literal = string_value(unwrap(inner))
-            if literal is not None:
-                attributes[name] = new_attribute(name=name, literal=True, value=literal)
-                props[raw_name] = literal
-                continue
-            value = text_of_expression(inner, component)
-            expression = treesitter.text(inner)
-            if value.kind == "i18n":
-                texts[name] = value
-                if component is not None and value.key and t_key(inner) is None:
-                    expression = f"t('{value.key}')"  # resolved through a useState setter
-            default = None
-            if component is not None and inner.type == "identifier":
-                default = component.defaults.get(treesitter.text(inner))
-            attributes[name] = new_attribute(name=name, literal=False, expression=expression, value=default)
-            props[raw_name] = "{" + expression + "}"
-        else:
+        value_node = parts[1]
+        if value_node.type != "jsx_expression":
             literal = string_value(value_node)
-            attributes[name] = new_attribute(
-                name=name, literal=True, value=literal if literal is not None else treesitter.text(value_node)
-            )
-            props[raw_name] = attributes[name].value or ""
+            value = literal if literal is not None else _text(value_node)
+            attributes[name] = new_attribute(name=name, literal=True, value=value)
+            props[raw_name] = value
+            continue
+        inner = value_node.named_child(0) if value_node.named_child_count else None
+        if inner is None:
+            continue
+        if raw_name[:2] == "on" and "A" <= raw_name[2:3] <= "Z":
+            handlers.append(new_handler(event=raw_name[2:].lower(), handler=_handler_name(inner), syntax=raw_name))
+            props[raw_name] = "{" + _text(inner) + "}"
+            continue
+        literal = string_value(unwrap(inner))
+        if literal is not None:
+            attributes[name] = new_attribute(name=name, literal=True, value=literal)
+            props[raw_name] = literal
+            continue
+        shown = text_of_expression(inner, component)
+        expression = _text(inner)
+        if shown.kind == "i18n":
+            texts[name] = shown
+            if component is not None and shown.key and t_key(inner) is None:
+                expression = f"t('{shown.key}')"  # resolved through a useState setter
+        default = None
+        if component is not None and inner.type == "identifier":
+            default = component.defaults.get(_text(inner))
+        attributes[name] = new_attribute(name=name, literal=False, expression=expression, value=default)
+        props[raw_name] = "{" + expression + "}"
     return attributes, handlers, props, texts
 
 
 def _children_text(element: Node, component: Component | None, emitted: set[int]) -> TextValue | None:
     """Visible text of an element: its text nodes, expressions and inline children."""
     parts: list[TextValue] = []
+    if element.type == "jsx_element":
+        _collect(element, component, parts)
+    return _combine(parts)
 
-    def collect(node: Node) -> None:
-        for child in node.named_children:
-            kind = child.type
-            if kind == "jsx_text":
-                text = " ".join(treesitter.text(child).split())
-                if text:
-                    parts.append(new_text(kind="literal", value=text))
-            elif kind == "jsx_expression":
-                inner = treesitter.named_child(child, 0)
-                if inner is None or inner.type == "comment":
-                    continue
-                inner = unwrap(inner)
-                if inner.type in (
-                    "jsx_element",
-                    "jsx_self_closing_element",
-                    "binary_expression",
-                    "ternary_expression",
-                ) and _has_jsx(inner):
-                    continue
-                if inner.type == "call_expression" and _has_jsx(inner):
-                    continue
-                parts.append(text_of_expression(inner, component))
-            elif kind == "jsx_element":
-                tag = _tag_name(child)
-                opening = _opening(child)
-                hidden = any(
-                    attribute.type == "jsx_attribute"
-                    and treesitter.text(attribute).replace(" ", "")
-                    in ('aria-hidden="true"', "aria-hidden={true}", "aria-hidden")
-                    for attribute in opening.named_children
-                )
-                if hidden:
-                    continue
-                if tag in _INLINE_TAGS or tag == "Trans":
-                    if tag == "Trans":
-                        for attribute in opening.named_children:
-                            if (
-                                attribute.type == "jsx_attribute"
-                                and treesitter.text(attribute.named_children[0]) == "i18nKey"
-                            ):
-                                key = (
-                                    string_value(attribute.named_children[1])
-                                    if len(attribute.named_children) > 1
-                                    else None
-                                )
-                                if key:
-                                    parts.append(new_text(kind="i18n", key=key))
-                                    break
-                        else:
-                            collect(child)
-                    else:
-                        collect(child)
-            elif kind == "jsx_self_closing_element" and _tag_name(child) == "Trans":
-                for attribute in child.named_children:
-                    if attribute.type == "jsx_attribute" and treesitter.text(attribute.named_children[0]) == "i18nKey":
+
+_HIDDEN = frozenset({'aria-hidden="true"', "aria-hidden={true}", "aria-hidden"})
+
+
+def _collect(node: Node, component: Component | None, parts: list[TextValue]) -> None:
+    # A module function, not a closure: a closure calling itself is a reference cycle, and with
+    # the collector off during a run each one would keep its file's whole syntax tree alive.
+    for child in node.named_children:
+        kind = child.type
+        if kind == "jsx_text":
+            text = " ".join(_text(child).split())
+            if text:
+                parts.append(same_text(kind="literal", value=text))
+        elif kind == "jsx_expression":
+            inner = child.named_child(0) if child.named_child_count else None
+            if inner is None or inner.type == "comment":
+                continue
+            inner = unwrap(inner)
+            inner_kind = inner.type
+            if inner_kind in _MAY_HOLD_JSX and _has_jsx(inner):
+                continue
+            parts.append(text_of_expression(inner, component))
+        elif kind == "jsx_element":
+            opening, tag = _opening_and_name(child)
+            if tag not in _INLINE_TAGS and tag != "Trans":
+                continue  # a block child: its text is its own, not this element's
+            if any(
+                attribute.type == "jsx_attribute" and _text(attribute).replace(" ", "") in _HIDDEN
+                for attribute in opening.named_children
+            ):
+                continue
+            if tag == "Trans":
+                for attribute in opening.named_children:
+                    if attribute.type == "jsx_attribute" and _text(attribute.named_children[0]) == "i18nKey":
                         key = string_value(attribute.named_children[1]) if len(attribute.named_children) > 1 else None
                         if key:
-                            parts.append(new_text(kind="i18n", key=key))
+                            parts.append(same_text(kind="i18n", key=key))
+                            break
+                else:
+                    _collect(child, component, parts)
+            else:
+                _collect(child, component, parts)
+        elif kind == "jsx_self_closing_element" and _tag_name(child) == "Trans":
+            for attribute in child.named_children:
+                if attribute.type == "jsx_attribute" and _text(attribute.named_children[0]) == "i18nKey":
+                    key = string_value(attribute.named_children[1]) if len(attribute.named_children) > 1 else None
+                    if key:
+                        parts.append(same_text(kind="i18n", key=key))
 
-    if element.type == "jsx_element":
-        collect(element)
-    return _combine(parts)
+
+_MAY_HOLD_JSX = frozenset(
+    {"jsx_element", "jsx_self_closing_element", "binary_expression", "ternary_expression", "call_expression"}
+)
 
 
 def _combine(parts: list[TextValue]) -> TextValue | None:
@@ -328,7 +335,7 @@ def _combine(parts: list[TextValue]) -> TextValue | None:
     expression = " ".join(
         part.expression or (f"t('{part.key}')" if part.key else "") for part in parts if part.kind != "literal"
     )
-    return new_text(kind="mixed", value=value, expression=expression)
+    return same_text(kind="mixed", value=value, expression=expression)
 
 
 def _has_jsx(node: Node) -> bool:
@@ -340,6 +347,22 @@ def _has_jsx(node: Node) -> bool:
         stack.extend(current.named_children)
     return False
 
+
+# Node kinds `_context` passes on its way up without reading them.
+_NOT_CONTEXT = frozenset(
+    {
+        "jsx_element",
+        "jsx_self_closing_element",
+        "jsx_expression",
+        "parenthesized_expression",
+        "arguments",
+        "arrow_function",
+        "return_statement",
+        "jsx_opening_element",
+        "jsx_attribute",
+        "program",
+    }
+)
 
 # node id of an element -> (its component, its conditions innermost first, its loop)
 _Contexts = dict[int, tuple["Component | None", list[str], "str | None"]]
@@ -359,13 +382,17 @@ def _context(
     node = element.parent
     outer = None
     while node is not None:
-        if known is not None and node.id in known:
-            outer = known[node.id]
+        node_id = node.id
+        if known is not None and node_id in known:
+            outer = known[node_id]
+            break
+        if node_id in functions:
             break
         kind = node.type
-        if node.id in functions:
-            break
-        if kind == "binary_expression" and treesitter.text(node.child_by_field_name("operator")) == "&&":
+        parent = node.parent
+        if kind in _NOT_CONTEXT:
+            pass  # the usual steps up from an element (JSX, expressions, arguments): nothing to read
+        elif kind == "binary_expression" and treesitter.text(node.child_by_field_name("operator")) == "&&":
             if node.child_by_field_name("right") == child:
                 conditions.append(treesitter.text(node.child_by_field_name("left")))
         elif kind == "ternary_expression":
@@ -387,7 +414,7 @@ def _context(
                 prop = treesitter.text(callee.child_by_field_name("property"))
                 if prop in ("map", "flatMap") and child.type == "arguments":
                     loop = f"{treesitter.text(callee.child_by_field_name('object'))}.{prop}(...)"
-        elif kind == "statement_block" and node.parent is not None and node.parent.id in functions:
+        elif kind == "statement_block" and parent is not None and parent.id in functions:
             # An early `if (x) return …;` earlier in the body makes what follows conditional.
             for statement in node.named_children:
                 if statement.start_byte >= child.start_byte:
@@ -397,7 +424,7 @@ def _context(
                     condition = condition[1:-1] if condition.startswith("(") and condition.endswith(")") else condition
                     conditions.append(_negate(condition))
         child = node
-        node = node.parent
+        node = parent
     if outer is not None:
         component, outer_conditions, outer_loop = outer
         conditions.extend(outer_conditions)
@@ -544,7 +571,8 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         return facts
     components = find_components(root, matched)
     collect_state(root, components, matched)
-    _extract_elements(path, root, components, facts, context, matched)
+    # Only `element=` / `element:` (or errorElement) make a route definition: most files have none.
+    _extract_elements(path, root, components, facts, context, matched, routes=b"lement" in source)
     return facts
 
 
@@ -555,6 +583,8 @@ def _extract_elements(
     facts: FileFacts,
     context: ParseContext,
     matched: treesitter.MatchSet | None = None,
+    *,
+    routes: bool = True,
 ) -> None:
     records: list[_Element] = []
     edges: dict[str, list[ComponentEdge]] = {}
@@ -564,13 +594,12 @@ def _extract_elements(
     in_routes: dict[int, bool] = {}
     for captures in treesitter.captures("tsx", _ELEMENTS, root, matched):
         node = captures["el"][0]
-        name = _tag_name(node)
+        opening, name = _opening_and_name(node)
         if not name:
             continue
-        if _inside_route_definition(node, in_routes):
+        if routes and _inside_route_definition(node, in_routes):
             continue  # `<Route element={<Page/>}>`: the route table owns it, not the component
         component, render = _context(node, components, contexts)
-        opening = _opening(node)
         attributes, handlers, props, attribute_texts = _attributes(opening, component)
         owner = component.name if component is not None else None
         native = is_native_tag(name)
@@ -645,78 +674,87 @@ def _emit(
             wrappers[record.component] = record.name if record.component not in wrappers else "*"
             if not _forwards_props(record, declared.get(record.component, set()), label_of.get(id(record))):
                 wrappers[record.component] = "*"
+    imports = facts.imports
+    elements = facts.elements
     for record in records:
         label = label_of.get(id(record))
         texts = record.texts
-        if "aria-label" in record.attributes:
-            found = record.attributes["aria-label"]
+        record_attributes = record.attributes
+        if "aria-label" in record_attributes:
+            found = record_attributes["aria-label"]
             label = texts.get("aria-label") or (
-                new_text(kind="literal", value=found.value)
+                same_text(kind="literal", value=found.value)
                 if found.literal
-                else new_text(kind="dynamic", expression=found.expression)
+                else same_text(kind="dynamic", expression=found.expression)
             )
-        elif "aria-labelledby" in record.attributes:
-            found = record.attributes["aria-labelledby"]
+        elif "aria-labelledby" in record_attributes:
+            found = record_attributes["aria-labelledby"]
             key = found.value if found.literal else "{" + (found.expression or "") + "}"
             labelled_by = by_id.get((record.component, key or ""))
             if labelled_by is not None and labelled_by.text is not None:
                 label = labelled_by.text
-        native: str | None = record.name if is_native_tag(record.name) else None
+        tag = record.name
+        native: str | None = tag if is_native_tag(tag) else None
         role: str | None = None
-        literal_attributes = {
-            name: (value.value if value.literal else None) for name, value in record.attributes.items()
-        }
-        imported = facts.imports.get(record.name.split(".")[0])
-        kit = kit_component(record.name, imported.source) if imported is not None else None
-        attributes = dict(record.attributes)
+        imported = imports.get(tag.split(".")[0]) if imports else None
+        kit = kit_component(tag, imported.source) if imported is not None else None
+        attributes = record_attributes  # copied below when changed (and by new_element)
         text = record.text
         if kit is not None:
+            attributes = dict(record_attributes)
             native = kit.native_tag
             role = (
-                record.attributes["role"].value
-                if "role" in record.attributes and record.attributes["role"].literal
+                record_attributes["role"].value
+                if "role" in record_attributes and record_attributes["role"].literal
                 else kit.role
             )
             for prop, target_name in kit.props.items():
-                if prop in record.attributes and target_name == "label":
-                    found = record.attributes[prop]
+                if prop in record_attributes and target_name == "label":
+                    found = record_attributes[prop]
                     label = texts.get(prop) or (
-                        new_text(kind="literal", value=found.value)
+                        same_text(kind="literal", value=found.value)
                         if found.literal
-                        else new_text(kind="dynamic", expression=found.expression)
+                        else same_text(kind="dynamic", expression=found.expression)
                     )
-                elif prop in record.attributes and target_name == "text":
-                    found = record.attributes[prop]
+                elif prop in record_attributes and target_name == "text":
+                    found = record_attributes[prop]
                     text = texts.get(prop) or (
-                        new_text(kind="literal", value=found.value)
+                        same_text(kind="literal", value=found.value)
                         if found.literal
-                        else new_text(kind="dynamic", expression=found.expression)
+                        else same_text(kind="dynamic", expression=found.expression)
                     )
-                elif prop in record.attributes and target_name != prop:
-                    attributes[target_name] = replace(record.attributes[prop], name=target_name)
+                elif prop in record_attributes and target_name != prop:
+                    attributes[target_name] = replace(record_attributes[prop], name=target_name)
             if not kit.children_text:
                 text = None
         elif native is not None:
-            role = implied_role(native, literal_attributes)
-        else:
-            attributes = dict(record.attributes)
+            role = implied_role(
+                native, {name: (value.value if value.literal else None) for name, value in record_attributes.items()}
+            )
         for name, value in texts.items():
             if name in ("placeholder", "title", "alt") and value.kind == "i18n":
+                if attributes is record_attributes:
+                    attributes = dict(record_attributes)
                 attributes[name] = (
                     replace(attributes[name], expression=f"t('{value.key}')")
                     if name in attributes
                     else attributes.get(name, new_attribute(name=name, literal=False, expression=f"t('{value.key}')"))
                 )
-        line, column = record.node.start_point[0] + 1, record.node.start_point[1] + 1
-        facts.elements.append(
+        if "key" in attributes:
+            attributes = {name: value for name, value in attributes.items() if name != "key"}
+        node = record.node
+        line, column = node.start_point
+        line += 1
+        column += 1
+        elements.append(
             new_element(
                 id=f"{path}:{line}:{column}",
-                location=_span(path, record.node),
+                location=new_span(file=path, line=line, column=column, end_line=node.end_point[0] + 1),
                 component=record.component,
-                tag=record.name,
+                tag=tag,
                 native_tag=native,
                 role=role,
-                attributes={name: value for name, value in attributes.items() if name != "key"},
+                attributes=attributes,  # new_element copies it
                 text=text,
                 label=label,
                 handlers=record.handlers,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from specwalk.index import treesitter
 from specwalk.index.facts import ImportBinding
-from specwalk.index.fast import new_text
+from specwalk.index.fast import new_text, same_text
 from specwalk.index.treesitter import Node
 from specwalk.models.uimap import TextValue
 
@@ -47,25 +47,30 @@ def string_value(node: Node | None) -> str | None:
     """The value of a string literal or a template without substitutions, else None."""
     if node is None:
         return None
-    if node.type == "string":
+    kind = node.type
+    if kind == "string":
+        children = node.named_children
+        if not children:
+            return ""
+        if len(children) == 1:  # the usual case: one fragment
+            only = children[0]
+            return treesitter.text(only) if only.type in ("string_fragment", "escape_sequence") else ""
         return "".join(
-            treesitter.text(child)
-            for child in node.named_children
-            if child.type in ("string_fragment", "escape_sequence")
+            treesitter.text(child) for child in children if child.type in ("string_fragment", "escape_sequence")
         )
-    if node.type == "template_string" and not any(
-        child.type == "template_substitution" for child in node.named_children
-    ):
+    if kind == "template_string" and not any(child.type == "template_substitution" for child in node.named_children):
         return treesitter.text(node)[1:-1]
     return None
 
 
+_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"})
+
+
 def unwrap(node: Node) -> Node:
-    while node.type in ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"):
-        inner = treesitter.named_child(node, 0)
-        if inner is None:
+    while node.type in _WRAPPERS:
+        if not node.named_child_count:
             return node
-        node = inner
+        node = node.named_child(0)
     return node
 
 
@@ -165,8 +170,12 @@ def collect_state(root: Node, components: dict[int, Component], matched: treesit
     if not setters:
         return
     names = {name for _, name in setters}
+    sizes = {len(name.encode()) for name in names}
     for captures in treesitter.captures("tsx", _CALLS, root, matched):
-        callee = treesitter.text(captures["callee"][0])
+        callee_node = captures["callee"][0]
+        if callee_node.end_byte - callee_node.start_byte not in sizes:
+            continue  # not a setter's name (most calls): skip reading it
+        callee = treesitter.text(callee_node)
         if callee not in names:
             continue  # most calls are not to a state setter: skip the walk up to their component
         owner = owner_of(captures["call"][0], components)
@@ -179,9 +188,9 @@ def collect_state(root: Node, components: dict[int, Component], matched: treesit
         literal = string_value(argument)
         key = t_key(argument)
         if literal is not None:
-            value = new_text(kind="literal", value=literal)
+            value = same_text(kind="literal", value=literal)
         elif key is not None:
-            value = new_text(kind="i18n", key=key)
+            value = same_text(kind="i18n", key=key)
         else:
             value = new_text(kind="dynamic", expression=treesitter.text(argument))
         owner.state.setdefault(variable, []).append(value)

@@ -20,18 +20,20 @@ proposes, counts, then ranks its own elements. Steps:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from specwalk.index import i18n, locators
 from specwalk.index.facts import FileFacts, LocaleTable
-from specwalk.index.fast import new_attribute, new_render, new_text, replace
+from specwalk.index.fast import new_attribute, new_render, new_text, replace, same_text
 from specwalk.index.query import describe
 from specwalk.index.roles import implied_role
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentNode,
+    LocatorCandidate,
     RenderCondition,
     Route,
     TextValue,
@@ -62,8 +64,8 @@ def expression_text(expression: str | None) -> TextValue | None:
 
 def _attribute_text(value: AttributeValue) -> TextValue:
     if value.literal:
-        return new_text(kind="literal", value=value.value or "")
-    return expression_text(value.expression) or new_text(kind="dynamic", expression=value.expression)
+        return same_text(kind="literal", value=value.value or "")
+    return expression_text(value.expression) or same_text(kind="dynamic", expression=value.expression)
 
 
 def _resolve_text(value: TextValue | None, table: LocaleTable, order: list[str]) -> TextValue | None:
@@ -86,8 +88,15 @@ def _resolve_text(value: TextValue | None, table: LocaleTable, order: list[str])
 def _root(expression: str | None) -> str | None:
     if not expression:
         return None
-    match = _IDENT_ROOT.match(expression)
-    return match.group(1) if match else None
+    try:
+        return _ROOTS[expression]
+    except KeyError:
+        match = _IDENT_ROOT.match(expression)
+        found = _ROOTS[expression] = match.group(1) if match else None
+        return found
+
+
+_ROOTS: dict[str, str | None] = {}  # expression -> `_root` (a project repeats its expressions)
 
 
 def _substitute_text(value: TextValue | None, props: set[str], usage: UIElement) -> TextValue | None:
@@ -104,7 +113,7 @@ def _substitute_text(value: TextValue | None, props: set[str], usage: UIElement)
     if value.expression == root:
         return _attribute_text(given)
     if given.literal:
-        return new_text(kind="dynamic", expression=value.expression)
+        return same_text(kind="dynamic", expression=value.expression)
     return new_text(kind="dynamic", expression=(given.expression or root) + (value.expression or "")[len(root) :])
 
 
@@ -381,10 +390,16 @@ def template_candidates(item: FileFacts) -> list[int]:
     return found
 
 
-def routes_by_component(routes: list[Route], component_list: list[ComponentNode]) -> dict[str, list[str]]:
-    """(route path -> components under it) inverted: component -> sorted route paths."""
+def routes_by_component(
+    routes: list[Route], component_list: list[ComponentNode], mapping: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
+    """(route path -> components under it) inverted: component -> sorted route paths.
+
+    `mapping`: `route_components(routes, component_list)` when the caller has it already."""
     routes_of: dict[str, list[str]] = defaultdict(list)
-    for path, names in route_components(routes, component_list).items():
+    if mapping is None:
+        mapping = route_components(routes, component_list)
+    for path, names in mapping.items():
         for name in names:
             routes_of[name].append(path)
     return {name: sorted(paths) for name, paths in routes_of.items()}
@@ -407,7 +422,7 @@ def dedupe_routes(routes: list[Route]) -> list[Route]:
 
 # --- each element (in the shard that holds it) -------------------------------------------------
 
-ProposalKey = tuple[str, str | None, str]
+ProposalKey = locators.ProposalKey
 NO_ROUTE = "(no route)"
 
 
@@ -422,45 +437,87 @@ class Project:
     testid_attributes: tuple[str, ...]
 
 
+class _Texts:
+    """`_resolve_text` and `_attribute_text` for one locale order, remembered: a project's
+    elements show the same expressions and i18n keys again and again (the values are frozen, so
+    elements may share them)."""
+
+    def __init__(self, table: LocaleTable, order: list[str]) -> None:
+        self.table = table
+        self.order = order
+        self.expressions: dict[str | None, TextValue | None] = {}  # expression -> expression_text
+        self.keys: dict[str, TextValue] = {}  # i18n key -> i18n.resolve
+        self.attributes: dict[str | None, TextValue | None] = {}  # expression -> resolved attribute text
+
+    def resolve(self, value: TextValue | None) -> TextValue | None:
+        """`_resolve_text(value, table, order)`."""
+        if value is None:
+            return None
+        if value.kind == "dynamic":
+            expression = value.expression
+            try:
+                found = self.expressions[expression]
+            except KeyError:
+                found = self.expressions[expression] = expression_text(expression)
+            if found is not None:
+                value = found
+        if value.kind == "i18n" and value.key and not value.translations:
+            if value.variants:
+                return replace(value, variants={key: i18n.lookup(self.table, key) for key in value.variants})
+            key = value.key
+            resolved = self.keys.get(key)
+            if resolved is None:
+                resolved = self.keys[key] = i18n.resolve(self.table, key, self.order)
+            return resolved
+        return value
+
+    def attribute(self, value: AttributeValue) -> TextValue | None:
+        """`_resolve_text(_attribute_text(value), table, order)`."""
+        if value.literal:
+            return self.resolve(_attribute_text(value))
+        expression = value.expression
+        try:
+            return self.attributes[expression]
+        except KeyError:
+            found = self.attributes[expression] = self.resolve(_attribute_text(value))
+            return found
+
+
 def finish_elements(elements: list[UIElement], project: Project) -> list[UIElement]:
     """Drop unknown components nobody can find; resolve texts, names, render conditions, routes.
 
-    Empties `elements`: each is let go once its finished copy exists, so a large project does
-    not hold every element twice.
+    Finishes the elements in place (they belong to the shard and nothing else holds them; the
+    cache has their parsed form already) and empties `elements`.
     """
+    texts = _Texts(project.table, project.locales)
+    inherited, routes_of = project.inherited, project.routes_of
     elements.reverse()
     finished: list[UIElement] = []
     while elements:
         element = elements.pop()
-        if _keep_unknown(element):
-            finished.append(_finish(element, project))
+        if not _keep_unknown(element):
+            continue
+        values = element.__dict__  # frozen for users of the map; set here, before it is shared
+        component = values["component"] or ""
+        outer = inherited.get(component)
+        if outer is not None:
+            values["render"] = _merge_render(outer, values["render"])
+        label = texts.resolve(values["label"])
+        if label is None and "aria-label" in values["attributes"]:
+            label = texts.attribute(values["attributes"]["aria-label"])
+        name = texts.resolve(values["accessible_name"])
+        values["text"] = texts.resolve(values["text"])
+        values["label"] = label
+        values["routes"] = routes_of.get(component, [])
+        if name is None:
+            values["accessible_name"] = None  # what `_name_from_attributes` must not see
+            name = _name_from_attributes(element, texts)
+        values["accessible_name"] = name
+        finished.append(element)
     return finished
 
 
-def _finish(element: UIElement, project: Project) -> UIElement:
-    table, order = project.table, project.locales
-    render = element.render
-    outer = project.inherited.get(element.component or "")
-    if outer is not None:
-        render = _merge_render(outer, render)
-    text = _resolve_text(element.text, table, order)
-    label = _resolve_text(element.label, table, order)
-    if label is None and "aria-label" in element.attributes:
-        label = _resolve_text(_attribute_text(element.attributes["aria-label"]), table, order)
-    updated = replace(
-        element,
-        text=text,
-        label=label,
-        render=render,
-        accessible_name=None,
-        routes=project.routes_of.get(element.component or "", []),
-    )
-    name = _resolve_text(element.accessible_name, table, order) or _name_from_attributes(updated, table, order)
-    updated.__dict__["accessible_name"] = name  # frozen; set once, before the element is shared
-    return updated
-
-
-def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[str]) -> TextValue | None:
+def _name_from_attributes(element: UIElement, texts: _Texts) -> TextValue | None:
     found = locators.accessible_name(element)
     if found is not None:
         return found
@@ -470,7 +527,7 @@ def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[st
             continue
         if attribute == "placeholder" and (element.native_tag or "") not in ("input", "textarea"):
             continue
-        text = _resolve_text(_attribute_text(value), table, order)
+        text = texts.attribute(value)
         if text is not None and text.kind == "i18n":
             return text
     return None
@@ -479,17 +536,17 @@ def _name_from_attributes(element: UIElement, table: LocaleTable, order: list[st
 def propose(elements: list[UIElement], project: Project) -> list[list[locators.Proposal]]:
     """Each element's locator proposals, in the first locale (the others are looked up after it)."""
     locale = project.locales[0] if project.locales else "en"
-    order = [locale, *[code for code in project.table.messages if code != locale]]
+    texts = _Texts(project.table, [locale, *[code for code in project.table.messages if code != locale]])
 
     def attribute_texts(element: UIElement, attribute: str) -> TextValue | None:
         value = element.attributes.get(attribute)
         if value is None or value.literal:
             return None
-        return _resolve_text(_attribute_text(value), project.table, order)
+        return texts.attribute(value)
 
+    testids = tuple(project.testid_attributes)
     return [
-        locators.propose(e, testid_attributes=project.testid_attributes, locale=locale, attribute_texts=attribute_texts)
-        for e in elements
+        locators.propose(e, testid_attributes=testids, locale=locale, attribute_texts=attribute_texts) for e in elements
     ]
 
 
@@ -497,41 +554,50 @@ def count_proposals(
     elements: list[UIElement], proposals: list[list[locators.Proposal]]
 ) -> dict[str, dict[ProposalKey, int]]:
     """Route -> proposal key -> how many of these elements it would find there."""
-    counts: dict[str, dict[ProposalKey, int]] = defaultdict(lambda: defaultdict(int))
+    keys_on: dict[str, list[ProposalKey]] = {}  # route -> each element's distinct keys, in a row
+    no_route = (NO_ROUTE,)
     for element, proposed in zip(elements, proposals, strict=True):
-        keys = {p.key for p in proposed}
-        for route in element.routes or (NO_ROUTE,):
-            per_route = counts[route]
-            for key in keys:
-                per_route[key] += 1
-    return {route: dict(keys) for route, keys in counts.items()}
+        keys = {proposal[0] for proposal in proposed}
+        for route in element.routes or no_route:
+            found = keys_on.get(route)
+            if found is None:
+                keys_on[route] = list(keys)
+            else:
+                found.extend(keys)
+    # Counter counts in C: a large project has a few hundred thousand keys on a route.
+    return {route: Counter(keys) for route, keys in keys_on.items()}
 
 
 def rank_elements(
-    elements: list[UIElement], proposals: list[list[locators.Proposal]], shared: dict[str, dict[ProposalKey, int]]
+    elements: list[UIElement],
+    proposals: list[list[locators.Proposal]],
+    shared: dict[str, dict[ProposalKey, int]],
+    made: dict[Any, LocatorCandidate] | None = None,
 ) -> list[UIElement]:
     """Rank each element's proposals; `shared[route][key]` counts the keys several elements share
-    on a route (in the whole project). Sets the locators and the one-line description.
-
-    Empties `elements` and `proposals`, letting each element go once its ranked copy exists."""
+    on a route (in the whole project). Sets the locators and the one-line description, in place
+    (as `finish_elements`), and empties `elements` and `proposals`. `made`: see `locators.rank`."""
     ranked: list[UIElement] = []
     if len(elements) != len(proposals):
         raise ValueError("rank_elements: one list of proposals per element")
     elements.reverse()
     proposals.reverse()
+    no_route = (NO_ROUTE,)
+    rank = locators.rank
     while elements:
         element, proposed = elements.pop(), proposals.pop()
         duplicates: dict[ProposalKey, int] = {}
-        for route in element.routes or (NO_ROUTE,):
+        for route in element.routes or no_route:
             on_route = shared.get(route)
             if not on_route:
                 continue
             for proposal in proposed:
-                count = on_route.get(proposal.key)
-                if count is not None and count > duplicates.get(proposal.key, 1):
-                    duplicates[proposal.key] = count
-        candidates = locators.rank(proposed, duplicates=duplicates, loop=element.render.loop)
-        with_locators = replace(element, locators=candidates)
-        with_locators.__dict__["description"] = describe(with_locators)  # frozen; set once, before sharing
-        ranked.append(with_locators)
+                key = proposal[0]
+                count = on_route.get(key)
+                if count is not None and count > duplicates.get(key, 1):
+                    duplicates[key] = count
+        values = element.__dict__
+        values["locators"] = rank(proposed, duplicates=duplicates, loop=values["render"].loop, made=made)
+        values["description"] = describe(element)
+        ranked.append(element)
     return ranked

@@ -14,6 +14,7 @@ Shared by every parser (react, vue, svelte, angular, html). Pure tables plus two
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -363,11 +364,13 @@ _TEMPLATE_KITS: dict[str, KitComponent] = {**_ELEMENT_PLUS, **_VUETIFY, **_ANTDV
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+@functools.cache
 def kebab(name: str) -> str:
     """ElButton -> el-button, VTextField -> v-text-field, RouterLink -> router-link."""
     return _CAMEL_BOUNDARY.sub("-", name).lower()
 
 
+@functools.cache  # templates and JSX ask for the same few names again and again
 def kit_component(name: str, module: str | None = None) -> KitComponent | None:
     """The UI-kit component `name` refers to, or None.
 
@@ -391,4 +394,10 @@ def kit_component(name: str, module: str | None = None) -> KitComponent | None:
 
 def is_native_tag(name: str) -> bool:
     """Lower-case JSX/HTML tag names are native elements; capitalised or dotted ones are components."""
-    return bool(name) and name[0].islower() and "." not in name and "-" not in name
+    known = _NATIVE.get(name)
+    if known is None:
+        known = _NATIVE[name] = bool(name) and name[0].islower() and "." not in name and "-" not in name
+    return known
+
+
+_NATIVE: dict[str, bool] = {}  # tag name -> is_native_tag (a project uses few distinct tags)

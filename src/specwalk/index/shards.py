@@ -20,8 +20,10 @@ component expansion touches, elements cross a pipe only as JSON:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+import os
 import signal
 import traceback
 import uuid
@@ -45,6 +47,7 @@ Counts = dict[str, dict[resolve.ProposalKey, int]]  # route -> proposal key -> e
 _BATCH = 32  # files a worker parses per request: small enough that none waits long at the end
 
 _FACTS = TypeAdapter(list[FileFacts])
+_HEADS = TypeAdapter(list[list[FileFacts]])  # a batch's heads, per file
 _ELEMENTS = TypeAdapter(list[UIElement])
 
 
@@ -69,6 +72,10 @@ class Parsed:
 class Emitted:
     chunks: dict[str, bytes]  # file -> its elements as JSON objects, comma-separated, in order
     tallies: dict[str, Tally] = field(default_factory=dict)  # file -> the summary's part
+    # A worker process writes the chunks to `spill` instead (tens of MB through a pipe cost more
+    # than the main process copying them from a file): file -> (offset, length) there.
+    spill: str = ""
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ class Shard:
         self.proposals: list[list[Any]] = []
         self.packs: dict[str, dict[str, bytes]] = {}  # packs read so far: name -> digest -> JSON
         self.pack = uuid.uuid4().hex  # the pack this shard writes
-        self.written: list[bytes] = []  # its lines so far
+        self.unwritten: list[tuple[str, list[FileFacts]]] = []  # (digest, facts) parsed, not in a pack yet
 
     # 1 ------------------------------------------------------------------------------------------
     def parse(self, jobs: list[Job]) -> list[Parsed]:
@@ -112,7 +119,8 @@ class Shard:
             digest = job.digest
             if found is None:
                 try:
-                    source: bytes | OSError = Path(self.root, job.path).read_bytes()
+                    with open(os.path.join(self.root, job.path), "rb") as stream:
+                        source: bytes | OSError = stream.read()
                 except OSError as exc:
                     source = exc
                 digest = hashlib.sha1(source).hexdigest() if isinstance(source, bytes) else ""  # noqa: S324
@@ -124,7 +132,7 @@ class Shard:
                 facts = self.parse_source(job.path, source, job.kinds, self.context)
                 item = Parsed(job.path, digest, "", False, [])
                 if digest and self.cache is not None:
-                    self.written.append(digest.encode() + b" " + _FACTS.dump_json(facts, exclude_defaults=True) + b"\n")
+                    self.unwritten.append((digest, facts))  # written by `idle`, off the critical path
                     item.pack = self.pack
             self.facts[job.path] = facts
             # What the project-wide steps need; imports and elements stay here.
@@ -132,14 +140,32 @@ class Shard:
             parsed.append(item)
         return parsed
 
-    def _flush(self) -> None:
-        """Write the facts parsed in this run to this shard's cache pack (once, after parsing)."""
-        if self.written and self.cache is not None:
+    def parse_for_pipe(self, jobs: list[Job]) -> tuple[list[Parsed], bytes]:
+        """`parse`, with the heads as JSON beside the items: pydantic reads JSON several times
+        faster than it unpickles models, and the main process reads every file's head."""
+        parsed = self.parse(jobs)
+        heads = _HEADS.dump_json([item.heads for item in parsed])
+        for item in parsed:
+            item.heads = []
+        return parsed, heads
+
+    def idle(self) -> None:
+        """Write the facts parsed in this run to this shard's cache pack (once, after parsing).
+
+        A worker does this right after answering `involve`, while the main process does the
+        project-wide steps and waits for nobody; it must happen before `finish` changes the
+        elements, so `finish` does it too when it has not happened yet.
+        """
+        if self.unwritten and self.cache is not None:
             from specwalk.fileio import stage
 
+            lines = [
+                digest.encode() + b" " + _FACTS.dump_json(facts, exclude_defaults=True) + b"\n"
+                for digest, facts in self.unwritten
+            ]
             target = Path(self.cache.directory, f"{self.pack}.pack")
-            stage(target, b"".join(self.written)).replace(target)
-        self.written = []
+            stage(target, b"".join(lines)).replace(target)
+        self.unwritten = []
 
     def _cached(self, digest: str, pack: str) -> tuple[str, list[FileFacts]] | None:
         """(pack, facts) of the file with content `digest` from cache pack `pack`, if there."""
@@ -166,7 +192,6 @@ class Shard:
     # 2 ------------------------------------------------------------------------------------------
     def involve(self, components: frozenset[str], bindings: list[DomBinding]) -> list[tuple[Position, UIElement]]:
         """The elements component expansion touches, with their positions."""
-        self._flush()
         if bindings:
             from specwalk.index.html_link import link_elements
 
@@ -180,15 +205,26 @@ class Shard:
                         found.append(((path, number, index), element))
         return found
 
+    def involve_for_pipe(self, components: frozenset[str], bindings: list[DomBinding]) -> tuple[list[Position], bytes]:
+        """`involve`, with the elements as JSON (see `parse_for_pipe`)."""
+        found = self.involve(components, bindings)
+        return [position for position, _ in found], _ELEMENTS.dump_json([element for _, element in found])
+
+    def finish_for_pipe(self, removed: set[Position], instances: bytes, project: resolve.Project) -> Counts:
+        """`finish`, with the instances as JSON (see `parse_for_pipe`)."""
+        return self.finish(removed, _ELEMENTS.validate_json(instances), project)
+
     # 3 ------------------------------------------------------------------------------------------
     def finish(self, removed: set[Position], instances: list[UIElement], project: resolve.Project) -> Counts:
-        kept = [
-            element
-            for path in sorted(self.facts)
-            for number, item in enumerate(self.facts[path])
-            for index, element in enumerate(item.elements)
-            if (path, number, index) not in removed
-        ]
+        self.idle()  # the cache gets the facts as parsed: finishing changes the elements in place
+        removed_in = {path for path, _, _ in removed}
+        kept: list[UIElement] = []
+        for path in sorted(self.facts):
+            for number, item in enumerate(self.facts[path]):
+                if path not in removed_in:
+                    kept.extend(item.elements)
+                else:
+                    kept.extend(e for index, e in enumerate(item.elements) if (path, number, index) not in removed)
         self.facts = {}  # the elements are only in `kept` now, which finishing empties
         kept.extend(instances)
         self.elements = resolve.finish_elements(kept, project)
@@ -196,21 +232,39 @@ class Shard:
         return resolve.count_proposals(self.elements, self.proposals)
 
     # 4 ------------------------------------------------------------------------------------------
-    def emit(self, shared: Counts) -> Emitted:
+    def emit(self, shared: Counts, spill: str = "") -> Emitted:
+        """Rank, describe and serialize every element; the JSON in memory, or in file `spill`."""
         # File by file: rank, serialize and let go of one file's elements before the next.
         by_file: dict[str, tuple[list[UIElement], list[list[Proposal]]]] = {}
         for element, proposed in zip(self.elements, self.proposals, strict=True):
-            pending = by_file.setdefault(element.location.file, ([], []))
+            file = element.location.file
+            pending = by_file.get(file)
+            if pending is None:
+                pending = by_file[file] = ([], [])
             pending[0].append(element)
             pending[1].append(proposed)
         self.elements, self.proposals = [], []
-        emitted = Emitted(chunks={})
-        for path in list(by_file):
-            elements = resolve.rank_elements(*by_file.pop(path), shared)
-            elements.sort(key=lambda e: (e.location.line, e.location.column, e.id))
-            emitted.chunks[path] = _ELEMENTS.dump_json(elements, exclude_defaults=True)[1:-1]
-            emitted.tallies[path] = tally(elements)
+        emitted = Emitted(chunks={}, spill=spill)
+        made: dict[Any, Any] = {}  # candidates to reuse across elements (see `locators.rank`)
+        with open(spill, "wb") if spill else contextlib.nullcontext() as stream:
+            offset = 0
+            for path in list(by_file):
+                elements = resolve.rank_elements(*by_file.pop(path), shared, made)
+                elements.sort(key=_position)
+                chunk = _ELEMENTS.dump_json(elements, exclude_defaults=True)[1:-1]
+                if stream is None:
+                    emitted.chunks[path] = chunk
+                else:  # each chunk with a comma after it: see `build._write_pieces_atomic`
+                    stream.write(chunk + b",")
+                    emitted.spans[path] = (offset, len(chunk))
+                    offset += len(chunk) + 1
+                emitted.tallies[path] = tally(elements)
         return emitted
+
+
+def _position(element: UIElement) -> tuple[int, int, str]:
+    location = element.location
+    return location.line, location.column, element.id
 
 
 # --- running shards ----------------------------------------------------------------------------
@@ -225,6 +279,7 @@ def _serve(connection: Connection, arguments: tuple[Any, ...]) -> None:
     # Ctrl-C reaches the whole process group: the main process handles it and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     shard = Shard(*arguments)
+    failed = ""  # a failure after an answer was sent: the answer to the next call
     while True:
         try:
             method, parameters = connection.recv()
@@ -232,10 +287,20 @@ def _serve(connection: Connection, arguments: tuple[Any, ...]) -> None:
             return
         if method is None:
             return
+        if failed:
+            connection.send(("error", failed))
+            failed = ""
+            continue
         try:
-            connection.send(("ok", getattr(shard, method)(*parameters)))
+            answer: tuple[str, Any] = ("ok", getattr(shard, method)(*parameters))
         except BaseException:  # noqa: BLE001 - handed to the main process, which raises it
-            connection.send(("error", traceback.format_exc()))
+            answer = ("error", traceback.format_exc())
+        connection.send(answer)
+        if method.startswith("involve"):
+            try:
+                shard.idle()  # the main process merges now: its next call waits for this
+            except BaseException:  # noqa: BLE001
+                failed = traceback.format_exc()
 
 
 class Shards:
@@ -271,11 +336,30 @@ class Shards:
 
     def call(self, method: str, arguments: list[tuple[Any, ...]]) -> list[Any]:
         """`method(*arguments[n])` on shard n, all at once; the answers in shard order."""
+        return self.start(method, arguments)()
+
+    def start(self, method: str, arguments: list[tuple[Any, ...]]) -> Callable[[], list[Any]]:
+        """`call`, in two halves: the workers start now; the returned function waits for the
+        answers, so this process can do work of its own in between."""
         if self.local is not None:
-            return [getattr(self.local, method)(*arguments[0])]
+            local_answers = [getattr(self.local, method)(*arguments[0])]
+            return lambda: local_answers
+        # Models cross the pipe as JSON, which pydantic reads and writes several times faster.
+        if method == "finish":
+            arguments = [
+                (removed, _ELEMENTS.dump_json(instances), project) for removed, instances, project in arguments
+            ]
+        piped = f"{method}_for_pipe" if method in ("involve", "finish") else method
         for connection, parameters in zip(self.connections, arguments, strict=True):
-            connection.send((method, parameters))
-        return [self._answer(connection, method) for connection in self.connections]
+            connection.send((piped, parameters))
+
+        def answers() -> list[Any]:
+            found = [self._answer(connection, method) for connection in self.connections]
+            if method == "involve":
+                return [list(zip(positions, _ELEMENTS.validate_json(data), strict=True)) for positions, data in found]
+            return found
+
+        return answers
 
     def parse(self, jobs: list[Job], progress: Callable[[int], None] | None = None) -> list[list[Parsed]]:
         """Parse every job; a worker gets the next batch when it is done with one, so none idles
@@ -294,20 +378,22 @@ class Shards:
         busy: dict[Connection, int] = {}
         for number, connection in enumerate(self.connections):
             if batches:
-                connection.send(("parse", (batches.pop(),)))
+                connection.send(("parse_for_pipe", (batches.pop(),)))
                 busy[connection] = number
         while busy:
             for ready in wait(list(busy)):
                 assert isinstance(ready, Connection)
                 number = busy.pop(ready)
-                parsed = self._answer(ready, "parse")
+                if batches:  # first, so the worker goes on while this process reads its answer
+                    ready.send(("parse_for_pipe", (batches.pop(),)))
+                    busy[ready] = number
+                parsed, heads = self._answer(ready, "parse")
+                for item, item_heads in zip(parsed, _HEADS.validate_json(heads), strict=True):
+                    item.heads = item_heads
                 answers[number].extend(parsed)
                 done += len(parsed)
                 if progress is not None:
                     progress(done)
-                if batches:
-                    ready.send(("parse", (batches.pop(),)))
-                    busy[ready] = number
         return answers
 
     def _answer(self, connection: Connection, method: str) -> Any:

@@ -35,18 +35,23 @@ class SvelteDialect(markup.Dialect):
                 return []
             return [markup.Attr(new_attribute(name=inner, literal=False, expression=inner))]
         expression = _braced(value)
-        event = _EVENT.match(name)
-        if event:
-            return [
-                markup.On(new_handler(event=event.group(1), handler=markup.handler_name(expression or ""), syntax=name))
-            ]
-        bind = _BIND.match(name)
-        if bind:
-            target = bind.group(1)
-            handler = new_handler(event="model", handler=expression or target, syntax=name)
-            bound = new_attribute(name=target, literal=False, expression=expression or target)
-            return [markup.On(handler, bound_value=bound)]
-        if name.startswith(_DROPPED_PREFIXES) or name in ("this", "key"):
+        if ":" in name:  # on:x, bind:x and the dropped directives all have one
+            event = _EVENT.match(name)
+            if event:
+                return [
+                    markup.On(
+                        new_handler(event=event.group(1), handler=markup.handler_name(expression or ""), syntax=name)
+                    )
+                ]
+            bind = _BIND.match(name)
+            if bind:
+                target = bind.group(1)
+                handler = new_handler(event="model", handler=expression or target, syntax=name)
+                bound = new_attribute(name=target, literal=False, expression=expression or target)
+                return [markup.On(handler, bound_value=bound)]
+            if name.startswith(_DROPPED_PREFIXES):
+                return []
+        if name in ("this", "key"):
             return []
         lowered = name.lower()
         if lowered.startswith("on") and len(lowered) > 2 and expression is not None:

@@ -119,7 +119,7 @@ def named_child(node: Node, index: int) -> Node | None:
 
 
 def text(node: Node | None) -> str:
-    return "" if node is None else node.text.decode("utf-8", errors="replace")
+    return "" if node is None else node.text.decode("utf-8", "replace")
 
 
 def has_error(node: Node) -> bool:

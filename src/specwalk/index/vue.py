@@ -45,10 +45,20 @@ _BINDING = re.compile(r"^(?:v-bind:|:|\.)([\w:.-]+?)((?:\.(?:prop|camel|attr))*)
 _MODEL = re.compile(r"^v-model(?::([\w-]+))?((?:\.[\w-]+)*)$")
 
 
+# What starts a directive (v-if, v-on:, @click, :prop, v-bind:, .prop, #slot): the rest is plain.
+_DIRECTIVE_STARTS = ("v-", "@", ":", ".", "#")
+_COMPONENTS: dict[str, str | object | None] = {}  # tag -> VueDialect.component(tag)
+_UNKNOWN = object()
+
+
 class VueDialect(markup.Dialect):
     parser = "vue"
 
     def attribute(self, name: str, value: str | None) -> list[markup.Effect]:
+        if not name.startswith(_DIRECTIVE_STARTS):  # a plain attribute (most): no directive to read
+            if name in ("ref", "key", "style", "is", "slot"):
+                return []
+            return [markup.Attr(markup.literal_attribute(name, value if value is not None else ""))]
         if name in ("v-if", "v-else-if", "v-show"):
             return [markup.Cond(name[2:], (value or "").strip())]
         if name == "v-else":
@@ -78,6 +88,12 @@ class VueDialect(markup.Dialect):
         return markup.mustache_parts(raw)
 
     def component(self, tag: str) -> str | None:
+        found = _COMPONENTS.get(tag, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = _COMPONENTS[tag] = self._component(tag)
+        return found if isinstance(found, str) else None
+
+    def _component(self, tag: str) -> str | None:
         lowered = roles.kebab(tag) if tag[:1].isupper() else tag.lower()
         if lowered in _BUILTINS:
             return None
@@ -101,7 +117,16 @@ class VueDialect(markup.Dialect):
 
 def component_name(path: str) -> str:
     """ProductCard.vue -> ProductCard; order-summary.vue -> OrderSummary."""
-    return markup.pascal(PurePosixPath(path).stem)
+    return markup.pascal(_stem(path))
+
+
+def _stem(path: str) -> str:
+    """`PurePosixPath(path).stem`, without making a path object per file."""
+    name = path.rsplit("/", 1)[-1]
+    if name in ("", ".", ".."):
+        return PurePosixPath(path).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
@@ -157,6 +182,13 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     )
 
 
+_PROPS_QUERY = """
+[(interface_declaration name: (_) @name body: (_) @body) (type_alias_declaration name: (_) @name value: (_) @body)]
+(call_expression function: (_) @function (#eq? @function "defineProps")) @call
+(pair key: (_) @key (#eq? @key "props") value: (_) @value)
+"""
+
+
 def declared_props(program: ts.Node) -> list[str]:
     """The props a component's script declares, so `build` can substitute what a usage passes:
     `defineProps<{ title: string }>()` (or a named interface / type), `defineProps({ title:
@@ -168,22 +200,14 @@ def declared_props(program: ts.Node) -> list[str]:
     types: dict[str, ts.Node] = {}
     calls: list[ts.Node] = []
     options: list[ts.Node] = []
-    stack = [program]
-    while stack:
-        node = stack.pop()
-        kind = node.type
-        if kind in ("interface_declaration", "type_alias_declaration"):
-            name = node.child_by_field_name("name")
-            body = node.child_by_field_name("body") or node.child_by_field_name("value")
-            if name is not None and body is not None:
-                types[ts.text(name)] = body
-        elif kind == "call_expression" and ts.text(node.child_by_field_name("function")) == "defineProps":
-            calls.append(node)
-        elif kind == "pair" and ts.text(node.child_by_field_name("key")) == "props":
-            value = node.child_by_field_name("value")
-            if value is not None:
-                options.append(value)
-        stack.extend(reversed(node.named_children))
+    # One query pass (in C) instead of a walk over every node; matches come in document order.
+    for pattern, captures in ts.matches("typescript", _PROPS_QUERY, program):
+        if pattern == 0:
+            types[ts.text(captures["name"][0])] = captures["body"][0]
+        elif pattern == 1:
+            calls.append(captures["call"][0])
+        else:
+            options.append(captures["value"][0])
     for call in calls:
         arguments = call.child_by_field_name("type_arguments")
         for argument in arguments.named_children if arguments is not None else []:
