@@ -12,6 +12,7 @@ them.
 
 Run:  .venv/bin/python bench/mutants.py --app tasks-react [--limit N] [--jobs 1] [--runs 2]
       [--reuse-suite | --suite-from DIR --generate-log FILE] [--only ID,ID] [--no-cosmetic]
+      [--llm PROVIDER|URL]
 
 The examples' committed files are never touched: everything happens under a temporary directory,
 with each copy's node_modules a directory of symlinks to the example's own packages (so the copy's
@@ -368,7 +369,8 @@ def generate(app: str, app_root: Path, args: argparse.Namespace, say: Any) -> di
         _load_generation(cache, app_root, cache / "report.json")
         meta = json.loads((cache / "generate.json").read_text())
         return {**meta, "source": f"reused ({meta.get('source', 'generated')})"}
-    say(f"{app}: generating the suite (specwalk generate --runs {args.runs}) …")
+    with_llm = f" --llm {args.llm}" if args.llm else ""
+    say(f"{app}: generating the suite (specwalk generate --runs {args.runs}{with_llm}) …")
     started = time.monotonic()
     done = subprocess.run(
         [
@@ -378,6 +380,7 @@ def generate(app: str, app_root: Path, args: argparse.Namespace, say: Any) -> di
             str(app_root / "specwalk.toml"),
             "--runs",
             str(args.runs),
+            *(["--llm", args.llm] if args.llm else []),
         ],
         cwd=app_root,
         env={key: value for key, value in os.environ.items() if key != "SPECWALK_BASE_URL"},
@@ -395,6 +398,7 @@ def generate(app: str, app_root: Path, args: argparse.Namespace, say: Any) -> di
         "wall_s": wall,
         "exit_code": done.returncode,
         "runs": args.runs,
+        "llm": args.llm or "none",
         "summary": done.stdout.strip().splitlines()[:40],
     }
     _store_generation(app, app_root, meta)
@@ -534,6 +538,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--suite-from", default="", help="use the suite already generated in this project dir")
     parser.add_argument("--generate-log", default="", help="with --suite-from: its `specwalk generate` stderr")
     parser.add_argument("--no-cosmetic", action="store_true", help="skip the cosmetic-refactor run")
+    parser.add_argument(
+        "--llm", default="", help="generate with this model (specwalk generate --llm), so prose lines become tests too"
+    )
     args = parser.parse_args(argv)
     if args.suite_from and len(args.app or []) != 1:
         parser.error("--suite-from needs exactly one --app")

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(summarize(app, result)))
         print(
             f"{app} (bench finished {result.get('finished', '?')}, took {result.get('bench_seconds', 0):.0f} s; "
-            f"suite {result['generation'].get('source', '?')})"
+            f"suite {result['generation'].get('source', '?')}, LLM {result['generation'].get('llm', 'none')})"
         )
         shown += 1
     return 0

@@ -518,6 +518,12 @@ def mcp_command(config_path: str | None, http_port: int | None) -> int:
     type=click.Choice(["en", "zh", "all"]),
     help="Manual language, repeatable; 'all' = en and zh.  [default: all]",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 16),
+    default=None,
+    help="Override browser.workers: browsers running scenarios side by side (0: one per CPU core, at most 4).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON on stdout.")
 def docs_command(
@@ -525,6 +531,7 @@ def docs_command(
     requirements: tuple[Path, ...],
     base_url: str | None,
     languages: tuple[str, ...],
+    workers: int | None,
     quiet: bool,
     as_json: bool,
 ) -> int:
@@ -538,7 +545,7 @@ def docs_command(
 
     from specwalk.pipeline import MANUAL_LANGUAGES, build_manual
 
-    config = _load(config_path)
+    config = _load(config_path, overrides={"browser": {"workers": workers}} if workers is not None else None)
     choices = languages or ("all",)
     chosen = [lang for choice in choices for lang in (MANUAL_LANGUAGES if choice == "all" else (choice,))]
     progress = _Progress(quiet=quiet)

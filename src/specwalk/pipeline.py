@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -436,7 +437,7 @@ def build_manual(
     from specwalk.emit.files import write_files
     from specwalk.emit.manual_html import HTML_FILE, render_html
     from specwalk.emit.manual_md import INDEX_FILE, render_markdown
-    from specwalk.emit.manual_pdf import PDF_FILE, stable_pdf
+    from specwalk.emit.manual_pdf import PDF_FILE, print_manual
     from specwalk.manual.build import LocaleCapture, app_locale, assemble, capture_locale
 
     unknown = [language for language in languages if language not in MANUAL_LANGUAGES]
@@ -480,6 +481,9 @@ def build_manual(
         browser_session(browser, headless=config.browser.headless) as session,
     ):
         lap("start")
+        # More browsers run scenarios side by side (the manual does not depend on how many).
+        workers = min(config.browser.worker_count(os.cpu_count()), max(1, plan.scenario_count))
+        helpers = [partial(browser_session, browser, headless=config.browser.headless)] * (workers - 1)
         for language in chosen:
             locale = app_locale(language, locales)
             if locale not in captures:
@@ -492,6 +496,7 @@ def build_manual(
                     default_locale=locales[0],
                     root=config.root,
                     say=say,
+                    helpers=helpers,
                 )
                 seconds["verify"] = round(seconds.get("verify", 0.0) + captures[locale].verify_seconds, 2)
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
@@ -506,7 +511,7 @@ def build_manual(
             rendered.update({path: data for path, data in sorted(capture.images.items()) if path in used})
             lap("render")
             say(f"pdf ({language}): printing the manual with Chromium")
-            rendered[PDF_FILE] = stable_pdf(session.print_pdf(html))
+            rendered[PDF_FILE] = print_manual(session, html)
             lap("pdf")
             directory = manual_root / language
             write_files(directory, rendered)

@@ -3,7 +3,8 @@
 The requirements mix scenarios that pass, an app defect and a missing target: only the passing
 ones are in the manual. The pictures are checked where it matters: the outline recorded in the
 manifest surrounds the target element, the PNG really has the outline colour there, the target's
-box is where the element is in a fresh page, and a second run writes the same bytes.
+box is where the element is in a fresh page, and a second run writes the same bytes. Pictures are
+taken while each scenario is verified (it runs once), by one browser or several side by side.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from specwalk.errors import ExitCode
 from specwalk.models.manual import Box, ManualDocument
 
 from ..conftest import EXAMPLES, REPO
+from .conftest import APPS
 
 FIXTURE = REPO / "tests" / "fixtures" / "generate" / "groceries"
 OUTLINE = (225, 29, 72)  # #e11d48
@@ -30,13 +33,13 @@ OUTLINE = (225, 29, 72)  # #e11d48
 
 @pytest.fixture(scope="module")
 def manual(tmp_path_factory: pytest.TempPathFactory, browser: BrowserInfo) -> Path:
-    """The groceries project after one `specwalk docs --lang all` (built once for the module)."""
+    """The groceries project after one `specwalk docs --lang all` by two browsers (built once for the module)."""
     project = tmp_path_factory.mktemp("docs") / "groceries"
     shutil.copytree(FIXTURE, project)
     shutil.copyfile(REPO / "tests" / "fixtures" / "pages" / "driver.html", project / "index.html")
     config = project / "specwalk.toml"
     config.write_text(config.read_text(encoding="utf-8") + f'\n[browser]\npath = "{browser.path}"\n', encoding="utf-8")
-    assert main(["docs", "-c", str(config), "--lang", "all", "--quiet"]) == ExitCode.FAILURES  # two are left out
+    assert main(["docs", "-c", str(config), "--lang", "all", "--workers", "2", "--quiet"]) == ExitCode.FAILURES
     return project
 
 
@@ -163,6 +166,33 @@ def test_a_second_run_writes_identical_files(manual: Path) -> None:
     assert sorted(second) == sorted(first)
     changed = [name for name in first if first[name] != second[name]]
     assert changed == [], f"changed on a re-run: {changed}"
+
+
+def test_each_scenario_runs_once_and_one_browser_writes_what_two_did(manual: Path, tmp_path: Path) -> None:
+    """Counted at the app's own server: one page load per scenario (each opens "/" once), pictures
+    included; verifying and then replaying for the pictures loaded each pictured scenario twice.
+    One browser writes the same files as the module's two side by side."""
+    project = tmp_path / "groceries"
+    shutil.copytree(manual, project, ignore=shutil.ignore_patterns("docs", ".specwalk"))
+    log = tmp_path / "requests.log"
+    config = project / "specwalk.toml"
+    served = 'command = "python3 -m http.server {port} --bind 127.0.0.1"'
+    server = APPS / "logging_server.py"
+    logging = "command = " + json.dumps(f"{sys.executable} {server} {{port}} {log}")
+    assert served in config.read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(served, logging), encoding="utf-8")
+
+    assert main(["docs", "-c", str(config), "--lang", "en", "--workers", "1", "--quiet"]) == ExitCode.FAILURES
+    requests = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    pages = [path for path, agent in requests if path in ("/", "/index.html") and "Chrome" in agent]
+    planned = json.loads((project / ".specwalk" / "plan.json").read_text(encoding="utf-8"))["requirements"]
+    assert sum(len(requirement["scenarios"]) for requirement in planned) == 6
+    assert len(document(project, "en").features[0].scenarios) == 2  # and two more in "Remove items"
+    assert len(pages) == 6, requests
+
+    two, one = snapshot(manual / "docs" / "manual" / "en"), snapshot(project / "docs" / "manual" / "en")
+    assert sorted(one) == sorted(two)
+    assert [name for name in two if two[name] != one[name]] == []
 
 
 def test_progress_names_what_is_left_out_and_json_lists_the_files(

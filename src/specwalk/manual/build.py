@@ -1,18 +1,23 @@
-"""Verify every planned scenario in the app's locale for a manual language, then take its pictures.
+"""Verify every planned scenario in the app's locale for a manual language, taking its pictures as it runs.
 
 A manual language maps to the app locale it shows: the project's locale in that language when the
 app has one (`zh` -> `zh`, or `zh-CN`), else the app's default. Languages that share a locale
 share the verification and the pictures; only the sentences differ. In a non-default locale the
 scenario's quoted UI texts are first moved to that locale through the app's own i18n texts; when
 that version does not pass, the scenario as written is tried (it may switch languages itself).
-Only scenarios that pass are captured; the others are reported as omitted, with the reason.
+Each scenario runs once, in a still page (repeatable pictures), with a camera watching; only
+the pictures of a run that passes are kept. The others are reported as omitted, with the reason.
+Several browsers may run scenarios side by side; each scenario gets its own fresh context either
+way, and the manual is assembled in the plan's order.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +25,7 @@ from specwalk import __version__
 from specwalk.browser.playwright_driver import BrowserSession
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
-from specwalk.manual.capture import CapturedScenario, ManualCapture
+from specwalk.manual.capture import Camera, describe
 from specwalk.manual.catalog import Catalog, locale_messages, mixed, translate_scenario
 from specwalk.models.manual import ManualDocument, ManualFeature, ManualScenario, Omitted
 from specwalk.models.report import ScenarioResult, StepResult
@@ -29,6 +34,9 @@ from specwalk.models.uimap import UIMap
 from specwalk.verify.engine import ScenarioVerifier
 
 Say = Callable[[str], None]
+# Opens another browser, in the thread that will use it.
+SessionFactory = Callable[[], AbstractContextManager[BrowserSession]]
+_HELPER_GRACE_S = 10.0  # on an interrupt, how long helpers get to close their browsers
 
 
 def app_locale(language: str, locales: Sequence[str]) -> str:
@@ -64,13 +72,24 @@ class LocaleCapture:
     images: dict[str, bytes] = field(default_factory=dict)
     omitted: list[Omitted] = field(default_factory=list)
     shots: int = 0
-    shot_seconds: float = 0.0  # inside screenshot calls (settle, overlay, capture)
-    capture_seconds: float = 0.0  # replays with pictures
-    verify_seconds: float = 0.0
+    shot_seconds: float = 0.0  # inside the kept pictures' screenshot calls (overlay, capture)
+    capture_seconds: float = 0.0  # what pictures add to verifying: settling, screenshot calls
+    verify_seconds: float = 0.0  # verifying runs, without what the pictures took
 
 
 def _pairs(plan: Plan) -> list[tuple[Requirement, Scenario]]:
     return [(requirement, scenario) for requirement in plan.requirements for scenario in requirement.scenarios]
+
+
+@dataclass
+class _Verified:
+    """One scenario's runs: the version that passed (None: none did), its steps, the cameras."""
+
+    chosen: Scenario | None
+    steps: list[StepResult]
+    message: str
+    cameras: list[Camera]
+    seconds: float  # wall time of its runs, pictures included
 
 
 def capture_locale(
@@ -84,30 +103,38 @@ def capture_locale(
     root: Path,
     say: Say,
     timeout_ms: float = 5_000,
+    helpers: Sequence[SessionFactory] = (),
 ) -> LocaleCapture:
+    """Verify and picture every scenario in `locale`; with `helpers`, that many more browsers take
+    scenarios side by side. The result keeps the plan's order whoever ran what, so the manual does
+    not depend on the number of browsers."""
     result = LocaleCapture(locale)
-    resolver = Resolver(LexicalRetriever(ui_map.elements), locale=locale)
-    verifier = ScenarioVerifier(session, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms)
     catalog = None
     if locale != default_locale:
         catalog = Catalog(ui_map, default_locale, locale, locale_messages(root, (default_locale, locale)))
-    camera = ManualCapture(session, base_url=base_url, locale=locale, timeout_ms=timeout_ms)
+
+    def verifier_for(own: BrowserSession) -> ScenarioVerifier:
+        resolver = Resolver(LexicalRetriever(ui_map.elements), locale=locale)
+        return ScenarioVerifier(own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms)
+
+    pairs = _pairs(plan)
+    started = time.monotonic()
+    runs = _run_all(pairs, verifier_for, session, helpers, catalog, lambda text: say(f"verify ({locale}) {text}"))
+    wall = time.monotonic() - started
     slugs = feature_slugs(plan)
     numbers: dict[str, int] = {}
-    pairs = _pairs(plan)
-    for position, (requirement, scenario) in enumerate(pairs, start=1):
-        say(f"verify ({locale}) {position}/{len(pairs)}: {scenario.name}")
-        if not scenario.complete:
+    for (requirement, scenario), verified_run in zip(pairs, runs, strict=True):
+        if verified_run is None:
             result.omitted.append(_omit(scenario, "some of its lines could not be planned (see `specwalk plan`)"))
             continue
-        started = time.monotonic()
-        chosen, steps, message = _verify(verifier, scenario, catalog)
-        result.verify_seconds += time.monotonic() - started
+        chosen, cameras = verified_run.chosen, verified_run.cameras
+        picturing = sum(camera.seconds + camera.settle_seconds for camera in cameras)
+        result.verify_seconds += verified_run.seconds - picturing
+        result.capture_seconds += picturing
         if chosen is None:
-            result.omitted.append(_omit(scenario, f"not verified in the app ({locale}): {message}"))
+            result.omitted.append(_omit(scenario, f"not verified in the app ({locale}): {verified_run.message}"))
             continue
         slug = slugs[requirement.feature]
-        numbers[slug] = numbers.get(slug, 0) + 1
         verified = ScenarioResult(
             scenario_id=scenario.id,
             requirement_id=requirement.id,
@@ -115,29 +142,97 @@ def capture_locale(
             feature=requirement.feature,
             source=scenario.source,
             status="passed",
-            steps=steps,
+            steps=verified_run.steps,
         )
-        started = time.monotonic()
-        captured: CapturedScenario = camera.capture(
-            chosen, verified, named=requirement.kind == "gherkin", image_prefix=f"images/{slug}/{numbers[slug]:02d}"
+        captured = describe(
+            verified,
+            cameras[-1],
+            named=requirement.kind == "gherkin",
+            locale=locale,
+            image_prefix=f"images/{slug}/{numbers.get(slug, 0) + 1:02d}",
         )
-        result.capture_seconds += time.monotonic() - started
-        result.shot_seconds += captured.seconds
         if captured.scenario is None:
-            numbers[slug] -= 1
             result.omitted.append(_omit(scenario, f"could not be captured ({locale}): {captured.failure}"))
             continue
+        numbers[slug] = numbers.get(slug, 0) + 1
         result.shots += captured.shots
+        result.shot_seconds += captured.seconds
         result.images.update(captured.images)
         result.scenarios[scenario.id] = captured.scenario
         say(f"capture ({locale}): {scenario.name}: {captured.shots} picture(s)")
+    # Side by side, the scenarios' own times add up to more than the time taken: scale them down
+    # so the phases still add up to the wall time.
+    spent = result.verify_seconds + result.capture_seconds
+    if spent > wall > 0:
+        result.verify_seconds *= wall / spent
+        result.capture_seconds *= wall / spent
     return result
+
+
+def _run_all(
+    pairs: Sequence[tuple[Requirement, Scenario]],
+    verifier_for: Callable[[BrowserSession], ScenarioVerifier],
+    session: BrowserSession,
+    helpers: Sequence[SessionFactory],
+    catalog: Catalog | None,
+    say: Say,
+) -> list[_Verified | None]:
+    """Every scenario's runs (None: not complete, so not run), in order, from this thread's browser
+    and one thread per helper browser (Playwright's sync API belongs to the thread that opened it)."""
+    runs: list[_Verified | None] = [None] * len(pairs)
+    queue = iter(range(len(pairs)))
+    lock = threading.Lock()
+    stop = threading.Event()
+    failures: list[BaseException] = []
+
+    def work(verifier: ScenarioVerifier) -> None:
+        while not stop.is_set():
+            with lock:
+                position = next(queue, None)
+                if position is not None:
+                    say(f"{position + 1}/{len(pairs)}: {pairs[position][1].name}")
+            if position is None:
+                return
+            scenario = pairs[position][1]
+            if not scenario.complete:
+                continue
+            started = time.monotonic()
+            chosen, steps, message, cameras = _verify(verifier, scenario, catalog)
+            runs[position] = _Verified(chosen, steps, message, cameras, time.monotonic() - started)
+
+    def helper(factory: SessionFactory) -> None:
+        try:
+            with factory() as own:
+                work(verifier_for(own))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            failures.append(exc)
+            stop.set()
+
+    threads = [threading.Thread(target=helper, args=(factory,), daemon=True) for factory in helpers]
+    for thread in threads:
+        thread.start()
+    try:
+        work(verifier_for(session))
+    except BaseException:
+        stop.set()  # the helpers finish their current scenario and close their browsers
+        for thread in threads:
+            thread.join(timeout=_HELPER_GRACE_S)
+        raise
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    missing = [pair[1].name for pair, run in zip(pairs, runs, strict=True) if run is None and pair[1].complete]
+    if missing:  # only if a helper stopped without raising, which is a bug
+        raise RuntimeError(f"{len(missing)} scenario(s) were not verified: {', '.join(missing[:3])}")
+    return runs
 
 
 def _verify(
     verifier: ScenarioVerifier, scenario: Scenario, catalog: Catalog | None
-) -> tuple[Scenario | None, list[StepResult], str]:
-    """The version of `scenario` that passes in this locale, its steps, else why none did.
+) -> tuple[Scenario | None, list[StepResult], str, list[Camera]]:
+    """The version of `scenario` that passes in this locale, its steps, else why none did; and the
+    cameras that watched each run (the last one watched the version that passed).
 
     In another locale: its UI texts moved there first; if that fails at some step, the steps from
     there on as written (the scenario may have switched the app's language itself); then as written.
@@ -148,19 +243,21 @@ def _verify(
         versions = [moved, scenario] if moved != scenario else [scenario]
     message = ""
     tried: list[Scenario] = []
+    cameras: list[Camera] = []
     while versions:
         version = versions.pop(0)
         if version in tried:
             continue
         tried.append(version)
-        run = verifier.run(version)
+        cameras.append(Camera(version))
+        run = verifier.run(version, observer=cameras[-1], still=True)
         if run.status == "passed":
-            return version, run.steps, ""
+            return version, run.steps, "", cameras
         message = message or run.message or run.status
         failed = next((step.index for step in run.steps if step.status in ("failed", "not_grounded")), None)
         if catalog is not None and len(tried) == 1 and failed is not None and failed > 0:
             versions.insert(0, mixed(version, scenario, failed))
-    return None, [], message
+    return None, [], message, cameras
 
 
 def _omit(scenario: Scenario, reason: str) -> Omitted:

@@ -1,11 +1,11 @@
-"""Re-run one verified scenario in a still page and take the manual's pictures.
+"""Take the manual's pictures while a scenario is verified, then turn the run into manual steps.
 
-The operations are the ones verification proved (locators unique in the live page), replayed in a
-fresh context made for repeatable pictures (`BrowserSession.still_page`). Each step the user takes
-gets one picture just before its action, the target outlined with the step's number; opening a
-page gets a picture of the page once it is open. Preconditions (signing in, opening the start
-page) run without pictures and become a short "before you begin" list. Checks run too, so every
-picture shows the state the scenario was verified in, and become the step's results.
+The scenario runs once, in a context made for repeatable pictures (`BrowserSession.still_page`):
+a `Camera` watches the verifying run (`verify.engine.StepObserver`). Each step the user takes gets
+one picture just before its action, the target (located as verification just proved it, unique in
+the live page) outlined with the step's number; opening a page gets a picture of the page once it
+is open. Preconditions (signing in, opening the start page) get no pictures and become a short
+"before you begin" list; checks become the step's results.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import json
 import struct
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from specwalk.browser.playwright_driver import BrowserSession, PageDriver
+from specwalk.browser.playwright_driver import PageDriver
 from specwalk.models.locator import Locator
 from specwalk.models.manual import Box, ManualScenario, ManualStep, Sentence, Shot
-from specwalk.models.report import Operation, ScenarioResult, StepResult
+from specwalk.models.report import Operation, ScenarioResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step
-from specwalk.verify.engine import execute
 
 _ACTIONS = frozenset({"act", "goto", "press_key", "reload", "go_back", "go_forward"})
 # PNG chunks that carry pixels or how to show them; anything else (tIME, tEXt, ...) is dropped
@@ -196,21 +196,27 @@ def result_sentences(step: Step | None, operations: list[Operation]) -> list[Sen
     return [Sentence(phrase="result", kind=kind, name=name, role=role, value=first.value, negated=negated, scope=scope)]
 
 
-def _keep(scenario: Scenario, steps: list[StepResult]) -> list[str]:
-    """Every text the scenario quotes or checks: never masked, even when it looks like a date."""
+def _texts(operations: Sequence[Operation]) -> set[str]:
+    """The texts operations type, choose or check; a count ("1") is no text on the page, and
+    keeping it would leave every date with that digit unmasked."""
+    texts: set[str] = set()
+    for operation in operations:
+        if operation.value and not (operation.op == "check" and operation.name == "count"):
+            texts.add(operation.value)
+        name = _name_of(operation.locator)
+        if name:
+            texts.add(name)
+    return texts
+
+
+def _quoted(scenario: Scenario) -> set[str]:
+    """Every text the scenario quotes: never masked, even when it looks like a date."""
     texts: set[str] = set()
     for step in (*scenario.preconditions, *scenario.steps):
         for value in (step.target, step.scope, getattr(step, "value", None), *getattr(step, "values", ())):
             if value:
                 texts.add(value)
-    for result in steps:
-        for operation in result.operations:
-            if operation.value:
-                texts.add(operation.value)
-            name = _name_of(operation.locator)
-            if name:
-                texts.add(name)
-    return sorted(texts)
+    return texts
 
 
 def _box(data: object) -> Box | None:
@@ -219,127 +225,78 @@ def _box(data: object) -> Box | None:
     return Box(**{key: round(float(data[key]), 2) for key in ("x", "y", "width", "height")})
 
 
-class ManualCapture:
-    """Takes the manual's pictures of verified scenarios in one browser session."""
+def _acting(operations: Sequence[Operation]) -> list[Operation]:
+    return [operation for operation in operations if operation.op in _ACTIONS]
 
-    def __init__(self, session: BrowserSession, *, base_url: str, locale: str, timeout_ms: float = 5_000) -> None:
-        self.session = session
-        self.base_url = base_url
-        self.locale = locale
-        self.timeout_ms = timeout_ms
 
-    def capture(
-        self, scenario: Scenario, result: ScenarioResult, *, named: bool, image_prefix: str
-    ) -> CapturedScenario:
-        plan_steps: list[Step] = [*scenario.preconditions, *scenario.steps]
-        own_from = len(scenario.preconditions)
-        keep = _keep(scenario, result.steps)
-        captured = CapturedScenario(None)
-        before: list[Sentence] = []
-        seen: list[Sentence] = []
-        steps: list[ManualStep] = []
-        with self.session.still_page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale) as driver:
+def _waits(step: Step | None, operations: Sequence[Operation]) -> bool:
+    """A fixed short wait: a numbered step with no picture."""
+    return isinstance(step, ActionStep) and step.action == "wait" and not operations
 
-            def replay(operations: list[Operation], step: StepResult) -> bool:
-                for operation in operations:
-                    outcome = execute(driver, operation)
-                    if not outcome.ok:
-                        captured.failure = f"{step.source}: the replay failed: {outcome.message}"
-                        return False
-                return True
 
-            for step_result in result.steps:
-                plan_step = plan_steps[step_result.index] if 0 <= step_result.index < len(plan_steps) else None
-                operations = list(step_result.operations)
-                acting = [operation for operation in operations if operation.op in _ACTIONS]
-                if step_result.index < own_from:
-                    # Preconditions (and opening the app): replayed, listed briefly, no pictures.
-                    if not replay(operations, step_result):
-                        return captured
-                    before.extend(action_sentence(plan_step, operation) for operation in acting)
-                    continue
-                if isinstance(plan_step, ActionStep) and plan_step.action == "wait" and not operations:
-                    wait = Sentence(phrase="action", kind="wait", value=plan_step.value)
-                    steps.append(
-                        ManualStep(
-                            number=len(steps) + 1, sentence=wait, source=step_result.source, text=step_result.text
-                        )
-                    )
-                    continue
-                if not acting:
-                    # Checks: what the user then sees, under the step before (or before any step).
-                    if not replay(operations, step_result):
-                        return captured
-                    sentences = result_sentences(plan_step, operations)
-                    if steps:
-                        steps[-1] = steps[-1].model_copy(update={"results": (*steps[-1].results, *sentences)})
-                    else:
-                        seen.extend(sentences)
-                    continue
-                number = len(steps) + 1
-                image = f"{image_prefix}-{number:02d}.png"
-                first = acting[0]
-                if first.op == "goto":
-                    # Opening a page: the picture shows the page once it is open.
-                    if not replay(operations[: operations.index(first) + 1], step_result):
-                        return captured
-                    shot, live_name = self._shoot(driver, captured, None, number, keep, image, focused=False)
-                    rest = operations[operations.index(first) + 1 :]
-                    sentence = action_sentence(plan_step, first).model_copy(update={"name": live_name})
-                else:
-                    locator = first.locator if first.op == "act" else None
-                    pressing = first.op == "press_key"
-                    shot, live_name = self._shoot(driver, captured, locator, number, keep, image, focused=pressing)
-                    rest = operations
-                    sentence = action_sentence(plan_step, first, live_name)
-                if shot is None or not replay(rest, step_result):
-                    return captured
-                steps.append(
-                    ManualStep(
-                        number=number,
-                        sentence=sentence,
-                        source=step_result.source,
-                        text=step_result.text,
-                        shot=shot,
-                        results=tuple(result_sentences(plan_step, operations)),
-                    )
-                )
-        captured.scenario = ManualScenario(
-            scenario_id=result.scenario_id,
-            requirement_id=result.requirement_id,
-            name=result.name,
-            named=named,
-            source=result.source,
-            locale=self.locale,
-            before=tuple(before),
-            seen=tuple(seen),
-            steps=tuple(steps),
-        )
-        return captured
+@dataclass
+class Picture:
+    number: int
+    shot: Shot  # its `image` is named when the scenario gets its place in the manual
+    png: bytes
+    name: str | None  # what the page calls the target (a label, a button's text), when short
 
-    def _shoot(
-        self,
-        driver: PageDriver,
-        captured: CapturedScenario,
-        locator: Locator | None,
-        number: int,
-        keep: list[str],
-        image: str,
-        *,
-        focused: bool,
-    ) -> tuple[Shot | None, str | None]:
-        driver.wait_for_settle()
+
+class Camera:
+    """Takes one scenario's pictures during one verifying run (a `verify.engine.StepObserver`).
+
+    A failed picture is remembered in `failure` and ends the pictures, not the run: whether the
+    scenario passes is still worth knowing.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.plan_steps: list[Step] = [*scenario.preconditions, *scenario.steps]
+        self.own_from = len(scenario.preconditions)
+        self.pictures: dict[int, Picture] = {}  # step index -> its picture
+        self.failure = ""
+        self.seconds = 0.0  # inside screenshot calls (overlay, capture)
+        self.settle_seconds = 0.0  # waiting for the page to settle before a picture
+        self._keep = _quoted(scenario)
+        self._numbered = 0
+        self._after: dict[int, int] = {}  # step index -> number, for pictures taken once a page is open
+
+    def before(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+        # Texts the steps so far quote or check stay unmasked (later ones are not known yet).
+        self._keep |= _texts(operations)
+        if index < self.own_from or self.failure:
+            return
+        step = self.plan_steps[index] if index < len(self.plan_steps) else None
+        acting = _acting(operations)
+        if not acting:
+            self._numbered += _waits(step, operations)
+            return
+        self._numbered += 1
+        first = acting[0]
+        if first.op == "goto":
+            # Opening a page (the step's only operation): the picture shows it once it is open.
+            self._after[index] = self._numbered
+            return
+        locator = first.locator if first.op == "act" else None
+        self._shoot(driver, index, self._numbered, locator, focused=first.op == "press_key")
+
+    def after(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+        number = self._after.pop(index, None)
+        if number is not None and not self.failure:
+            self._shoot(driver, index, number, None, focused=False)
+
+    def _shoot(self, driver: PageDriver, index: int, number: int, locator: Locator | None, *, focused: bool) -> None:
         started = time.monotonic()
-        picture = driver.capture(locator, number=number, keep=keep, focused=focused)
-        captured.seconds += time.monotonic() - started
+        driver.wait_for_settle()
+        settled = time.monotonic()
+        self.settle_seconds += settled - started
+        picture = driver.capture(locator, number=number, keep=sorted(self._keep), focused=focused)
+        self.seconds += time.monotonic() - settled
         if not picture.ok or picture.boxes is None:
-            captured.failure = f"could not take the picture for step {number}: {picture.message}"
-            return None, None
-        captured.shots += 1
-        captured.images[image] = stable_png(picture.png)
+            self.failure = f"could not take the picture for step {number}: {picture.message}"
+            return
         boxes = picture.boxes
         shot = Shot(
-            image=image,
+            image="",
             clip=_box(boxes["clip"]) or Box(x=0, y=0, width=0, height=0),
             scale=float(boxes.get("scale", 2)),
             target=_box(boxes.get("target")),
@@ -349,4 +306,73 @@ class ManualCapture:
         )
         name = str(boxes.get("name") or "")
         # A long "name" is the text of a whole row or region, not what a person calls the control.
-        return shot, (name if 0 < len(name) <= 80 else None)
+        self.pictures[index] = Picture(number, shot, stable_png(picture.png), name if 0 < len(name) <= 80 else None)
+
+
+def describe(
+    result: ScenarioResult, camera: Camera, *, named: bool, locale: str, image_prefix: str
+) -> CapturedScenario:
+    """The manual's version of a passed run that `camera` watched: steps, their pictures (named
+    `<image_prefix>-<step number>.png`) and results."""
+    captured = CapturedScenario(None, seconds=camera.seconds, shots=len(camera.pictures))
+    if camera.failure:
+        captured.failure = camera.failure
+        return captured
+    before: list[Sentence] = []
+    seen: list[Sentence] = []
+    steps: list[ManualStep] = []
+    for step_result in result.steps:
+        index = step_result.index
+        plan_step = camera.plan_steps[index] if 0 <= index < len(camera.plan_steps) else None
+        operations = list(step_result.operations)
+        acting = _acting(operations)
+        if index < camera.own_from:
+            before.extend(action_sentence(plan_step, operation) for operation in acting)
+            continue
+        if isinstance(plan_step, ActionStep) and _waits(plan_step, operations):
+            wait = Sentence(phrase="action", kind="wait", value=plan_step.value)
+            steps.append(
+                ManualStep(number=len(steps) + 1, sentence=wait, source=step_result.source, text=step_result.text)
+            )
+            continue
+        if not acting:
+            # Checks: what the user then sees, under the step before (or before any step).
+            sentences = result_sentences(plan_step, operations)
+            if steps:
+                steps[-1] = steps[-1].model_copy(update={"results": (*steps[-1].results, *sentences)})
+            else:
+                seen.extend(sentences)
+            continue
+        picture = camera.pictures.get(index)
+        if picture is None or picture.number != len(steps) + 1:
+            captured.failure = f"{step_result.source}: no picture was taken for this step"
+            return captured
+        image = f"{image_prefix}-{picture.number:02d}.png"
+        captured.images[image] = picture.png
+        first = acting[0]
+        if first.op == "goto":
+            sentence = action_sentence(plan_step, first).model_copy(update={"name": picture.name})
+        else:
+            sentence = action_sentence(plan_step, first, picture.name)
+        steps.append(
+            ManualStep(
+                number=picture.number,
+                sentence=sentence,
+                source=step_result.source,
+                text=step_result.text,
+                shot=picture.shot.model_copy(update={"image": image}),
+                results=tuple(result_sentences(plan_step, operations)),
+            )
+        )
+    captured.scenario = ManualScenario(
+        scenario_id=result.scenario_id,
+        requirement_id=result.requirement_id,
+        name=result.name,
+        named=named,
+        source=result.source,
+        locale=locale,
+        before=tuple(before),
+        seen=tuple(seen),
+        steps=tuple(steps),
+    )
+    return captured
