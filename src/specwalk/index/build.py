@@ -597,7 +597,7 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
         if on_progress is not None and (done % 256 < 32 or done == len(jobs)):
             on_progress("parsing", done, len(jobs))
 
-    with Shards(count, str(root), context, cached, parse_source) as shards:
+    with Shards(count, str(root), context, cached, parse_source, jobs) as shards:
         phase = time.perf_counter()
         shares = shards.parse(jobs, parsing)
         parsed = [item for share in shares for item in share]

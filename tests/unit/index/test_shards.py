@@ -150,3 +150,26 @@ def test_a_file_whose_elements_two_shards_hold_is_written_in_source_order(tmp_pa
     written = UIMap.model_validate_json((tmp_path / "uimap.json").read_bytes())
     assert [e.location.line for e in written.elements] == [2, 5, 9]
     assert (size, sum(part.elements for part in tallies)) == ((tmp_path / "uimap.json").stat().st_size, 3)
+
+
+def test_warming_parses_one_changed_file_per_kind_before_forking(tmp_path):
+    from specwalk.index.facts import FileFacts, ParseContext
+    from specwalk.index.shards import Job, _warm
+
+    for name in ("a.tsx", "b.tsx", "c.vue", "d.vue"):
+        (tmp_path / name).write_text("<p>x</p>\n")
+    parsed: list[str] = []
+
+    def parse(path: str, source: bytes | OSError, kinds: tuple[str, ...], context: ParseContext) -> list[FileFacts]:
+        parsed.append(path)
+        return []
+
+    jobs = [
+        Job("c.vue", ("vue",), digest="unchanged", pack="p"),  # cached: not parsed this run
+        Job("a.tsx", ("react",)),
+        Job("b.tsx", ("react",)),
+        Job("missing.svelte", ("svelte",)),  # unreadable: skipped
+        Job("d.vue", ("vue",)),
+    ]
+    _warm(str(tmp_path), ParseContext(), parse, jobs)
+    assert parsed == ["a.tsx", "d.vue"]
