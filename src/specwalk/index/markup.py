@@ -249,14 +249,15 @@ def _attributes(start: ts.Node) -> Iterator[tuple[str, str | None, ts.Node]]:
         name = ""
         value: str | None = None
         for part in child.children:
-            if part.type == "attribute_name":
+            kind = part.type  # a new string on each access: read once
+            if kind == "attribute_name":
                 name = ts.text(part)
-            elif part.type == "attribute_value":
+            elif kind == "attribute_value":
                 value = html.unescape(ts.text(part))
-            elif part.type == "quoted_attribute_value":
+            elif kind == "quoted_attribute_value":
                 inner = [c for c in part.children if c.type == "attribute_value"]
                 value = html.unescape(ts.text(inner[0])) if inner else ""
-            elif part.type == "expression":  # svelte {expr}
+            elif kind == "expression":  # svelte {expr}
                 value = "{" + _expression_source(part) + "}"
         if name:
             yield name, value, child

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from specwalk import __version__
@@ -32,11 +33,11 @@ from specwalk.models.report import ScenarioResult, StepResult
 from specwalk.models.scenario import Plan, Requirement, Scenario
 from specwalk.models.uimap import UIMap
 from specwalk.verify.engine import ScenarioVerifier
+from specwalk.verify.parallel import side_by_side
 
 Say = Callable[[str], None]
 # Opens another browser, in the thread that will use it.
 SessionFactory = Callable[[], AbstractContextManager[BrowserSession]]
-_HELPER_GRACE_S = 10.0  # on an interrupt, how long helpers get to close their browsers
 
 
 def app_locale(language: str, locales: Sequence[str]) -> str:
@@ -178,54 +179,26 @@ def _run_all(
     say: Say,
 ) -> list[_Verified | None]:
     """Every scenario's runs (None: not complete, so not run), in order, from this thread's browser
-    and one thread per helper browser (Playwright's sync API belongs to the thread that opened it)."""
-    runs: list[_Verified | None] = [None] * len(pairs)
-    queue = iter(range(len(pairs)))
-    lock = threading.Lock()
-    stop = threading.Event()
-    failures: list[BaseException] = []
+    and one more per helper, side by side."""
+    say_lock = threading.Lock()
 
-    def work(verifier: ScenarioVerifier) -> None:
-        while not stop.is_set():
-            with lock:
-                position = next(queue, None)
-                if position is not None:
-                    say(f"{position + 1}/{len(pairs)}: {pairs[position][1].name}")
-            if position is None:
-                return
-            scenario = pairs[position][1]
-            if not scenario.complete:
-                continue
-            started = time.monotonic()
-            chosen, steps, message, cameras = _verify(verifier, scenario, catalog)
-            runs[position] = _Verified(chosen, steps, message, cameras, time.monotonic() - started)
+    def verify_one(verifier: ScenarioVerifier, position: int) -> _Verified | None:
+        scenario = pairs[position][1]
+        with say_lock:
+            say(f"{position + 1}/{len(pairs)}: {scenario.name}")
+        if not scenario.complete:
+            return None
+        started = time.monotonic()
+        chosen, steps, message, cameras = _verify(verifier, scenario, catalog)
+        return _Verified(chosen, steps, message, cameras, time.monotonic() - started)
 
-    def helper(factory: SessionFactory) -> None:
-        try:
-            with factory() as own:
-                work(verifier_for(own))
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-            failures.append(exc)
-            stop.set()
+    @contextmanager
+    def helper_verifier(factory: SessionFactory) -> Iterator[ScenarioVerifier]:
+        with factory() as own:
+            yield verifier_for(own)
 
-    threads = [threading.Thread(target=helper, args=(factory,), daemon=True) for factory in helpers]
-    for thread in threads:
-        thread.start()
-    try:
-        work(verifier_for(session))
-    except BaseException:
-        stop.set()  # the helpers finish their current scenario and close their browsers
-        for thread in threads:
-            thread.join(timeout=_HELPER_GRACE_S)
-        raise
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
-    missing = [pair[1].name for pair, run in zip(pairs, runs, strict=True) if run is None and pair[1].complete]
-    if missing:  # only if a helper stopped without raising, which is a bug
-        raise RuntimeError(f"{len(missing)} scenario(s) were not verified: {', '.join(missing[:3])}")
-    return runs
+    helper_verifiers = [partial(helper_verifier, factory) for factory in helpers]
+    return side_by_side(len(pairs), verify_one, verifier_for(session), helper_verifiers)
 
 
 def _verify(

@@ -16,6 +16,7 @@ from typing import Protocol
 from specwalk.models.report import RequirementRow, ScenarioResult, ScenarioStatus, StepResult
 from specwalk.models.scenario import Plan, Requirement, Scenario
 from specwalk.verify.engine import ScenarioVerifier
+from specwalk.verify.parallel import side_by_side
 
 # Worst first: a requirement's status is the worst of its scenarios'.
 _SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_planned", "flaky", "weak", "passed")
@@ -25,7 +26,6 @@ MAX_REPAIRS = 2  # changed scenarios tried per scenario; each is verified from t
 REPAIRED = "repaired by the model"  # marks a result whose scenario was changed by a Repairer
 # Opens a verifier with its own browser, in the thread that will use it.
 VerifierFactory = Callable[[], AbstractContextManager[ScenarioVerifier]]
-_HELPER_GRACE_S = 10.0  # on an interrupt, how long helpers get to close their browsers
 
 
 class Repairer(Protocol):
@@ -113,54 +113,19 @@ def verify_plan(
     not depend on the number of workers.
     """
     pairs = [(requirement, scenario) for requirement in plan.requirements for scenario in requirement.scenarios]
-    results: list[ScenarioResult | None] = [None] * len(pairs)
-    lock = threading.Lock()
-    queue = iter(range(len(pairs)))
-    stop = threading.Event()
-    failures: list[BaseException] = []
+    progress_lock = threading.Lock()
 
-    def work(worker: ScenarioVerifier) -> None:
-        while not stop.is_set():
-            with lock:
-                position = next(queue, None)
-            if position is None:
-                return
-            requirement, scenario = pairs[position]
+    def verify_one(worker: ScenarioVerifier, position: int) -> ScenarioResult:
+        requirement, scenario = pairs[position]
 
-            def on_step(
-                _n: int, _total: int, text: str, *, name: str = scenario.name, number: int = position + 1
-            ) -> None:
-                if on_progress:
-                    with lock:
-                        on_progress(number, len(pairs), name, text)
+        def on_step(_n: int, _total: int, text: str) -> None:
+            if on_progress:
+                with progress_lock:
+                    on_progress(position + 1, len(pairs), scenario.name, text)
 
-            results[position] = _scenario_result(requirement, scenario, worker, on_step, repair)
+        return _scenario_result(requirement, scenario, worker, on_step, repair)
 
-    def helper(factory: VerifierFactory) -> None:
-        try:
-            with factory() as worker:
-                work(worker)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-            failures.append(exc)
-            stop.set()
-
-    threads = [threading.Thread(target=helper, args=(factory,), daemon=True) for factory in helpers]
-    for thread in threads:
-        thread.start()
-    try:
-        work(verifier)
-    except BaseException:
-        stop.set()  # the helpers finish their current scenario and close their browsers
-        for thread in threads:
-            thread.join(timeout=_HELPER_GRACE_S)
-        raise
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
-    done = [result for result in results if result is not None]
-    if len(done) != len(pairs):  # only if a helper stopped without raising, which is a bug
-        raise RuntimeError(f"{len(pairs) - len(done)} scenario(s) were not verified")
+    done = side_by_side(len(pairs), verify_one, verifier, helpers)
     rows = [
         RequirementRow(
             requirement_id=requirement.id,
