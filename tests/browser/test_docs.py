@@ -62,6 +62,9 @@ def test_three_formats_in_both_languages_with_only_verified_scenarios(manual: Pa
         names = [s.name for f in doc.features for s in f.scenarios]
         assert "Add an item with the button" in names and "Add an urgent item with Enter" in names
         assert "A blank item is refused with a message" not in names  # an app defect
+        # Opening the start page and a precondition that opens it again read as one "before" step.
+        befores = [s.before for f in doc.features for s in f.scenarios]
+        assert any(befores) and all(b[n] != b[n - 1] for b in befores for n in range(1, len(b)))
         assert {item.name for item in doc.omitted} == {
             "A blank item is refused with a message",
             'Given I open the "/" page, when I click "Checkout", then I should see…',

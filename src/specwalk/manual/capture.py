@@ -327,7 +327,11 @@ def describe(
         operations = list(step_result.operations)
         acting = _acting(operations)
         if index < camera.own_from:
-            before.extend(action_sentence(plan_step, operation) for operation in acting)
+            for operation in acting:
+                sentence = action_sentence(plan_step, operation)
+                # The app's start page and a precondition that opens it again read as one step.
+                if not before or before[-1] != sentence:
+                    before.append(sentence)
             continue
         if isinstance(plan_step, ActionStep) and _waits(plan_step, operations):
             wait = Sentence(phrase="action", kind="wait", value=plan_step.value)
