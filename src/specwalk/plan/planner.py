@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any, Protocol
 
 from specwalk.models.scenario import (
@@ -357,15 +358,64 @@ def _finish(run: _Run, file: str) -> Plan:
 
 
 def merge(plans: Iterable[Plan]) -> Plan:
-    """One plan for several documents, in the order given."""
+    """One plan for several documents, in the order given.
+
+    Ids are unique within a document; a requirement whose id an earlier document already has
+    (the same feature and title in two files) gets its file's name in front, so reports, tests
+    and manual anchors keyed by id never mix the two.
+    """
     collected = list(plans)
+    taken: set[str] = set()
+    renamed_plans = []
+    for plan in collected:
+        renames: dict[str, str] = {}
+        for requirement in plan.requirements:
+            if requirement.id in taken:
+                stem = slugify(PurePosixPath(requirement.source.file).stem) or "requirements"
+                candidate, number = f"{stem}/{requirement.id}", 2
+                while candidate in taken:
+                    candidate, number = f"{stem}-{number}/{requirement.id}", number + 1
+                renames[requirement.id] = candidate
+            taken.add(renames.get(requirement.id, requirement.id))
+        renamed_plans.append(_renamed(plan, renames) if renames else plan)
     return Plan(
         planner=collected[0].planner if collected else "rules",
-        sources=tuple(source for plan in collected for source in plan.sources),
-        requirements=tuple(requirement for plan in collected for requirement in plan.requirements),
-        unplanned=tuple(entry for plan in collected for entry in plan.unplanned),
-        notes=tuple(note for plan in collected for note in plan.notes),
+        sources=tuple(source for plan in renamed_plans for source in plan.sources),
+        requirements=tuple(requirement for plan in renamed_plans for requirement in plan.requirements),
+        unplanned=tuple(entry for plan in renamed_plans for entry in plan.unplanned),
+        notes=tuple(note for plan in renamed_plans for note in plan.notes),
     )
+
+
+def _renamed(plan: Plan, renames: dict[str, str]) -> Plan:
+    """`plan` with requirement ids changed by `renames`, and the ids of their scenarios with them."""
+
+    def new_id(identifier: str | None) -> str | None:
+        if identifier is None:
+            return None
+        for old, new in renames.items():
+            if identifier == old or identifier.startswith(old + "/"):
+                return new + identifier[len(old) :]
+        return identifier
+
+    requirements = tuple(
+        requirement.model_copy(
+            update={
+                "id": renames.get(requirement.id, requirement.id),
+                "scenarios": tuple(
+                    scenario.model_copy(update={"id": new_id(scenario.id)}) for scenario in requirement.scenarios
+                ),
+            }
+        )
+        for requirement in plan.requirements
+    )
+    unplanned = tuple(
+        entry.model_copy(
+            update={"requirement_id": new_id(entry.requirement_id), "scenario_id": new_id(entry.scenario_id)}
+        )
+        for entry in plan.unplanned
+    )
+    return plan.model_copy(update={"requirements": requirements, "unplanned": unplanned})
 
 
 def _library(run: _Run, document: RequirementsDocument) -> StepLibrary:

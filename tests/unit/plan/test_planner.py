@@ -110,6 +110,28 @@ def test_duplicate_titles_get_a_suffix() -> None:
     assert [r.id for r in plan.requirements] == ["f/same", "f/same-2"]
 
 
+def test_the_same_requirement_in_two_files_gets_two_ids(tmp_path: Path) -> None:
+    text = (
+        '## F\n\n```gherkin\nFeature: F\n  Scenario Outline: Same\n    When I click "<b>"\n'
+        "    Examples:\n      | b |\n      | A |\n"
+        '  Scenario: Other\n    When I click "A"\n    And the widget frobnicates gently\n```\n'
+    )
+    (tmp_path / "first.md").write_text(text, encoding="utf-8")
+    (tmp_path / "second.md").write_text(text, encoding="utf-8")
+    plan = plan_files([tmp_path / "first.md", tmp_path / "second.md"], base=tmp_path)
+    first, second = plan.requirements[:2], plan.requirements[2:]
+    assert [r.id for r in first] == ["f/same", "f/other"]
+    assert [r.id for r in second] == ["second/f/same", "second/f/other"]
+    assert [s.id for r in second for s in r.scenarios] == ["second/f/same/example-1", "second/f/other"]
+    # The unplanned line points at its renamed requirement and scenario.
+    assert [(u.requirement_id, u.scenario_id) for u in plan.unplanned] == [
+        ("f/other", "f/other"),
+        ("second/f/other", "second/f/other"),
+    ]
+    # Alone, a file keeps its ids.
+    assert [r.id for r in plan_files([tmp_path / "second.md"], base=tmp_path).requirements] == ["f/same", "f/other"]
+
+
 def test_malformed_gherkin_names_the_file_line() -> None:
     with pytest.raises(InputError) as caught:
         plan_files([FIXTURES / "malformed.md"], base=FIXTURES)
