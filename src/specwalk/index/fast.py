@@ -5,11 +5,10 @@ repository from values of the right types. Validation, `model_copy` and `model_c
 generic and dominated the run; `replace` and the `maker` constructors do the minimum that keeps
 an instance a normal model (equality, serialization, `exclude_defaults`).
 
-Their instances share one `__pydantic_fields_set__` per set of field names instead of a set each
-(a set of a dozen names is much of a small model's memory). It is a plain set, not a frozenset:
-pydantic-core's serializer expects a set and takes a path about twice as slow for anything else.
-Nothing may add to a shared set in place: the models are frozen, `model_copy` copies the set
-first, and the index uses `replace`; the map's readers get fresh instances from its JSON.
+Their instances share one frozen `__pydantic_fields_set__` per set of field names instead of a
+set each (a set of a dozen names is much of a small model's memory), so they must not be given
+to `model_copy(update=...)`, which adds to that set in place: the index uses `replace` instead,
+and the map's readers get fresh instances from its JSON.
 """
 
 from __future__ import annotations
@@ -33,20 +32,15 @@ from specwalk.models.uimap import (
 
 M = TypeVar("M", bound=BaseModel)
 
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}
-_SHARED: set[int] = set()  # ids of the sets in _FIELD_SETS (which keeps them alive)
+_FIELD_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
-def _fields(names: Any) -> set[str]:
-    key = frozenset(names)
-    shared = _FIELD_SETS.get(key)
-    if shared is None:
-        shared = _FIELD_SETS[key] = set(key)
-        _SHARED.add(id(shared))
-    return shared
+def _fields(names: Any) -> frozenset[str]:
+    names = frozenset(names)
+    return _FIELD_SETS.setdefault(names, names)
 
 
-def fields_of(cls: type[BaseModel]) -> set[str]:
+def fields_of(cls: type[BaseModel]) -> frozenset[str]:
     """The shared fields set of `cls`'s made instances (for hand-written constructors like `maker`'s)."""
     return _fields(cls.model_fields)
 
@@ -57,7 +51,7 @@ def replace(model: M, **changes: Any) -> M:
     new = cls.__new__(cls)
     object.__setattr__(new, "__dict__", {**model.__dict__, **changes})
     fields: AbstractSet[str] = model.__pydantic_fields_set__
-    if not changes.keys() <= fields or id(fields) not in _SHARED:
+    if not changes.keys() <= fields or not isinstance(fields, frozenset):
         fields = _fields(fields | changes.keys())
     object.__setattr__(new, "__pydantic_fields_set__", fields)
     object.__setattr__(new, "__pydantic_extra__", None)
