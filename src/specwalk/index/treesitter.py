@@ -102,8 +102,20 @@ class MatchSet:
 
 @cache
 def _pattern_owners(grammar: Grammar, patterns: tuple[str, ...]) -> list[str]:
-    """For each pattern index of the joined query, the query string it came from."""
-    return [pattern for pattern in patterns for _ in range(query(grammar, pattern).pattern_count)]
+    """For each pattern index of the joined query, the query string it came from (found by where
+    the pattern starts: compiling each query on its own as well would double the compile time)."""
+    joined = query(grammar, "\n".join(patterns))
+    ends: list[int] = []  # byte offset in the joined source where each query string ends
+    offset = 0
+    for pattern in patterns:
+        offset += len(pattern.encode())
+        ends.append(offset)
+        offset += 1  # the newline joining it to the next one
+    owners: list[str] = []
+    for index in range(joined.pattern_count):
+        start = joined.start_byte_for_pattern(index)
+        owners.append(next(pattern for pattern, end in zip(patterns, ends, strict=True) if start < end))
+    return owners
 
 
 def captures(grammar: Grammar, pattern: str, node: Node, found: MatchSet | None = None) -> list[Captures]:
