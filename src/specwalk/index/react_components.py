@@ -197,12 +197,20 @@ def collect_state(root: Node, components: dict[int, Component], matched: treesit
 
 
 def owner_of(node: Node, components: dict[int, Component]) -> Component | None:
-    current = node.parent
-    while current is not None:
-        if current.id in components:
-            return components[current.id]
-        current = current.parent
-    return None
+    """The component whose function is `node`'s nearest enclosing one.
+
+    Found by byte ranges (the smallest function range holding the node's), not by climbing:
+    each step up a syntax tree searches down from its root again, and setter calls sit deep.
+    """
+    start, end, node_id = node.start_byte, node.end_byte, node.id
+    found: Component | None = None
+    size = 0
+    for component in components.values():
+        function = component.node
+        low, high = function.start_byte, function.end_byte
+        if low <= start and end <= high and function.id != node_id and (found is None or high - low < size):
+            found, size = component, high - low
+    return found
 
 
 def parse_imports(

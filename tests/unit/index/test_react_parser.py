@@ -128,3 +128,20 @@ def test_syntax_error_is_a_problem_not_a_crash():
     )
     assert facts.problems[0].file == "src/Broken.tsx"
     assert facts.problems[0].line == 1
+
+
+def test_state_texts_belong_to_the_innermost_component():
+    source = b"""export function Outer() {
+  const [title, setTitle] = useState(null);
+  function Inner() {
+    const [title, setTitle] = useState(null);
+    return <p onClick={() => setTitle(t('inner.title'))}>{title}</p>;
+  }
+  setTitle(t('outer.title'));
+  return <section><h2>{title}</h2><Inner /></section>;
+}
+"""
+    facts = parse_file("src/Outer.tsx", source, ParseContext())
+    texts = {element.tag: element.text for element in facts.elements if element.tag in ("p", "h2")}
+    assert texts["p"] is not None and texts["p"].key == "inner.title"
+    assert texts["h2"] is not None and texts["h2"].key == "outer.title"
