@@ -218,12 +218,15 @@ def plan_for(
             locale=config.project.locales[0],
         )
         planned = planner.plan(plan, on_line=lambda n, total, where: say(f"llm: planning {where} ({n}/{total})"))
+        failed_lines: set[str] = set()
         for outcome in planned.outcomes:
             if outcome.problem:
-                llm.log.lines_failed += 1
+                failed_lines.add(str(outcome.source))
                 say(f"llm: {outcome.source}: not planned: {outcome.problem}")
-            else:
-                llm.log.lines_planned += 1
+        # A line of a Scenario Outline is planned once per row: it counts once, failed if any row failed.
+        lines = {str(outcome.source) for outcome in planned.outcomes}
+        llm.log.lines_failed += len(failed_lines)
+        llm.log.lines_planned += len(lines - failed_lines)
         plan = planned.plan
     write_plan(plan, config.output_dir / "plan.json")
     return plan

@@ -453,6 +453,31 @@ def _insert(scenario: Scenario, line: int, steps: Sequence[Step], *, complete: b
     )
 
 
+def _every_row(entries: list[Unplanned], requirements: dict[str, Requirement]) -> list[Unplanned]:
+    """`entries`, plus one per further Scenario Outline row that still needs the same line.
+
+    The rules report a line once when every row reads it the same, but each row is a scenario
+    of its own, with its own values: each is planned with its own steps around it.
+    """
+    known = {(entry.source, entry.scenario_id) for entry in entries}
+    every: list[Unplanned] = []
+    for entry in entries:
+        every.append(entry)
+        if entry.scenario_id is None:
+            continue
+        for scenario in requirements[entry.requirement_id or ""].scenarios:
+            if scenario.example is None or scenario.complete or (entry.source, scenario.id) in known:
+                continue
+            placed = any(
+                (step.expanded_from or step.source) == entry.source
+                for step in (*scenario.preconditions, *scenario.steps)
+            )
+            if not placed:  # the row has no steps for this line: the same line failed there too
+                every.append(entry.model_copy(update={"scenario_id": scenario.id}))
+                known.add((entry.source, scenario.id))
+    return every
+
+
 class LlmPlanner:
     def __init__(
         self,
@@ -478,6 +503,7 @@ class LlmPlanner:
         pending = [e for e in plan.unplanned if e.needs_llm and e.requirement_id in requirements]
         pending = [e for e in pending if e.source.file in self.documents]
         remaining: list[Unplanned] = [entry for entry in plan.unplanned if entry not in pending]
+        pending = _every_row(pending, requirements)
         failed: list[Unplanned] = []
         outcomes: list[LineOutcome] = []
         for number, entry in enumerate(pending, start=1):

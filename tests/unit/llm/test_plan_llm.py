@@ -261,3 +261,58 @@ def test_repair_replaces_only_the_failing_step_of_the_models_own_scenarios(
     assert repaired.steps[:2] == scenario.steps[:2]
     assert repairer.log.repairs_tried == 1
     assert len([r for r in server.chat_requests() if r.task() == "repair"]) == 1
+
+
+OUTLINE = """# Notes
+
+## Outline notes
+
+```gherkin
+Feature: Outline notes
+  Scenario Outline: Save the note <title>
+    When I click "New note"
+    And I fill in "Title" with "<title>"
+    And I click "Save"
+    Then the note appears in the list exactly as it was typed
+    Examples:
+      | title |
+      | Alpha |
+      | Beta  |
+```
+"""
+
+
+def test_a_prose_line_of_an_outline_is_planned_for_every_row_with_its_own_values(
+    examples: Callable[[str], Example],
+) -> None:
+    """The rules report the line once (every row reads it the same); each row still gets steps,
+    asked with that row's own steps, so its values are its own."""
+    from specwalk.plan import RequirementsDocument, RulesPlanner
+
+    example = examples("notes-html")
+    document = RequirementsDocument("outline.md", OUTLINE)
+    rules = RulesPlanner().plan(document)
+    assert [(entry.source.line, entry.scenario_id) for entry in rules.unplanned] == [
+        (11, "outline-notes/save-the-note-title/example-1")
+    ]
+
+    def script(request: Request) -> Reply:
+        title = "Alpha" if '"Alpha"' in request.first_user else "Beta"
+        expectation = {"kind": "expectation", "expectation": "text_visible", "value": title}
+        return Reply(json.dumps({"scenarios": [{"name": "shown", "steps": [expectation]}]}))
+
+    with scripted_llm(script) as server:
+        planner = LlmPlanner(
+            OpenAICompatModel(settings_for(server.url), backoff=0.01),
+            example.ui_map,
+            (document,),
+            LexicalRetriever(example.ui_map.elements),
+            locale="en",
+        )
+        result = planner.plan(rules)
+    assert len(server.chat_requests()) == 2
+    assert result.plan.unplanned == ()
+    scenarios = result.plan.requirements[0].scenarios
+    assert all(scenario.complete and LLM_TAG in scenario.tags for scenario in scenarios)
+    assert [[step.value for step in scenario.steps][-1] for scenario in scenarios] == ["Alpha", "Beta"]
+    assert [str(outcome.source) for outcome in result.outcomes] == ["outline.md:11", "outline.md:11"]
