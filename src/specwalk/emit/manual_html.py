@@ -95,7 +95,7 @@ def _picture(step: ManualStep, lang: Lang, images: Mapping[str, bytes]) -> str:
 def _scenario(
     feature: ManualFeature, number: int, scenario: ManualScenario, lang: Lang, images: Mapping[str, bytes]
 ) -> str:
-    title = scenario_title(scenario, lang)
+    title = scenario_title(scenario, lang, feature)
     source = [*label(lang, "requirement"), ("code", str(scenario.source))]
     if plain(title) != scenario.name:
         source += [("t", " · "), ("p", scenario.name)]
@@ -141,7 +141,7 @@ def render_html(document: ManualDocument, images: Mapping[str, bytes]) -> str:
     for feature in document.features:
         anchor = f"feature-{feature.slug}"
         items = "".join(
-            f'<li><a href="#{_e(scenario_anchor(feature, n))}">{_e(plain(scenario_title(s, lang)))}</a></li>'
+            f'<li><a href="#{_e(scenario_anchor(feature, n))}">{_e(plain(scenario_title(s, lang, feature)))}</a></li>'
             for n, s in enumerate(feature.scenarios, start=1)
         )
         toc.append(f'<li><a href="#{_e(anchor)}">{_e(feature.name)}</a><ol>{items}</ol></li>')

@@ -61,7 +61,7 @@ def _header(lang: Lang) -> list[str]:
 
 
 def _scenario(feature: ManualFeature, number: int, scenario: ManualScenario, lang: Lang) -> list[str]:
-    title = scenario_title(scenario, lang)
+    title = scenario_title(scenario, lang, feature)
     lines = [f'<a id="{scenario_anchor(feature, number)}"></a>', "", f"## {_escape(plain(title))}", ""]
     source = [*label(lang, "requirement"), ("code", str(scenario.source))]
     if plain(title) != scenario.name:
@@ -115,7 +115,7 @@ def render_index(document: ManualDocument, lang: Lang) -> str:
     for feature in document.features:
         lines.append(f"- [{_escape(feature.name)}]({feature_file(feature)})")
         for number, scenario in enumerate(feature.scenarios, start=1):
-            title = _escape(plain(scenario_title(scenario, lang)))
+            title = _escape(plain(scenario_title(scenario, lang, feature)))
             lines.append(f"  - [{title}]({feature_file(feature)}#{scenario_anchor(feature, number)})")
     lines.append("")
     # Scenarios left out (not verified) are for the writer, not the reader: they are in the

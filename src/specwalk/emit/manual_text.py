@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from specwalk.models.manual import ManualDocument, ManualScenario, Sentence
+from specwalk.models.manual import ManualDocument, ManualFeature, ManualScenario, Sentence
 
 Lang = Literal["en", "zh"]
 LANGUAGES: tuple[Lang, ...] = ("en", "zh")
@@ -328,9 +328,35 @@ def plain(tokens: Sequence[Token]) -> str:
 # -- titles and introductions ------------------------------------------------------------------
 
 
-def scenario_title(scenario: ManualScenario, lang: Lang) -> list[Token]:
+def scenario_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature | None = None) -> list[Token]:
     """A task-oriented title: the scenario's own title when a person wrote one in this language,
-    else made from what the user does (its first steps, in this language)."""
+    else made from what the user does (its first steps, in this language).
+
+    With `feature`: when another scenario of it gets the same title (the same steps, other
+    checks), the title adds what this one shows that the others do not, else its number.
+    """
+    tokens = _own_title(scenario, lang)
+    if feature is None:
+        return tokens
+    twins = [other for other in feature.scenarios if plain(_own_title(other, lang)) == plain(tokens)]
+    if len(twins) < 2:
+        return tokens
+    theirs = {
+        plain(result_tokens(sentence, lang)) for other in twins if other is not scenario for sentence in _results(other)
+    }
+    own = [sentence for sentence in _results(scenario) if plain(result_tokens(sentence, lang)) not in theirs]
+    if own:
+        outcome = _lower_first(_strip_end(result_tokens(own[0], lang)), lang)
+        return [*tokens, ("t", " — "), *outcome]
+    number = next((n for n, other in enumerate(twins, start=1) if other is scenario), twins.index(scenario) + 1)
+    return [*tokens, ("t", f" ({number})")]
+
+
+def _results(scenario: ManualScenario) -> list[Sentence]:
+    return [*scenario.seen, *(sentence for step in scenario.steps for sentence in step.results)]
+
+
+def _own_title(scenario: ManualScenario, lang: Lang) -> list[Token]:
     if scenario.named and has_cjk(scenario.name) == (lang == "zh"):
         return [("p", scenario.name)]
     actions = [step.sentence for step in scenario.steps if step.sentence.kind != "wait"]

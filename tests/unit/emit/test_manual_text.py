@@ -136,3 +136,32 @@ def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     chinese = "作为一名习惯使用中文的用户,我希望把界面切换成中文,以便更轻松地管理我的任务。"
     assert plain(story_intro(chinese, "zh")) == "你可以把界面切换成中文,以便更轻松地管理你的任务。"
     assert story_intro(None, "en") == []
+
+
+def test_twin_titles_add_what_each_scenario_shows_that_the_other_does_not() -> None:
+    from specwalk.models.manual import ManualFeature
+
+    first = add_task(named=False)
+    last_step = first.steps[-1]
+    second = first.model_copy(
+        update={
+            "scenario_id": "manage-tasks/other",
+            "steps": (*first.steps[:-1], last_step.model_copy(update={"results": last_step.results[1:]})),
+        }
+    )
+    third = second.model_copy(update={"scenario_id": "manage-tasks/third"})
+    alone = add_task("Add a task", named=True)
+    feature = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(first, second, alone))
+    base = "Type “Buy milk” in “New task” and click “Add task”"
+    assert plain(scenario_title(first, "en")) == base
+    assert plain(scenario_title(first, "en", feature)) == f"{base} — “Buy milk” appears at the end of the list"
+    # The second shows nothing the first does not: its number tells them apart.
+    assert plain(scenario_title(second, "en", feature)) == f"{base} (2)"
+    assert plain(scenario_title(alone, "en", feature)) == "Add a task"
+    # In Chinese the English title is not used, so all three are twins: the first and the third
+    # show the same, and only numbers tell them apart.
+    assert [plain(scenario_title(s, "zh", feature))[-4:] for s in (first, second, alone)] == [" (1)", " (2)", " (3)"]
+    pair = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(first, second))
+    assert plain(scenario_title(first, "zh", pair)).endswith(" — “Buy milk” 出现在列表末尾")
+    twins = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(second, third))
+    assert [plain(scenario_title(s, "en", twins)) for s in (second, third)] == [f"{base} (1)", f"{base} (2)"]
