@@ -1,11 +1,15 @@
 """Index speed on a synthetic repository: cold (empty cache) and warm (nothing changed).
 
     .venv/bin/python bench/index_speed.py [--files 5000] [--dir /tmp/specwalk-bench] [--workers 2]
+        [--profile realistic|dense|both]
 
-Generates TSX / Vue / Svelte / HTML component files of realistic size (forms, lists, dialogs,
-i18n calls, conditionals, nested folders), then prints
+Generates TSX / Vue / Svelte / HTML component files (forms, lists, dialogs, i18n calls,
+conditionals, hooks, effects, styles, nested folders; see synthetic_repo.py), then prints
     cold: 12.3 s, 406 files/s, 4.1 MB/s, peak RSS 512 MB
     warm: 0.4 s
+The default profile, realistic, sizes the files and their UI density like the large open-source
+apps measured in real_repos.json; `both` (the default) then also indexes the dense profile, ten
+times the UI elements per byte, and prints its cold run on a line of its own.
 Peak RSS is the largest total of this process and all its worker processes at the same moment,
 sampled from /proc while the cold run goes (a forked worker's RSS counts the pages it still
 shares with this process again, so the proportional set size, PSS, is printed too). Also
@@ -19,202 +23,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import os
-import random
 import resource
-import shutil
 import threading
 import time
 from pathlib import Path
 
+from synthetic_dense import generate_dense  # type: ignore[import-not-found]
+from synthetic_repo import generate_realistic  # type: ignore[import-not-found]
+
 from specwalk.cli import main as cli_main
 from specwalk.index import IndexSettings, build_index
-
-
-def _tsx(name: str, index: int, rng: random.Random) -> str:
-    fields = "\n".join(
-        f"""        <label htmlFor="{name.lower()}-f{n}">{{t('{name.lower()}.field{n}')}}</label>
-        <input id="{name.lower()}-f{n}" name="f{n}" value={{values.f{n}}}
-          onChange={{(e) => set('f{n}', e.target.value)}} />"""
-        for n in range(rng.randint(2, 5))
-    )
-    rows = rng.randint(1, 3)
-    return f"""import {{ useState }} from 'react';
-import {{ useTranslation }} from 'react-i18next';
-import {{ Button }} from '../ui/Button';
-import Child{index % 50} from '../shared/Child{index % 50}';
-
-interface {name}Props {{
-  items: {{ id: string; title: string }}[];
-  onSave: (values: Record<string, string>) => void;
-}}
-
-/** Generated component {index}: a form, a list and a confirmation. */
-export default function {name}({{ items, onSave }}: {name}Props) {{
-  const {{ t }} = useTranslation();
-  const [values, setValues] = useState<Record<string, string>>({{}});
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  function set(key: string, value: string) {{
-    setValues((current) => ({{ ...current, [key]: value }}));
-  }}
-
-  function handleSubmit(event: React.FormEvent) {{
-    event.preventDefault();
-    if (!values.f0) {{
-      setError(t('{name.lower()}.errors.required'));
-      return;
-    }}
-    onSave(values);
-  }}
-
-  return (
-    <section className="page page-{index}" data-testid="{name.lower()}">
-      <h1>{{t('{name.lower()}.title')}}</h1>
-      <form onSubmit={{handleSubmit}} aria-label="{name} form">
-{fields}
-        {{error && <p role="alert">{{error}}</p>}}
-        <Button type="submit">{{t('common.save')}}</Button>
-      </form>
-      <ul className="list">
-        {{items.map((item) => (
-          <li key={{item.id}}>
-            <span>{{item.title}}</span>
-            <button type="button" title="Remove item" onClick={{() => setOpen(true)}}>×</button>
-          </li>
-        ))}}
-      </ul>
-{"".join(f'      <Child{index % 50} label="Row {r}" />' + chr(10) for r in range(rows))}      {{open && (
-        <div role="dialog" aria-label="Confirm {index}">
-          <p>Are you sure?</p>
-          <button onClick={{() => setOpen(false)}}>Cancel</button>
-        </div>
-      )}}
-    </section>
-  );
-}}
-"""
-
-
-def _vue(name: str, index: int, rng: random.Random) -> str:
-    rows = "\n".join(
-        f'      <label for="v{index}-{n}">Field {n}</label>\n'
-        f'      <input id="v{index}-{n}" v-model="form.f{n}" placeholder="Value {n}" />'
-        for n in range(rng.randint(2, 5))
-    )
-    return f"""<script setup lang="ts">
-import {{ reactive, ref }} from 'vue';
-const props = defineProps<{{ items: {{ id: number; name: string }}[] }}>();
-const form = reactive<Record<string, string>>({{}});
-const open = ref(false);
-function save() {{ open.value = false; }}
-</script>
-
-<template>
-  <section class="view-{index}">
-    <h2>{{{{ $t('{name.lower()}.title') }}}}</h2>
-    <form @submit.prevent="save">
-{rows}
-      <button type="submit">Save</button>
-    </form>
-    <ul>
-      <li v-for="item in props.items" :key="item.id">{{{{ item.name }}}}
-        <button type="button" @click="open = true">Remove</button>
-      </li>
-    </ul>
-    <div v-if="open" role="dialog" aria-label="Confirm">Sure?</div>
-  </section>
-</template>
-
-<style scoped>
-.view-{index} {{ display: grid; gap: 1rem; }}
-</style>
-"""
-
-
-def _svelte(name: str, index: int, rng: random.Random) -> str:
-    rows = "\n".join(
-        f'  <label for="s{index}-{n}">Field {n}</label>\n  <input id="s{index}-{n}" bind:value={{values[{n}]}} />'
-        for n in range(rng.randint(2, 5))
-    )
-    return f"""<script lang="ts">
-  export let items: {{ id: number; name: string }}[] = [];
-  let values: string[] = [];
-  let open = false;
-  function save() {{ open = false; }}
-</script>
-
-<section class="s-{index}">
-  <h2>{name}</h2>
-  <form on:submit|preventDefault={{save}}>
-{rows}
-  <button type="submit">Save</button>
-  </form>
-  {{#each items as item (item.id)}}
-    <p>{{item.name}} <button on:click={{() => (open = true)}}>Remove</button></p>
-  {{/each}}
-  {{#if open}}<div role="dialog" aria-label="Confirm">Sure?</div>{{/if}}
-</section>
-"""
-
-
-def _html(name: str, index: int, rng: random.Random) -> str:
-    rows = "\n".join(
-        f'      <label for="h{index}-{n}">Field {n}</label>\n      <input id="h{index}-{n}" name="f{n}" type="text">'
-        for n in range(rng.randint(2, 5))
-    )
-    return f"""<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>{name}</title></head>
-  <body>
-    <nav aria-label="Main"><a href="#/">Home</a> <a href="#/page-{index}">{name}</a></nav>
-    <main>
-      <h1>{name}</h1>
-      <form id="form-{index}">
-{rows}
-        <button type="submit">Save</button>
-      </form>
-      <ul id="list-{index}"></ul>
-    </main>
-  </body>
-</html>
-"""
-
-
-def generate(directory: Path, count: int, seed: int = 7) -> tuple[int, int]:
-    """Write `count` component files; returns (files, bytes)."""
-    rng = random.Random(seed)
-    if directory.exists():
-        shutil.rmtree(directory)
-    (directory / "src" / "locales").mkdir(parents=True)
-    (directory / "specwalk.toml").write_text(
-        '[project]\nframework = "react"\nsource_roots = ["src"]\nlocales = ["en"]\n', encoding="utf-8"
-    )
-    (directory / "src" / "locales" / "en.json").write_text(json.dumps({"common": {"save": "Save"}}))
-    (directory / "src" / "ui").mkdir()
-    (directory / "src" / "ui" / "Button.tsx").write_text(
-        "export function Button({ children, ...rest }) {\n  return <button {...rest}>{children}</button>;\n}\n"
-    )
-    total = 0
-    makers = [(_tsx, ".tsx", 0.5), (_vue, ".vue", 0.2), (_svelte, ".svelte", 0.15), (_html, ".html", 0.15)]
-    for index in range(count):
-        roll = rng.random()
-        make, extension = makers[-1][0], makers[-1][1]
-        for candidate, suffix, share in makers:
-            if roll < share:
-                make, extension = candidate, suffix
-                break
-            roll -= share
-        area = f"feature{index % 40}/sub{index % 7}" + (f"/deep{index % 3}" if index % 5 == 0 else "")
-        name = f"Widget{index}"
-        path = directory / "src" / area / f"{name}{extension}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = make(name, index, rng)
-        path.write_text(text, encoding="utf-8")
-        total += len(text.encode())
-    return count, total
 
 
 def _cpu() -> tuple[float, float]:
@@ -285,7 +104,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/specwalk-bench"))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--profile", choices=("realistic", "dense", "both"), default="both")
     args = parser.parse_args()
+    generate = generate_dense if args.profile == "dense" else generate_realistic
     files, size = generate(args.dir, args.files)
     settings = IndexSettings(
         root=args.dir, source_roots=("src",), framework="react", locales=("en",), workers=args.workers
@@ -307,11 +128,15 @@ def main() -> None:
     unchanged = status == 0 and "nothing changed" in printed.getvalue()
     # Incremental: one file's content changed; the others' facts come from the cache.
     changed = next(path for path in sorted((args.dir / "src").rglob("*.tsx")) if "Widget" in path.name)
-    changed.write_text(changed.read_text(encoding="utf-8").replace("Are you sure?", "Really sure?"), encoding="utf-8")
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n// edited by the benchmark\n", encoding="utf-8")
     started = time.perf_counter()
     incremental = build_index(settings)
     incremental_seconds = time.perf_counter() - started
-    print(f"repository: {files} files, {size / 1e6:.1f} MB, {elements} elements, {problems} problems")
+    profile = "dense" if args.profile == "dense" else "realistic"
+    print(
+        f"repository ({profile} profile): {files} files, {size / 1e6:.1f} MB, {elements} elements"
+        f" ({size / max(1, elements):.0f} B of source each), {problems} problems"
+    )
     print(
         f"cold: {cold_seconds:.1f} s, {files / cold_seconds:.0f} files/s, {size / 1e6 / cold_seconds:.1f} MB/s, "
         f"peak RSS {memory.peak_rss / 2**20:.0f} MB"
@@ -337,6 +162,17 @@ def main() -> None:
     )
     print("phases (cold): " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
     print(f"uimap.json: {cold.path.stat().st_size / 1e6:.1f} MB")
+    if args.profile == "both":
+        files, size = generate_dense(args.dir, args.files)
+        started = time.perf_counter()
+        dense = build_index(settings)
+        seconds = time.perf_counter() - started
+        elements = dense.summary.elements
+        print(
+            f"dense profile: {files} files, {size / 1e6:.1f} MB, {elements} elements"
+            f" ({size / max(1, elements):.0f} B of source each): cold {seconds:.1f} s,"
+            f" {files / seconds:.0f} files/s, {size / 1e6 / seconds:.1f} MB/s"
+        )
 
 
 if __name__ == "__main__":

@@ -203,40 +203,40 @@ def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
     )
 
 
+# A query walks the tree in C: a page's scripts are usually at its end.
+_SCRIPTS = "(script_element) @script"
+
+
 def _page_scripts(root: ts.Node) -> Iterator[tuple[str | None, tuple[bytes, int, int] | None]]:
     """(src, None) for `<script src>`, (None, (code, line, column)) for inline scripts."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "script_element":
-            src: str | None = None
-            kind: str | None = None
-            code: ts.Node | None = None
-            for child in node.children:
-                if child.type == "start_tag":
-                    for attribute in child.children:
-                        if attribute.type != "attribute":
-                            continue
-                        names = [c for c in attribute.children if c.type == "attribute_name"]
-                        values = [
-                            c
-                            for part in attribute.children
-                            for c in ([part] if part.type == "attribute_value" else part.children)
-                            if c.type == "attribute_value"
-                        ]
-                        if names and values and ts.text(names[0]) == "src":
-                            src = ts.text(values[0])
-                        if names and values and ts.text(names[0]) == "type":
-                            kind = ts.text(values[0])
-                elif child.type == "raw_text":
-                    code = child
-            if src is not None:
-                yield src, None
-            elif code is not None and kind in (None, "module", "text/javascript", "application/javascript"):
-                line, byte_column = code.start_point
-                yield None, (bytes(code.text), line, byte_column)
-            continue
-        stack.extend(reversed(node.children))
+    for captures in ts.captures("html", _SCRIPTS, root):
+        node = captures["script"][0]
+        src: str | None = None
+        kind: str | None = None
+        code: ts.Node | None = None
+        for child in node.children:
+            if child.type == "start_tag":
+                for attribute in child.children:
+                    if attribute.type != "attribute":
+                        continue
+                    names = [c for c in attribute.children if c.type == "attribute_name"]
+                    values = [
+                        c
+                        for part in attribute.children
+                        for c in ([part] if part.type == "attribute_value" else part.children)
+                        if c.type == "attribute_value"
+                    ]
+                    if names and values and ts.text(names[0]) == "src":
+                        src = ts.text(values[0])
+                    if names and values and ts.text(names[0]) == "type":
+                        kind = ts.text(values[0])
+            elif child.type == "raw_text":
+                code = child
+        if src is not None:
+            yield src, None
+        elif code is not None and kind in (None, "module", "text/javascript", "application/javascript"):
+            line, byte_column = code.start_point
+            yield None, (bytes(code.text), line, byte_column)
 
 
 def _resolve(base: str, specifier: str) -> str:

@@ -9,7 +9,7 @@ as text only when shown (`LocatorCandidate.reasons`); version 1 spelled them out
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,18 @@ UIMAP_SCHEMA_VERSION: Literal[2] = 2
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    if not TYPE_CHECKING:
+
+        def __eq__(self, other: object) -> bool:
+            # Writing the map without defaults compares every element's `render` with the
+            # default: pydantic's general __eq__ (generic origins, private and extra fields,
+            # none of which these models have) costs several times this.
+            if type(other) is type(self):
+                return self.__dict__ == other.__dict__
+            return NotImplemented
+
+        __hash__ = BaseModel.__hash__
 
 
 class SourceSpan(_Model):
