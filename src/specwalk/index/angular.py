@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from specwalk.index import markup, roles
+from specwalk.index import grammar_gaps, markup, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
 from specwalk.index.fast import new_attribute, new_handler, new_span, replace
@@ -174,9 +174,9 @@ def _template_facts(
     root = ts.parse("html", blanked)
     origin = markup.Origin(blanked, line=origin.line, column=origin.column)
     problems: list[ParseProblem] = []
-    if ts.has_error(root):
-        error = ts.first_error(root)
-        line = origin.line + error.start_point[0] + 1 if error is not None else None
+    error = grammar_gaps.first_error(root, "html")
+    if error is not None:
+        line = origin.line + error.start_point[0] + 1
         problems.append(ParseProblem(file=path, line=line, message="template syntax error; the rest was indexed"))
     extraction = markup.extract(
         root,

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
-from specwalk.index import markup
+from specwalk.index import grammar_gaps, markup
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import DomBinding, FileFacts, ImportBinding, ParseContext
 from specwalk.index.fast import new_attribute, new_edge, new_handler, new_span, replace
@@ -146,7 +146,7 @@ def page_path(path: str) -> str:
 def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
     root = ts.parse("html", source)
     name = PurePosixPath(path).name
-    problems = _syntax_problems(path, root)
+    problems = _syntax_problems(path, grammar_gaps.first_error(root, "html"))
     extraction = markup.extract(
         root,
         file=path,
@@ -252,11 +252,10 @@ def _resolve(base: str, specifier: str) -> str:
     return "/".join(parts)
 
 
-def _syntax_problems(path: str, root: ts.Node) -> list[ParseProblem]:
-    if not ts.has_error(root):
+def _syntax_problems(path: str, error: ts.Node | None) -> list[ParseProblem]:
+    if error is None:
         return []
-    error = ts.first_error(root)
-    line = error.start_point[0] + 1 if error is not None else None
+    line = error.start_point[0] + 1
     return [ParseProblem(file=path, line=line, message="syntax error; the rest of the file was indexed")]
 
 
@@ -287,10 +286,10 @@ def _scan_script(
     origin_column: int = 0,
     page: str = "/",
 ) -> FileFacts:
-    root = ts.parse(_grammar_for(path), source)
+    root, error = grammar_gaps.parse_script(_grammar_for(path), source)
     scan = _ScriptScan(path, component, source, context, origin_line, origin_column, page)
     scan.run(root)
-    problems = _syntax_problems(path, root) if origin_line == 0 else []
+    problems = _syntax_problems(path, error) if origin_line == 0 else []
     edges = [
         new_edge(component=PurePosixPath(target).name, location=location) for target, location in scan.imported_files
     ]

@@ -16,7 +16,7 @@ import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from specwalk.index import roles
+from specwalk.index import grammar_gaps, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import ImportBinding
 from specwalk.index.fast import new_edge, new_element, new_handler, new_render, new_span, new_text, replace, same_text
@@ -44,7 +44,7 @@ from specwalk.models.uimap import (
 )
 
 # Shared by the vue, svelte, angular and html parsers; part of each one's PARSER_VERSION.
-MARKUP_VERSION = "markup-1"
+MARKUP_VERSION = "markup-2"
 
 # Attributes that only style or wire up the framework; they never help find an element.
 _DROPPED_ATTRIBUTES = frozenset({"style", "key", "ref", "slot", "v-slot", "v-bind", "v-on", "is"})
@@ -269,9 +269,11 @@ def _expression_source(node: ts.Node) -> str:
 
 
 class Walker:
-    def __init__(self, dialect: Dialect, testids: tuple[str, ...]) -> None:
+    def __init__(self, dialect: Dialect, testids: tuple[str, ...], source: bytes) -> None:
         self.dialect = dialect
         self.testids = testids
+        self.source = source  # the parsed bytes, for text the grammar split (grammar_gaps)
+        self.grammar: ts.Grammar = "svelte" if dialect.parser == "svelte" else "html"
         self.raws: list[Raw] = []
         self.i18n: list[str] = []
         # The hooks the dialect leaves as they are answer nothing: skip calling them per element.
@@ -293,17 +295,28 @@ class Walker:
         parts: list[Part] = []
         previous_end: int | None = None
         chain: list[str] = []  # conditions of the preceding v-if / v-else-if siblings
+        run_start = run_index = -1  # the run of text siblings so far: its first byte, its index in parts
+        split = False  # whether a grammar gap (a bare `&` / `>`) split that run into several nodes
         for child in node.children:
             if previous_end is not None and child.start_byte > previous_end:
                 parts.append(_SPACE)
             previous_end = child.end_byte
             kind = child.type
-            if kind == "text":
-                raw_text = ts.text(child)
+            if kind == "text" or (kind == "ERROR" and grammar_gaps.is_text_gap(child, self.grammar)):
+                if run_start < 0:
+                    run_start, run_index = child.start_byte, len(parts)
+                split = split or kind == "ERROR"
+                if split:  # read the run as the one text it is (a `{{ a > b }}` stays whole)
+                    del parts[run_index:]
+                    raw_text = self.source[run_start : child.end_byte].decode("utf-8", "replace")
+                else:
+                    raw_text = ts.text(child)
                 parts.extend(self.dialect.text_parts(raw_text))
                 if parent is not None and raw_text.strip():
                     parent.direct_text = True
-            elif kind == "entity":
+                continue
+            run_start, split = -1, False
+            if kind == "entity":
                 parts.append(Part(html.unescape(ts.text(child))))
                 if parent is not None:
                     parent.direct_text = True
@@ -681,7 +694,7 @@ def extract(
     loops: list[str] | None = None,
 ) -> Extraction:
     """Walk `root` and build the file's UI elements."""
-    walker = Walker(dialect, testids)
+    walker = Walker(dialect, testids, origin.source)
     walker.walk(root, None, list(conditions or []), list(loops or []), None, False)
     elements, edges = build_elements(
         walker.raws, file=file, component=component, origin=origin, dialect=dialect, testids=testids

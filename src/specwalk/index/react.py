@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from specwalk.index import routes_js, treesitter
+from specwalk.index import grammar_gaps, routes_js, treesitter
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.fast import (
     new_attribute,
@@ -60,7 +60,7 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-1"
+PARSER_VERSION = "react-2"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
@@ -549,17 +549,15 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     )
     facts = FileFacts(file=path, parser="react")
     try:
-        root = treesitter.parse(grammar, source)
+        root, bad = grammar_gaps.parse_script(grammar, source)
     except (ValueError, RuntimeError) as exc:  # tree-sitter refuses the input (e.g. encoding)
         facts.problems.append(ParseProblem(file=path, message=f"could not parse: {exc}"))
         return facts
-    if treesitter.has_error(root):
-        bad = treesitter.first_error(root)
-        line = bad.start_point[0] + 1 if bad is not None else None
+    if bad is not None:
         facts.problems.append(
             ParseProblem(
                 file=path,
-                line=line,
+                line=bad.start_point[0] + 1,
                 message="syntax error; what could be read was indexed (fix the syntax or check the file extension)",
             )
         )

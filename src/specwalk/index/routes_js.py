@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from specwalk.index import treesitter
+from specwalk.index import grammar_gaps, treesitter
 from specwalk.index.facts import FileFacts, ImportBinding
 from specwalk.index.fast import new_span
 from specwalk.index.react_components import string_value
@@ -273,7 +273,7 @@ def _object_routes(
     return routes
 
 
-PARSER_VERSION = "routes-js-1"
+PARSER_VERSION = "routes-js-2"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:
@@ -282,13 +282,12 @@ def parse_file(path: str, source: bytes, context: object) -> FileFacts:
 
     grammar: Grammar = "typescript" if path.endswith((".ts", ".mts", ".cts")) else "javascript"
     facts = FileFacts(file=path, parser="script")
-    root = treesitter.parse(grammar, source)
-    if treesitter.has_error(root):
-        bad = treesitter.first_error(root)
+    root, bad = grammar_gaps.parse_script(grammar, source)
+    if bad is not None:
         facts.problems.append(
             ParseProblem(
                 file=path,
-                line=bad.start_point[0] + 1 if bad is not None else None,
+                line=bad.start_point[0] + 1,
                 message="syntax error; route tables in the rest of the file were still read",
             )
         )

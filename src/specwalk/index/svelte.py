@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from specwalk.index import markup, routes_fs
+from specwalk.index import grammar_gaps, markup, routes_fs
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
 from specwalk.index.fast import new_attribute, new_handler, new_span
@@ -197,9 +197,9 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         elif child.type != "style_element":
             markup_nodes.append(child)
     problems: list[ParseProblem] = []
-    if ts.has_error(root):
-        error = ts.first_error(root)
-        line = error.start_point[0] + 1 if error is not None else None
+    error = grammar_gaps.first_error(root, "svelte")
+    if error is not None:
+        line = error.start_point[0] + 1
         problems.append(ParseProblem(file=path, line=line, message="syntax error; the rest of the file was indexed"))
     origin = markup.Origin(source)
     extraction = markup.extract(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from specwalk.index import markup, roles
+from specwalk.index import grammar_gaps, markup, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.fast import new_attribute, new_handler, new_span
@@ -146,9 +146,9 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
                 program = ts.parse("typescript", bytes(code.text))
                 imports.update(markup.script_imports(program))
                 props.extend(p for p in declared_props(program) if p not in props)
-    if ts.has_error(root):
-        error = ts.first_error(root)
-        line = error.start_point[0] + 1 if error is not None else None
+    error = grammar_gaps.first_error(root, "html")
+    if error is not None:
+        line = error.start_point[0] + 1
         problems.append(ParseProblem(file=path, line=line, message="template syntax error; the rest was indexed"))
     location = new_span(file=path, line=1, column=1)
     if template is None:
