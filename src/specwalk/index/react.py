@@ -60,7 +60,7 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-2"
+PARSER_VERSION = "react-3"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).

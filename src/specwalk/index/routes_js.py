@@ -84,8 +84,13 @@ def _jsx_components(node: Node) -> list[tuple[str, Node]]:
 
 
 def _element_target(node: Node) -> tuple[str | None, str | None]:
-    """(component, redirect) of a route's `element`: the innermost page component, or <Navigate to>."""
-    component: str | None = None
+    """(component, redirect) of a route's `element`: the page component, or <Navigate to>.
+
+    The page is the innermost component along the chain of only children (`<Suspense>`,
+    `<RequireAuth><Page/></RequireAuth>`, `<div><Page/></div>`). Components passed in
+    attributes (`<EmptyState icon={<Icon/>}/>`) are not the page; markup with several children
+    (`<ul>` of `<Link>`s) is the enclosing component's own: no page component then.
+    """
     redirect: str | None = None
     for name, element in _jsx_components(node):
         if name in ("Navigate", "Redirect"):
@@ -96,9 +101,34 @@ def _element_target(node: Node) -> tuple[str | None, str | None]:
                     redirect = string_value(value) or string_value(
                         treesitter.named_child(value, 0) if value is not None else None
                     )
-        elif name not in _NON_PAGE:
+    return _page_component(node), redirect
+
+
+def _page_component(node: Node | None) -> str | None:
+    """The page component of a route's `element` value (see `_element_target`)."""
+    while node is not None and node.type in ("jsx_expression", "parenthesized_expression"):
+        node = treesitter.named_child(node, 0)
+    if node is None:
+        return None
+    if node.type == "ternary_expression":
+        # `loading ? <Spinner/> : <Page/>`, `signedIn ? <Page/> : <Navigate/>`: the page is the
+        # branch that has one, the last first (a placeholder usually comes first)
+        return _page_component(node.child_by_field_name("alternative")) or _page_component(
+            node.child_by_field_name("consequence")
+        )
+    if node.type == "binary_expression":  # `allowed && <Page/>`
+        return _page_component(node.child_by_field_name("right"))
+    component: str | None = None
+    current = node if node.type in ("jsx_element", "jsx_self_closing_element") else None
+    while current is not None:
+        name = _jsx_name(current)
+        if name[:1].isupper() and name not in _NON_PAGE:
             component = name
-    return component, redirect
+        children = [
+            child for child in current.named_children if child.type in ("jsx_element", "jsx_self_closing_element")
+        ]
+        current = children[0] if len(children) == 1 else None
+    return component
 
 
 def _lazy_target(node: Node) -> str | None:
@@ -273,7 +303,7 @@ def _object_routes(
     return routes
 
 
-PARSER_VERSION = "routes-js-2"
+PARSER_VERSION = "routes-js-3"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:

@@ -62,3 +62,17 @@ def test_join_and_params():
     assert routes_js.join("/settings", "/abs") == "/abs"
     assert routes_js.join(None, "") == "/"
     assert routes_js.params("/a/:x/[y]/[...rest]") == ["x", "y", "rest"]
+
+
+def test_react_router_element_page_is_not_an_attribute_or_inline_markup():
+    # The innermost component along a chain of only children; not a component passed in an
+    # attribute (`icon={<Icon/>}`), not a link in inline markup; either branch of a condition.
+    assert [(path, component, redirect) for path, component, _, _, _, redirect, _ in _routes("react-elements.tsx")] == [
+        ("/guarded", "Dashboard", None),
+        ("/lazy", "Report", None),
+        ("/empty", "EmptyState", None),
+        ("/inline", None, None),
+        ("/result", "TestResult", None),
+        ("/home", "Home", "/login"),
+        ("/admin", "Admin", None),
+    ]
