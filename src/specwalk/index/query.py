@@ -99,13 +99,22 @@ def describe(element: UIElement) -> str:
     if render.loop:
         parts.append(f"per item of {render.loop}")
     if render.conditional:
-        parts.append(f"when {render.conditional}")
+        condition = render.conditional
+        parts.append(f"when {condition if len(condition) <= _MAX_CONDITION else condition[: _MAX_CONDITION - 1] + '…'}")
     component = values["component"]
     parts.append(f"in {component}" if component else f"in {values['location'].file}")
     routes = values["routes"]
     if routes:
-        parts.append("on " + ", ".join(routes))
+        more = len(routes) - _MAX_ROUTES
+        parts.append("on " + ", ".join(routes[:_MAX_ROUTES]) + (f" and {more} more routes" if more > 0 else ""))
     return " ".join(parts)
+
+
+# A shared control of a large app renders on hundreds of routes, and conditions can be whole
+# boolean chains: the line is for people, retrieval and LLM prompts, so it stays short (the
+# element's `routes` and `render` keep everything).
+_MAX_ROUTES = 8
+_MAX_CONDITION = 120
 
 
 _DESCRIBED_ATTRIBUTES = ("data-testid", "data-test", "data-cy", "href", "type", "name")
