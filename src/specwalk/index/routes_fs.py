@@ -24,26 +24,28 @@ from specwalk.index.fast import new_span, replace
 from specwalk.models.uimap import Route, RouteSource
 
 # Bump when the facts this parser emits change: the index cache keys on it.
-PARSER_VERSION = "routes-fs-1"
+PARSER_VERSION = "routes-fs-2"
 _SCRIPT_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".mdx")
-_PARAM = re.compile(r"^\[{1,2}(?:\.\.\.)?([\w-]+)\]{1,2}$")
+_PARAM = re.compile(r"\[{1,2}(?:\.\.\.)?([\w-]+)\]{1,2}")
 _NEXT_SPECIAL = frozenset({"_app", "_document", "_error", "404", "500", "_middleware"})
 
 
-def _segments(directory: PurePosixPath) -> list[str]:
-    """URL segments of a route directory: groups and slots dropped."""
+def _segments(directory: PurePosixPath, *, slots: bool = True) -> list[str]:
+    """URL segments of a route directory: groups dropped, and Next.js parallel slots `@slot`
+    (`slots`; in SvelteKit `@[user]` is an ordinary segment)."""
     kept = []
     for part in directory.parts:
         if part.startswith("(") and part.endswith(")"):
             continue
-        if part.startswith("@"):
+        if slots and part.startswith("@"):
             continue
         kept.append(part)
     return kept
 
 
 def _params(segments: list[str]) -> list[str]:
-    return [match.group(1) for segment in segments if (match := _PARAM.match(segment))]
+    # A param may share its segment with text: SvelteKit `project-[region]-[project]`, `@[user]`.
+    return [name for segment in segments for name in _PARAM.findall(segment)]
 
 
 def _url(segments: list[str]) -> str:
@@ -65,7 +67,14 @@ def route_component_name(path: str) -> str:
         stem = "page"
     if stem == "index":
         stem = "page"
-    words = [re.sub(r"[^\w]", " ", segment) for segment in _segments(PurePosixPath(*parts)) if segment]
+    # Layouts of sibling groups share a URL (`(app)/+layout`, `(public)/+layout`): their group
+    # names tell them apart. Pages cannot share one, so their names stay free of groups.
+    segments = (
+        [part.strip("()") for part in parts]
+        if stem == "layout"
+        else _segments(PurePosixPath(*parts), slots=posix.suffix != ".svelte")
+    )
+    words = [re.sub(r"[^\w]", " ", segment) for segment in segments if segment]
     prefix = "".join(markup.pascal(word) for word in words) or "Root"
     return prefix + markup.pascal(stem)
 
@@ -99,7 +108,7 @@ def file_routes(
         if sveltekit and posix.suffix == ".svelte" and posix.stem in ("+page", "+layout"):
             at = _root_index(parts, "routes")
             if at == 1:
-                segments = _segments(PurePosixPath(*parts[at + 1 : -1]))
+                segments = _segments(PurePosixPath(*parts[at + 1 : -1]), slots=False)
                 pages.append((path, segments, "sveltekit", posix.stem[1:], False))
             continue
         if not next_js or posix.suffix not in _SCRIPT_SUFFIXES or posix.name.endswith((".d.ts",)):

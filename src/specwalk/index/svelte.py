@@ -18,7 +18,7 @@ from specwalk.index.fast import new_attribute, new_handler, new_span
 from specwalk.models.uimap import ComponentNode, ParseProblem
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"svelte-1+{markup.MARKUP_VERSION}"
+PARSER_VERSION = f"svelte-2+{markup.MARKUP_VERSION}"  # 2: route component names (routes_fs)
 _EVENT = re.compile(r"^on:([\w-]+)((?:\|[\w-]+)*)$")
 _BIND = re.compile(r"^bind:([\w-]+)$")
 _DROPPED_PREFIXES = ("class:", "style:", "use:", "transition:", "in:", "out:", "animate:", "let:")

@@ -63,3 +63,24 @@ def test_parse_file_gives_one_files_route_named_after_its_default_export() -> No
     ]
     svelte = parse_file("src/routes/about/+page.svelte", b"<h1>About</h1>", ParseContext())
     assert [(r.path, r.component) for r in svelte.routes] == [("/about", "AboutPage")]
+
+
+def test_params_inside_segments_sveltekit_at_segments_and_group_layout_names() -> None:
+    files = [
+        "src/routes/+layout.svelte",
+        "src/routes/(console)/+layout.svelte",
+        "src/routes/(public)/+layout.svelte",
+        "src/routes/(console)/project-[region]-[project]/+page.svelte",
+        "src/routes/profile/@[user]/+page.svelte",
+        "app/@modal/photo/page.tsx",
+    ]
+    routes = [(r.path, r.component, r.params) for r in file_routes(files)]
+    assert routes == [
+        ("/", "ConsoleLayout", []),
+        ("/", "PublicLayout", []),
+        ("/", "RootLayout", []),
+        ("/photo", "PhotoPage", []),
+        ("/profile/@[user]", "ProfileUserPage", ["user"]),
+        ("/project-[region]-[project]", "ProjectRegionProjectPage", ["region", "project"]),
+    ]
+
