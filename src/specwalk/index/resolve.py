@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from specwalk.index import i18n, locators
@@ -274,6 +275,36 @@ def _closure(start: Iterable[str], graph: dict[str, set[str]]) -> set[str]:
     return seen
 
 
+# File-system routers nest a page in the layouts of the folders above it, whatever URL they have
+# (a `(group)` folder's layout sits at its parent's URL, beside the other groups' layouts).
+_FS_LAYOUT_SOURCES = ("next-app", "sveltekit")
+_LAYOUT_STEMS = ("layout", "+layout")
+
+
+def _fs_layouts(routes: Iterable[Route]) -> dict[tuple[str, PurePosixPath], Route]:
+    """(source, folder) -> the layout route of that folder, for Next.js app/ and SvelteKit."""
+    layouts: dict[tuple[str, PurePosixPath], Route] = {}
+    for route in routes:
+        file = PurePosixPath(route.location.file)
+        if route.source in _FS_LAYOUT_SOURCES and file.stem in _LAYOUT_STEMS:
+            layouts.setdefault((route.source, file.parent), route)
+    return layouts
+
+
+def _enclosing_layout(route: Route, layouts: dict[tuple[str, PurePosixPath], Route]) -> Route | None:
+    """The layout of the nearest folder above a file route: a page's own folder counts, a
+    layout's does not (that is itself)."""
+    file = PurePosixPath(route.location.file)
+    folder = file.parent.parent if file.stem in _LAYOUT_STEMS else file.parent
+    while True:
+        layout = layouts.get((route.source, folder))
+        if layout is not None:
+            return layout
+        if folder == folder.parent:
+            return None
+        folder = folder.parent
+
+
 def route_components(routes: list[Route], components: list[ComponentNode]) -> dict[str, list[str]]:
     """Route path -> the components rendering under it."""
     if not routes:
@@ -296,6 +327,7 @@ def route_components(routes: list[Route], components: list[ComponentNode]) -> di
     for route in routes:
         by_path[route.path].append(route)
     mapping: dict[str, list[str]] = {}
+    layouts = _fs_layouts(routes)
     for route in routes:
         if route.component is None and route.redirect is not None:
             continue
@@ -303,6 +335,14 @@ def route_components(routes: list[Route], components: list[ComponentNode]) -> di
         if route.component:
             names |= _closure([route.component], graph)
         parent = route.parent
+        if route.source in _FS_LAYOUT_SOURCES:
+            # Only the layouts of the folders above: the pages at a parent's URL are not there.
+            layout = _enclosing_layout(route, layouts)
+            while layout is not None:
+                if layout.component:
+                    names |= _closure([layout.component], graph)
+                layout = _enclosing_layout(layout, layouts)
+            parent = None
         seen_paths: set[str] = set()
         while parent is not None and parent not in seen_paths:
             seen_paths.add(parent)
@@ -406,9 +446,16 @@ def routes_by_component(
 
 
 def dedupe_routes(routes: list[Route]) -> list[Route]:
+    """The routes once each; a file route's `parent` (its nearest layout's path), which its
+    own file's facts cannot know, filled in."""
     seen: set[tuple[str, str | None, str, int]] = set()
     unique: list[Route] = []
+    layouts = _fs_layouts(routes)
     for route in routes:
+        if route.parent is None and route.source in _FS_LAYOUT_SOURCES:
+            layout = _enclosing_layout(route, layouts)
+            if layout is not None:
+                route = replace(route, parent=layout.path)
         key = (route.path, route.component, route.location.file, route.location.line)
         if route.source == "hash":
             # A hash route is named in links and in the router's comparisons: one per path

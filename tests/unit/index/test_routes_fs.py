@@ -84,3 +84,54 @@ def test_params_inside_segments_sveltekit_at_segments_and_group_layout_names() -
         ("/project-[region]-[project]", "ProjectRegionProjectPage", ["region", "project"]),
     ]
 
+
+def test_pages_nest_in_the_layouts_of_the_folders_above() -> None:
+    from specwalk.index.fast import new_span
+    from specwalk.index.resolve import dedupe_routes, route_components
+    from specwalk.models.uimap import ComponentEdge, ComponentNode
+
+    files = [
+        "src/routes/+layout.svelte",
+        "src/routes/(console)/+layout.svelte",
+        "src/routes/(console)/projects/+page.svelte",
+        "src/routes/(public)/login/+page.svelte",
+        "app/layout.tsx",
+        "app/search/layout.tsx",
+        "app/search/page.tsx",
+        "app/search/[collection]/page.tsx",
+    ]
+    # One file at a time, as build parses them: no parents yet.
+    routes = dedupe_routes([route for file in files for route in file_routes([file])])
+    assert [(r.path, r.component, r.parent) for r in routes] == [
+        ("/", "RootLayout", None),
+        ("/", "ConsoleLayout", "/"),
+        ("/projects", "ProjectsPage", "/"),
+        ("/login", "LoginPage", "/"),
+        ("/", "RootLayout", None),
+        ("/search", "SearchLayout", "/"),
+        ("/search", "SearchPage", "/search"),
+        ("/search/[collection]", "SearchCollectionPage", "/search"),
+    ]
+
+    def node(name: str, file: str, *children: str) -> ComponentNode:
+        edges = [ComponentEdge(component=child, location=new_span(file=file, line=1, column=1)) for child in children]
+        return ComponentNode(name=name, location=new_span(file=file, line=1, column=1), renders=edges)
+
+    components = [
+        node("RootLayout", "src/routes/+layout.svelte", "Toasts"),
+        node("ConsoleLayout", "src/routes/(console)/+layout.svelte", "Sidebar"),
+        node("SearchLayout", "app/search/layout.tsx", "Filters"),
+        node("SearchPage", "app/search/page.tsx", "Results"),
+    ]
+    mapping = route_components(routes, components)
+    # A public page is not inside the console group's layout; a page under /search is inside
+    # the search layout but not inside the /search page.
+    assert mapping["/login"] == ["LoginPage", "RootLayout", "Toasts"]
+    assert mapping["/projects"] == ["ConsoleLayout", "ProjectsPage", "RootLayout", "Sidebar", "Toasts"]
+    assert mapping["/search/[collection]"] == [
+        "Filters",
+        "RootLayout",
+        "SearchCollectionPage",
+        "SearchLayout",
+        "Toasts",
+    ]
