@@ -60,7 +60,7 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-3"
+PARSER_VERSION = "react-4"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
@@ -128,6 +128,10 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
     if key is not None:
         return same_text(kind="i18n", key=key)
     source = treesitter.text(node)
+    if node.type == "ternary_expression":
+        chosen = _ternary_text(node, source)
+        if chosen is not None:
+            return chosen
     if component is not None:
         # `x ?? undefined`, `x || ''` keep x's value.
         if node.type == "binary_expression" and treesitter.text(node.child_by_field_name("operator")) in ("??", "||"):
@@ -138,6 +142,56 @@ def text_of_expression(node: Node, component: Component | None) -> TextValue:
         if from_state is not None:
             return from_state
     return same_text(kind="dynamic", expression=source)
+
+
+_NOTHING = frozenset({"null", "undefined", "false", "true"})
+
+
+def _ternary_text(node: Node, source: str) -> TextValue | None:
+    """`saving ? 'Saving…' : 'Save'`: the texts it can show, as options (`t()` keys: i18n
+    variants). A branch that shows nothing (`null`, markup without text such as `<Spinner/>`)
+    adds no option; None when a branch may show something else (a variable, markup with text)."""
+    literals: list[str] = []
+    keys: list[str] = []
+    stack = [node]
+    while stack:
+        current = unwrap(stack.pop())
+        kind = current.type
+        if kind == "ternary_expression":
+            for field_name in ("alternative", "consequence"):  # popped consequence first
+                branch = current.child_by_field_name(field_name)
+                if branch is None:
+                    return None
+                stack.append(branch)
+            continue
+        if kind in _NOTHING:
+            continue
+        if kind in ("jsx_element", "jsx_self_closing_element"):
+            if _shows_text(current):
+                return None
+            continue
+        literal = string_value(current)
+        if literal is not None:
+            if literal.strip():
+                literals.append(literal)
+            continue
+        key = t_key(current)
+        if key is None:
+            return None
+        keys.append(key)
+    if literals and not keys:
+        return new_text(kind="dynamic", expression=source, options=list(dict.fromkeys(literals)))
+    if keys and not literals:
+        return _keys_value(keys)
+    return None
+
+
+def _shows_text(element: Node) -> bool:
+    """Whether markup has text of its own (a text node or an expression among its children)."""
+    return element.type == "jsx_element" and any(
+        child.type == "jsx_expression" or (child.type == "jsx_text" and _text(child).strip())
+        for child in element.named_children
+    )
 
 
 def _from_state(node: Node, component: Component) -> TextValue | None:
@@ -289,6 +343,12 @@ def _collect(node: Node, component: Component | None, parts: list[TextValue]) ->
             inner = unwrap(inner)
             inner_kind = inner.type
             if inner_kind in _MAY_HOLD_JSX and _has_jsx(inner):
+                # Markup chosen or repeated here is the children's own text, except a condition
+                # between texts (`saving ? <Spinner/> : 'Save'`), which is this element's text.
+                if inner_kind == "ternary_expression":
+                    chosen = _ternary_text(inner, _text(inner))
+                    if chosen is not None and (chosen.options or chosen.kind == "i18n"):
+                        parts.append(chosen)
                 continue
             parts.append(text_of_expression(inner, component))
         elif kind == "jsx_element":

@@ -132,15 +132,16 @@ def _page_component(node: Node | None) -> str | None:
 
 
 def _lazy_target(node: Node) -> str | None:
-    """`() => import('./views/Cart.vue')` -> Cart; `.then(m => m.CartPage)` -> CartPage."""
+    """`() => import('./views/Cart.vue')` -> Cart; `.then(m => m.CartPage)` -> CartPage;
+    Angular's `import('./home/home.component')` -> HomeComponent (its class, by convention)."""
     source = treesitter.text(node)
     then = re.search(r"\.then\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\1\.(\w+)", source)
     if then:
         return then.group(2)
     imported = re.search(r"import\(\s*['\"`]([^'\"`]+)['\"`]\s*\)", source)
     if imported:
-        stem = imported.group(1).rsplit("/", 1)[-1].split(".")[0]
-        return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]", stem))
+        stem = re.sub(r"\.(vue|svelte|[cm]?[jt]sx?)$", "", imported.group(1).rsplit("/", 1)[-1])
+        return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_.]", stem))
     return None
 
 
@@ -303,7 +304,7 @@ def _object_routes(
     return routes
 
 
-PARSER_VERSION = "routes-js-3"
+PARSER_VERSION = "routes-js-4"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:

@@ -76,3 +76,11 @@ def test_react_router_element_page_is_not_an_attribute_or_inline_markup():
         ("/home", "Home", "/login"),
         ("/admin", "Admin", None),
     ]
+
+
+def test_lazy_default_export_named_after_the_whole_file_name():
+    assert [(path, component) for path, component, *_ in _routes("angular-lazy.routes.ts", routes_js.parse_file)] == [
+        ("/", "HomeComponent"),
+        ("/settings", "UserSettingsComponent"),
+        ("/cart", "ShoppingCart"),
+    ]
