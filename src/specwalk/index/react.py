@@ -60,7 +60,7 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-4"
+PARSER_VERSION = "react-5"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
@@ -149,8 +149,9 @@ _NOTHING = frozenset({"null", "undefined", "false", "true"})
 
 def _ternary_text(node: Node, source: str) -> TextValue | None:
     """`saving ? 'Saving…' : 'Save'`: the texts it can show, as options (`t()` keys: i18n
-    variants). A branch that shows nothing (`null`, markup without text such as `<Spinner/>`)
-    adds no option; None when a branch may show something else (a variable, markup with text)."""
+    variants). A branch that shows nothing (`null`, markup without text such as `<Spinner/>`, a
+    block of its own) adds no option (none at all: no options); None when a branch may show
+    something else (a variable, inline markup with text, texts and keys mixed)."""
     literals: list[str] = []
     keys: list[str] = []
     stack = [node]
@@ -167,9 +168,9 @@ def _ternary_text(node: Node, source: str) -> TextValue | None:
         if kind in _NOTHING:
             continue
         if kind in ("jsx_element", "jsx_self_closing_element"):
-            if _shows_text(current):
-                return None
-            continue
+            if _tag_name(current) in _INLINE_TAGS and _shows_text(current):
+                return None  # inline markup with text: this element's, but not one string
+            continue  # a block child's text is its own; textless markup shows none
         literal = string_value(current)
         if literal is not None:
             if literal.strip():
@@ -183,6 +184,8 @@ def _ternary_text(node: Node, source: str) -> TextValue | None:
         return new_text(kind="dynamic", expression=source, options=list(dict.fromkeys(literals)))
     if keys and not literals:
         return _keys_value(keys)
+    if not keys and not literals:
+        return same_text(kind="dynamic", expression=source)  # shows no text of its own
     return None
 
 
@@ -346,8 +349,11 @@ def _collect(node: Node, component: Component | None, parts: list[TextValue]) ->
                 # Markup chosen or repeated here is the children's own text, except a condition
                 # between texts (`saving ? <Spinner/> : 'Save'`), which is this element's text.
                 if inner_kind == "ternary_expression":
-                    chosen = _ternary_text(inner, _text(inner))
-                    if chosen is not None and (chosen.options or chosen.kind == "i18n"):
+                    source = _text(inner)
+                    chosen = _ternary_text(inner, source)
+                    if chosen is None:
+                        parts.append(same_text(kind="dynamic", expression=source))
+                    elif chosen.options or chosen.kind == "i18n":
                         parts.append(chosen)
                 continue
             parts.append(text_of_expression(inner, component))

@@ -55,6 +55,20 @@ def params(path: str) -> list[str]:
     return [first or second for first, second in _PARAM.findall(path)]
 
 
+def _path_value(node: Node | None) -> str | None:
+    """A route's `path`: the string, or the source of what is computed (`${homePath()}/:tab?`,
+    `${ACTIVITY_DEBUG}/*`) so the route keeps its own path instead of taking its parent's."""
+    while node is not None and node.type in ("jsx_expression", "parenthesized_expression"):
+        node = treesitter.named_child(node, 0)
+    if node is None:
+        return None
+    literal = string_value(node)
+    if literal is not None:
+        return literal
+    source = " ".join(treesitter.text(node).split())
+    return source[1:-1] if node.type == "template_string" else "${" + source + "}"
+
+
 def _span(path: str, node: Node) -> SourceSpan:
     return new_span(
         file=path, line=node.start_point[0] + 1, column=node.start_point[1] + 1, end_line=node.end_point[0] + 1
@@ -190,9 +204,7 @@ def _jsx_routes(path: str, root: Node, matched: treesitter.MatchSet | None = Non
             name = treesitter.text(attribute.named_children[0])
             value = treesitter.named_child(attribute, 1)
             if name == "path":
-                own_path = string_value(value) or string_value(
-                    treesitter.named_child(value, 0) if value is not None else None
-                )
+                own_path = _path_value(value)
             elif name == "index":
                 index = value is None or treesitter.text(value) in ("{true}",)
             elif name in ("element", "component", "Component") and value is not None:
@@ -264,7 +276,7 @@ def _object_routes(
                 parent_path = full_paths[ancestor.id]
                 break
             ancestor = ancestor.parent
-        own = string_value(_pair_value(obj, "path"))
+        own = _path_value(_pair_value(obj, "path"))
         full = join(parent_path, own)
         full_paths[obj.id] = full
         component: str | None = None
@@ -304,7 +316,7 @@ def _object_routes(
     return routes
 
 
-PARSER_VERSION = "routes-js-4"
+PARSER_VERSION = "routes-js-5"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:

@@ -84,3 +84,16 @@ def test_lazy_default_export_named_after_the_whole_file_name():
         ("/settings", "UserSettingsComponent"),
         ("/cart", "ShoppingCart"),
     ]
+
+
+def test_computed_paths_are_kept_not_collapsed_onto_the_parent():
+    assert [
+        (path, component, parent, params)
+        for path, component, parent, _, params, *_ in _routes("react-computed-paths.tsx")
+    ] == [
+        ("/${homePath()}", "Home", None, []),
+        ("/${searchPath()}/:query?", "Search", None, ["query"]),
+        ("/about", "About", None, []),
+        ("/workspace/:workspaceId", "Workspace", None, ["workspaceId"]),
+        ("/workspace/:workspaceId/${ACTIVITY_DEBUG}/*", "Debug", "/workspace/:workspaceId", ["workspaceId"]),
+    ]
