@@ -145,3 +145,28 @@ def test_state_texts_belong_to_the_innermost_component():
     texts = {element.tag: element.text for element in facts.elements if element.tag in ("p", "h2")}
     assert texts["p"] is not None and texts["p"].key == "inner.title"
     assert texts["h2"] is not None and texts["h2"].key == "outer.title"
+
+
+def test_a_condition_between_texts_is_the_controls_text(tmp_path):
+    # `saving ? 'Saving…' : 'Save'` and `saving ? <Spinner/> : 'Publish'` name a button in
+    # every state they spell out; a branch that is a variable or inline markup with text leaves
+    # the text dynamic (never "no accessible name"); a block child's text stays its own.
+    root = FIXTURE.parent / "ternary"
+    settings = IndexSettings(root=root, source_roots=("src",), framework="react", output_dir=tmp_path, workers=1)
+    elements = build_index(settings).uimap.elements
+    buttons = [e for e in elements if e.role == "button"]
+    texts = [(b.text.kind, b.text.options, b.text.key) for b in buttons if b.text is not None]
+    assert texts == [
+        ("dynamic", ["Saving…", "Save"], None),
+        ("dynamic", ["Publish"], None),
+        ("i18n", [], "toolbar.sync | toolbar.syncing"),
+        ("dynamic", [], None),
+        ("dynamic", [], None),
+    ]
+    assert buttons[1].locators[0].playwright == "getByRole('button', { name: 'Publish' })"
+    assert buttons[2].text.variants == {
+        "toolbar.syncing": {"en": "Syncing…"},
+        "toolbar.sync": {"en": "Sync now"},
+    }
+    section = next(e for e in elements if e.role == "region")
+    assert section.text is None
