@@ -334,9 +334,15 @@ def parser_module(kind: str) -> ModuleType | None:
     return _modules[kind]
 
 
+# Parsers whose facts include another kind's output: React files' routes come from `routes_js`
+# (the "script" parser), so a change there must invalidate cached React facts too.
+_EMBEDS: dict[str, tuple[str, ...]] = {"react": ("script",)}
+
+
 def parser_version(kind: str) -> str:
     module = parser_module(kind)
-    return str(getattr(module, "PARSER_VERSION", "0")) if module is not None else "missing"
+    own = str(getattr(module, "PARSER_VERSION", "0")) if module is not None else "missing"
+    return "+".join([own, *(parser_version(embedded) for embedded in _EMBEDS.get(kind, ()))])
 
 
 def parse_source(path: str, source: bytes | OSError, kinds: tuple[str, ...], context: ParseContext) -> list[FileFacts]:
@@ -767,7 +773,7 @@ def _merge_heads(
     Returns the map without elements, what the shards need to finish theirs, the positions of
     elements the expansion removes and the instances it adds.
     """
-    from specwalk.index import i18n, resolve
+    from specwalk.index import i18n, resolve, routes_mount
     from specwalk.index.html_link import link_routes
 
     heads = [head for item in sorted(parsed, key=lambda i: i.path) for head in item.heads]
@@ -781,7 +787,7 @@ def _merge_heads(
     # While the workers look for the elements expansion involves: what does not depend on them.
     table, locale_problems = i18n.load_locales(settings.root, [j.path for j in jsons], locales=list(settings.locales))
     order = i18n.ordered_locales(table, list(settings.locales))
-    routes = resolve.dedupe_routes([route for head in heads for route in head.routes])
+    routes = resolve.dedupe_routes(routes_mount.mount_lazy([route for head in heads for route in head.routes]))
     route_components = resolve.route_components(routes, component_list)
     routes_of = resolve.routes_by_component(routes, component_list, route_components)
     problems = [problem for head in heads for problem in head.problems] + locale_problems

@@ -352,7 +352,10 @@ def route_components(routes: list[Route], components: list[ComponentNode]) -> di
                     continue
                 if candidate.component:
                     names |= _closure([candidate.component], graph)
-                next_parent = candidate.parent if candidate.parent != parent else None
+                # A lazy mount and the module's own top route share a path (`/pages` loads a
+                # module whose '' route renders PagesComponent): the one with a parent leads up.
+                if next_parent is None and candidate.parent != parent:
+                    next_parent = candidate.parent
             parent = next_parent
         existing = set(mapping.get(route.path, []))
         mapping[route.path] = sorted(existing | names)

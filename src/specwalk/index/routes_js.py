@@ -7,13 +7,15 @@
   any object with a `path` key inside an array, in a file importing a router package, or an
   object that also names `component` / `element` / `loadComponent` / `redirect(To)`;
   `children` nest. The component is `component: X`, `element: <X/>`, `Component: X`, or the
-  target of a lazy `import('./X')` / `.then(m => m.X)`.
+  target of a lazy `import('./X')` / `.then(m => m.X)`. Angular `loadChildren` records the
+  module it loads (`Route.mounts`); `routes_mount` mounts that module's routes under it.
 
 Paths are joined to full paths (`/settings/profile`); `:id` params are listed.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from specwalk.index import grammar_gaps, treesitter
@@ -159,6 +161,25 @@ def _lazy_target(node: Node) -> str | None:
     return None
 
 
+def _lazy_module(file: str, node: Node) -> str | None:
+    """What `loadChildren` loads: `() => import('./pages/pages.module').then(...)` or the old
+    string form `'./pages/pages.module#PagesModule'`, as a project-relative path without extension
+    (`src/app/pages/pages.module`). A bare specifier (a path alias) is kept as written: `build`
+    matches it against the ends of the project's file names."""
+    literal = string_value(node)
+    if literal is not None:
+        specifier = literal.split("#", 1)[0]
+    else:
+        imported = re.search(r"import\(\s*['\"`]([^'\"`]+)['\"`]\s*\)", treesitter.text(node))
+        if imported is None:
+            return None
+        specifier = imported.group(1)
+    specifier = re.sub(r"\.(?:[cm]?[jt]sx?)$", "", specifier)
+    if not specifier.startswith("."):
+        return specifier
+    return posixpath.normpath(posixpath.join(posixpath.dirname(file), specifier))
+
+
 def extract(
     path: str,
     root: Node,
@@ -297,6 +318,8 @@ def _object_routes(
             target = string_value(_pair_value(obj, key))
             if target is not None:
                 redirect = join(parent_path, target) if kind == "angular" else target
+        lazy = _pair_value(obj, "loadChildren")
+        mounts = _lazy_module(path, lazy) if lazy is not None else None
         index_value = _pair_value(obj, "index")
         index = (index_value is not None and treesitter.text(index_value) == "true") or (
             own == "" and parent_path is not None
@@ -311,12 +334,13 @@ def _object_routes(
                 index=index,
                 params=params(full),
                 redirect=redirect,
+                mounts=mounts,
             )
         )
     return routes
 
 
-PARSER_VERSION = "routes-js-5"
+PARSER_VERSION = "routes-js-6"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:

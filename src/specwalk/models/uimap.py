@@ -190,6 +190,12 @@ class Route(_Model):
     index: bool = False
     params: list[str] = Field(default_factory=list)
     redirect: str | None = None
+    # Added by the route mounting step (additive: absent in older maps). Parsers read one file;
+    # where a table lives elsewhere, `build` mounts it under the route that loads or renders it:
+    # - mounts: what a lazy route loads (Angular `loadChildren: () => import('./x.module')`), as a
+    #   project-relative POSIX path without extension (`src/app/pages/pages.module`); that
+    #   module's routes (or its `x-routing.module`'s) are mounted under this route's path.
+    mounts: str | None = None
 
 
 class ComponentEdge(_Model):
