@@ -787,7 +787,8 @@ def _merge_heads(
     # While the workers look for the elements expansion involves: what does not depend on them.
     table, locale_problems = i18n.load_locales(settings.root, [j.path for j in jsons], locales=list(settings.locales))
     order = i18n.ordered_locales(table, list(settings.locales))
-    routes = resolve.dedupe_routes(routes_mount.mount_lazy([route for head in heads for route in head.routes]))
+    parsed_routes = routes_mount.mount_lazy([route for head in heads for route in head.routes])
+    routes = resolve.dedupe_routes(routes_mount.mount_descendants(parsed_routes, component_list))
     route_components = resolve.route_components(routes, component_list)
     routes_of = resolve.routes_by_component(routes, component_list, route_components)
     problems = [problem for head in heads for problem in head.problems] + locale_problems

@@ -9,6 +9,8 @@
   `children` nest. The component is `component: X`, `element: <X/>`, `Component: X`, or the
   target of a lazy `import('./X')` / `.then(m => m.X)`. Angular `loadChildren` records the
   module it loads (`Route.mounts`); `routes_mount` mounts that module's routes under it.
+- react-router routes inside a component (`Route.within`, descendant `<Routes>` / `useRoutes`)
+  are relative to where it renders; `routes_mount` mounts them under the routes rendering it.
 
 Paths are joined to full paths (`/settings/profile`); `:id` params are listed.
 """
@@ -20,7 +22,7 @@ import re
 
 from specwalk.index import grammar_gaps, treesitter
 from specwalk.index.facts import FileFacts, ImportBinding
-from specwalk.index.fast import new_span
+from specwalk.index.fast import new_span, replace
 from specwalk.index.react_components import string_value
 from specwalk.index.treesitter import Grammar, Node
 from specwalk.models.uimap import ParseProblem, Route, RouteSource, SourceSpan
@@ -44,12 +46,13 @@ _PARAM = re.compile(r":(\w+)|\[(?:\.\.\.)?(\w+)\]")
 
 
 def join(parent: str | None, path: str | None) -> str:
-    """Full path of a child route: ("/settings", "profile") -> "/settings/profile"."""
+    """Full path of a child route: ("/settings", "profile") -> "/settings/profile". A splat
+    parent's children match what its `*` stood for: ("/debug/*", "runner") -> "/debug/runner"."""
     if path is None or path == "":
         return parent or "/"
     if path.startswith("/"):
         return path
-    base = (parent or "/").rstrip("/")
+    base = (parent or "/").removesuffix("/*").rstrip("/")
     return f"{base}/{path}"
 
 
@@ -161,6 +164,33 @@ def _lazy_target(node: Node) -> str | None:
     return None
 
 
+_FUNCTIONS = frozenset(
+    {"function_declaration", "function_expression", "arrow_function", "function", "method_definition"}
+)
+_WRAPPERS = frozenset({"call_expression", "arguments", "parenthesized_expression", "as_expression"})
+
+
+def _enclosing_component(node: Node) -> str | None:
+    """The component whose render holds `node`: the nearest enclosing function or class with a
+    capitalised name (`function Debug()`, `const Debug = () =>`, `memo(() => …)` assigned to a
+    capitalised name); helpers and callbacks inside it (`routes.map(r => <Route/>)`) are passed."""
+    current = node.parent
+    while current is not None:
+        name: Node | None = None
+        if current.type in ("function_declaration", "class_declaration", "class"):
+            name = current.child_by_field_name("name")
+        elif current.type in _FUNCTIONS:
+            holder = current.parent
+            while holder is not None and holder.type in _WRAPPERS:
+                holder = holder.parent
+            if holder is not None and holder.type == "variable_declarator":
+                name = holder.child_by_field_name("name")
+        if name is not None and treesitter.text(name)[:1].isupper():
+            return treesitter.text(name)
+        current = current.parent
+    return None
+
+
 def _lazy_module(file: str, node: Node) -> str | None:
     """What `loadChildren` loads: `() => import('./pages/pages.module').then(...)` or the old
     string form `'./pages/pages.module#PagesModule'`, as a project-relative path without extension
@@ -180,6 +210,23 @@ def _lazy_module(file: str, node: Node) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(file), specifier))
 
 
+_LAZY_BINDING = re.compile(
+    r"""\b(?:const|let|var)\s+([A-Z][\w$]*)\s*(?::[^=]+)?=\s*(?:React\.)?lazy\(\s*(?:async\s*)?\(\)\s*=>\s*import\(\s*['"`]([^'"`]+)['"`]"""
+)
+
+
+def _lazy_pages(path: str, root: Node) -> dict[str, str]:
+    """`const Debug = lazy(() => import('./routes/debug'))` -> {"Debug": "src/ui/routes/debug"}: the
+    file a route's lazy page comes from (its component there may have another name)."""
+    found: dict[str, str] = {}
+    for match in _LAZY_BINDING.finditer(treesitter.text(root)):
+        specifier = re.sub(r"\.(?:[cm]?[jt]sx?)$", "", match.group(2))
+        if specifier.startswith("."):
+            specifier = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
+        found.setdefault(match.group(1), specifier)
+    return found
+
+
 def extract(
     path: str,
     root: Node,
@@ -197,6 +244,12 @@ def extract(
     if grammar == "tsx" and "Route" in imports:
         routes.extend(_jsx_routes(path, root, matched))
     routes.extend(_object_routes(path, root, grammar, source_kind, matched))
+    if routes and (source_kind or "react-router") == "react-router" and "lazy" in treesitter.text(root):
+        pages = _lazy_pages(path, root)
+        routes = [
+            replace(route, mounts=pages[route.component]) if route.component in pages and not route.mounts else route
+            for route in routes
+        ]
     return routes
 
 
@@ -245,6 +298,7 @@ def _jsx_routes(path: str, root: Node, matched: treesitter.MatchSet | None = Non
                 index=index,
                 params=params(full),
                 redirect=redirect,
+                within=_enclosing_component(node),
             )
         )
     return routes
@@ -335,12 +389,13 @@ def _object_routes(
                 params=params(full),
                 redirect=redirect,
                 mounts=mounts,
+                within=_enclosing_component(obj) if kind == "react-router" else None,
             )
         )
     return routes
 
 
-PARSER_VERSION = "routes-js-6"
+PARSER_VERSION = "routes-js-7"
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:

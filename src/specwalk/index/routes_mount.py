@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 
 from specwalk.index.fast import replace
 from specwalk.index.routes_js import join, params
-from specwalk.models.uimap import Route
+from specwalk.models.uimap import ComponentNode, Route
 
 _MAX_DEPTH = 8  # nested lazy modules / descendant tables deeper than this are a cycle
 _ROUTING_SUFFIXES = ("-routing.module", ".routing.module", ".routing", ".routes", "-routes", "-routing")
@@ -80,14 +80,15 @@ def _lazy_targets(spec: str, files: Iterable[str], mounting_file: str) -> list[s
 
 def mount_lazy(routes: list[Route]) -> list[Route]:
     """Routes with every lazily loaded module's routes mounted under the route loading it."""
-    if not any(route.mounts for route in routes):
+    # Only Angular's loadChildren loads a table; a react-router page's `mounts` is its own file.
+    if not any(route.mounts and route.source == "angular" for route in routes):
         return routes
     by_file: dict[str, list[Route]] = defaultdict(list)
     for route in routes:
         by_file[route.location.file].append(route)
     targets: dict[tuple[str, str], list[str]] = {}
     for route in routes:
-        if route.mounts:
+        if route.mounts and route.source == "angular":
             key = (route.mounts, route.location.file)
             if key not in targets:
                 targets[key] = _lazy_targets(route.mounts, by_file, route.location.file)
@@ -100,7 +101,7 @@ def mount_lazy(routes: list[Route]) -> list[Route]:
         for route in by_file[file]:
             at = route if mount is None else _rebase(route, mount)
             placed.append(at)
-            if not at.mounts or len(chain) > _MAX_DEPTH:
+            if not at.mounts or at.source != "angular" or len(chain) > _MAX_DEPTH:
                 continue
             for target in targets.get((at.mounts, file), []):
                 if target not in chain:
@@ -113,3 +114,68 @@ def mount_lazy(routes: list[Route]) -> list[Route]:
         if file not in reached:
             place(file, None, (file,))
     return placed
+
+
+def _renderers(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Component -> every component rendering it, directly or through others."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for name, children in graph.items():
+        for child in children:
+            parents[child].add(name)
+    found: dict[str, set[str]] = {}
+    for start in parents:
+        seen: set[str] = set()
+        stack = [start]
+        while stack:
+            for parent in parents.get(stack.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        found[start] = seen
+    return found
+
+
+def mount_descendants(routes: list[Route], components: list[ComponentNode]) -> list[Route]:
+    """Routes with each react-router descendant table mounted under the routes rendering the
+    component that holds it (see the module docstring). A table whose component no route renders
+    (the app's own router) stays where it is."""
+    tables: dict[str, list[Route]] = defaultdict(list)
+    for route in routes:
+        if route.within and route.source == "react-router":
+            tables[route.within].append(route)
+    if not tables:
+        return routes
+    graph: dict[str, set[str]] = defaultdict(set)
+    for component in components:
+        graph[component.name].update(edge.component for edge in component.renders)
+    rendered_by = _renderers(graph)
+    holders = {name: {name} | rendered_by.get(name, set()) for name in tables}
+    # A lazy page (`mounts`: its file) renders what that file's components render.
+    files_of: dict[str, set[str]] = defaultdict(set)
+    for component in components:
+        files_of[_stem(component.location.file)].add(component.name)
+
+    def renders(route: Route, name: str) -> bool:
+        if route.component in holders[name]:
+            return True
+        return bool(route.mounts) and not files_of.get(route.mounts or "", set()).isdisjoint(holders[name])
+
+    # Mounting moves routes, and the moved routes may render another table: settle in rounds.
+    current = routes
+    mounts: dict[str, list[Route]] = {}
+    for _ in range(_MAX_DEPTH):
+        found = {
+            name: [route for route in current if renders(route, name) and route.within != name and not route.redirect]
+            for name in tables
+        }
+        if found == mounts:
+            break
+        mounts = found
+        current = []
+        for route in routes:
+            under = mounts.get(route.within or "") if route.source == "react-router" else None
+            if under:
+                current.extend(_rebase(route, mount, written_in_full=True) for mount in under)
+            else:
+                current.append(route)
+    return current

@@ -194,8 +194,13 @@ class Route(_Model):
     # where a table lives elsewhere, `build` mounts it under the route that loads or renders it:
     # - mounts: what a lazy route loads (Angular `loadChildren: () => import('./x.module')`), as a
     #   project-relative POSIX path without extension (`src/app/pages/pages.module`); that
-    #   module's routes (or its `x-routing.module`'s) are mounted under this route's path.
+    #   module's routes (or its `x-routing.module`'s) are mounted under this route's path;
+    #   for a react-router page bound by `const Page = lazy(() => import('./routes/page'))`,
+    #   the file the page comes from (its component there may have another name);
+    # - within: the component whose render holds this route (react-router v6 descendant
+    #   `<Routes>` inside a page); its routes are mounted under every route rendering it.
     mounts: str | None = None
+    within: str | None = None
 
 
 class ComponentEdge(_Model):

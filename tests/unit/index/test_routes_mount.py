@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from specwalk.index.build import IndexSettings, build_index
+from specwalk.index.routes_js import join
 from specwalk.index.routes_mount import mount_lazy
 from specwalk.models.uimap import Route, SourceSpan
 
@@ -58,3 +59,31 @@ def test_unknown_modules_and_cycles_keep_the_routes_as_parsed() -> None:
     ]
     # A module nobody can find leaves its route as it is; a cycle is entered once, as parsed.
     assert [(r.path, r.parent) for r in mount_lazy(routes)] == [("/x", None), ("/a", None), ("/a/b", "/a")]
+
+
+def test_react_router_descendant_routes_mount_where_their_component_renders(tmp_path: Path) -> None:
+    uimap = _index("react-descendant", "react", tmp_path)
+    routes = sorted((r.path, r.component or "", r.parent or "", r.within or "") for r in uimap.routes)
+    assert routes == [
+        ("/", "Home", "", "App"),
+        ("/settings/*", "Settings", "", "App"),
+        # through the component graph: the lazy page's file renders SettingsTabs
+        ("/settings/profile", "Profile", "/settings/*", "SettingsTabs"),
+        ("/workspace/:workspaceId/*", "Overview", "/workspace/:workspaceId/*", "Workspace"),
+        ("/workspace/:workspaceId/*", "Workspace", "", "App"),
+        ("/workspace/:workspaceId/runner", "Runner", "/workspace/:workspaceId/*", "Workspace"),
+    ]
+    assert next(r for r in uimap.routes if r.component == "Settings").mounts == "src/pages/settings-page"
+    assert next(r for r in uimap.routes if r.component == "Runner").params == ["workspaceId"]
+    assert {"Runner", "Workspace"} <= set(uimap.route_components["/workspace/:workspaceId/runner"])
+
+
+def test_a_splat_parents_children_replace_its_star() -> None:
+    from specwalk.index import react
+    from specwalk.index.facts import ParseContext
+
+    name = "react-splat-children.tsx"
+    facts = react.parse_file(name, (FIXTURES / name).read_bytes(), ParseContext())
+    assert [(r.path, r.parent) for r in facts.routes] == [("/debug/*", None), ("/debug/reorder", "/debug/*")]
+    assert join("/debug/*", "reorder") == "/debug/reorder"
+    assert join("/*", "runner") == "/runner"
