@@ -22,7 +22,7 @@ from specwalk.index.fast import new_attribute, new_handler, new_span, replace
 from specwalk.models.uimap import ComponentNode, ParseProblem, UIElement
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"angular-1+{markup.MARKUP_VERSION}"
+PARSER_VERSION = f"angular-2+{markup.MARKUP_VERSION}"  # 2: Nebular, Angular Material kits
 _EVENT = re.compile(r"^\(([\w.:-]+)\)$|^on-([\w-]+)$")
 _TWO_WAY = re.compile(r"^\[\(([\w.-]+)\)\]$")
 _PROPERTY = re.compile(r"^\[(?:attr\.)?([\w.-]+)\]$")
@@ -79,12 +79,18 @@ class AngularDialect(markup.Dialect):
             return match.group(2)
         return markup.i18n_key(expression)
 
+    def layout_text(self, tag: str) -> bool:
+        # <nb-card-header>Checkboxes & Radios</nb-card-header> is a card's title: assertable.
+        return tag.lower().startswith(roles.TEMPLATE_LAYOUT_PREFIXES)
+
     def component(self, tag: str) -> str | None:
         lowered = tag.lower()
         if lowered in _BUILTIN_TAGS or "-" not in lowered:
             return None
         if roles.kit_component(lowered) is not None:
             return lowered
+        if lowered.startswith(roles.TEMPLATE_LAYOUT_PREFIXES):
+            return None  # a kit's layout element (nb-card, mat-form-field): its children matter
         return selector_class(lowered)
 
 

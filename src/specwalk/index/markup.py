@@ -44,7 +44,7 @@ from specwalk.models.uimap import (
 )
 
 # Shared by the vue, svelte, angular and html parsers; part of each one's PARSER_VERSION.
-MARKUP_VERSION = "markup-2"
+MARKUP_VERSION = "markup-3"  # 3: more UI kits (kits.py), a kit's layout parts looked through
 
 # Attributes that only style or wire up the framework; they never help find an element.
 _DROPPED_ATTRIBUTES = frozenset({"style", "key", "ref", "slot", "v-slot", "v-bind", "v-on", "is"})
@@ -129,6 +129,14 @@ class Dialect:
     def component(self, tag: str) -> str | None:
         """The component a tag renders (custom or kit), or None for a native element."""
         return None
+
+    def layout_text(self, tag: str) -> bool:
+        """Whether a kit's layout element (not a component) is kept, like a div, for its own text."""
+        return False
+
+    def kit(self, component: str) -> roles.KitComponent | None:
+        """The UI-kit component `component` is (Svelte asks the module it is imported from)."""
+        return roles.kit_component(component)
 
     def block(self, node: ts.Node) -> tuple[list[Effect], list[ts.Node]] | None:
         """Control-flow nodes (Svelte `{#if}`): effects and child nodes, or None."""
@@ -358,7 +366,7 @@ class Walker:
         handlers: list[Handler] = []
         effects: list[Effect] = []
         component = self.dialect.component(tag)
-        custom = component is not None and roles.kit_component(component) is None
+        custom = component is not None and self.dialect.kit(component) is None
         for name, value, _attr_node in _attributes(start):
             for effect in self.dialect.attribute(name, value):
                 if isinstance(effect, Attr):
@@ -392,7 +400,7 @@ class Walker:
         self.raws.append(raw)
         if parent is not None:
             parent.children.append(raw)
-        inner_label = raw if lowered == "label" or _is_form_item(raw) else label
+        inner_label = raw if lowered == "label" or _is_form_item(raw, self.dialect) else label
         parts = self.walk(node, raw, sub_conditions, sub_loops, inner_label, is_hidden)
         raw.parts = parts
         for part in parts:
@@ -412,9 +420,9 @@ class Walker:
 _SPACE = Part(" ")  # parts are frozen: one for every gap between nodes
 
 
-def _is_form_item(raw: Raw) -> bool:
+def _is_form_item(raw: Raw, dialect: Dialect) -> bool:
     """A kit form item (`<el-form-item label>`, `<Form.Item label>`) labels the control inside."""
-    kit = roles.kit_component(raw.component) if raw.component is not None else None
+    kit = dialect.kit(raw.component) if raw.component is not None else None
     return kit is not None and kit.native_tag == "div" and kit.props.get("label") == "label" and kit.role is None
 
 
@@ -457,8 +465,10 @@ def _is_kept(raw: Raw, dialect: Dialect, testids: tuple[str, ...]) -> bool:
     if raw.component is not None:
         return True
     tag = raw.tag.lower()
-    if tag in _TRANSPARENT or "-" in tag:
+    if tag in _TRANSPARENT:
         return False
+    if "-" in tag or "." in tag:  # custom elements, a kit's layout parts (nb-card-header, Layout.Stack)
+        return dialect.layout_text(raw.tag) and raw.direct_text and bool(text_value(raw.parts, dialect.i18n_key))
     if tag in _KEEP_WHEN_EMPTY or raw.handlers:
         return True
     attributes = raw.attributes
@@ -520,7 +530,7 @@ def build_elements(
         if not _is_kept(raw, dialect, testids):
             continue
         span = origin.span(file, raw.node)
-        kit = roles.kit_component(raw.component) if raw.component is not None else None
+        kit = dialect.kit(raw.component) if raw.component is not None else None
         attributes = raw.attributes  # not changed here: new dicts below, and new_element copies
         # Containers (landmarks, forms, lists) would repeat all their descendants' text; only
         # elements with text of their own, or named by their content, keep it.
@@ -549,6 +559,8 @@ def build_elements(
             edges.append(new_edge(component=raw.component, props=props, location=span))
         elif kit is not None:
             native_tag = kit.native_tag
+            if not kit.children_text:
+                text = None  # before the props: a `label` prop that is the text stays
             mapped: dict[str, AttributeValue] = {}
             for prop, value in attributes.items():
                 target = kit.props.get(camel(prop), kit.props.get(prop, prop))
@@ -559,8 +571,6 @@ def build_elements(
                 else:
                     mapped[target] = replace(value, name=target)
             attributes = mapped
-            if not kit.children_text:
-                text = None
             role = kit.role or roles.implied_role(native_tag, _literal_values(attributes))
             explicit = attributes.get("role")
             if explicit is not None and explicit.literal and explicit.value:
@@ -571,7 +581,7 @@ def build_elements(
             if native_tag in ("input", "select", "textarea"):
                 text = None
         if label is None:
-            label = _label_of(raw, attributes, by_id, labels_for, key_of)
+            label = _label_of(raw, attributes, by_id, labels_for, key_of, dialect)
         name = _accessible_name(raw, role, native_tag, attributes, text, label, key_of) if role else None
         render = new_render(
             conditional=" && ".join(raw.conditions) or None,
@@ -605,7 +615,12 @@ def _attr_key(value: AttributeValue) -> str:
 
 
 def _label_of(
-    raw: Raw, attributes: dict[str, AttributeValue], by_id: dict[str, Raw], labels_for: dict[str, Raw], key_of: KeyOf
+    raw: Raw,
+    attributes: dict[str, AttributeValue],
+    by_id: dict[str, Raw],
+    labels_for: dict[str, Raw],
+    key_of: KeyOf,
+    dialect: Dialect,
 ) -> TextValue | None:
     labelledby = attributes.get("aria-labelledby")
     if labelledby is not None:
@@ -630,7 +645,7 @@ def _label_of(
             return text_value(_text_without_controls(label_raw), key_of)
     ancestor = raw.label_ancestor
     if ancestor is not None and ancestor is not raw:
-        if _is_form_item(ancestor):
+        if _is_form_item(ancestor, dialect):
             item_label = ancestor.attributes.get("label")
             return attribute_text(item_label, key_of) if item_label is not None else None
         return text_value(_text_without_controls(ancestor), key_of)

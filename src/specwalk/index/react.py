@@ -60,7 +60,7 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-5"
+PARSER_VERSION = "react-6"  # 6: more UI kits (kits.py); a kit's text prop survives children_text=False
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
@@ -760,8 +760,13 @@ def _emit(
         tag = record.name
         native: str | None = tag if is_native_tag(tag) else None
         role: str | None = None
-        imported = imports.get(tag.split(".")[0]) if imports else None
-        kit = kit_component(tag, imported.source) if imported is not None else None
+        root, dot, rest = tag.partition(".")
+        imported = imports.get(root) if imports else None
+        kit = None
+        if imported is not None:
+            # `import { Tabs as RadixTabs } from "radix-ui"`: <RadixTabs.List> is the kit's Tabs.List.
+            exported = root if imported.imported in ("default", "*") else imported.imported
+            kit = kit_component(exported + dot + rest, imported.source)
         attributes = record_attributes  # copied below when changed (and by new_element)
         text = record.text
         if kit is not None:
@@ -772,6 +777,8 @@ def _emit(
                 if "role" in record_attributes and record_attributes["role"].literal
                 else kit.role
             )
+            if not kit.children_text:
+                text = None  # before the props: a `label` prop that is the text stays
             for prop, target_name in kit.props.items():
                 if prop in record_attributes and target_name == "label":
                     found = record_attributes[prop]
@@ -789,8 +796,6 @@ def _emit(
                     )
                 elif prop in record_attributes and target_name != prop:
                     attributes[target_name] = replace(record_attributes[prop], name=target_name)
-            if not kit.children_text:
-                text = None
         elif native is not None:
             role = implied_role(
                 native, {name: (value.value if value.literal else None) for name, value in record_attributes.items()}

@@ -17,7 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from specwalk.index.kits import COMMON, FIELD, JSX_KITS, TEMPLATE_KITS
+from specwalk.index.kits import TEMPLATE_LAYOUT_PREFIXES as TEMPLATE_LAYOUT_PREFIXES  # re-exported
+from specwalk.index.kits import KitComponent as KitComponent  # re-exported: parsers name it as roles.KitComponent
 
 # Tags whose role does not depend on attributes.
 _TAG_ROLES: dict[str, str] = {
@@ -184,37 +187,9 @@ def implied_role(tag: str, attributes: Mapping[str, str | None] | None = None) -
     return _TAG_ROLES.get(tag)
 
 
-@dataclass(frozen=True)
-class KitComponent:
-    """What a UI-kit component renders.
-
-    native_tag: the native element it renders (the interactive one).
-    role: its ARIA role (None: take `implied_role(native_tag, ...)`).
-    props: prop name -> attribute name on the rendered element (`label` -> "label" means the
-           prop is the accessible label; "text" means it becomes the visible text).
-    kit: which library.
-    """
-
-    kit: str
-    native_tag: str
-    role: str | None = None
-    props: Mapping[str, str] = field(default_factory=dict)
-    children_text: bool = True  # the children become the visible text / name
-
-
-# Prop-to-attribute maps shared by many kits.
-_COMMON = {
-    "id": "id",
-    "name": "name",
-    "title": "title",
-    "disabled": "disabled",
-    "type": "type",
-    "href": "href",
-    "placeholder": "placeholder",
-    "value": "value",
-    "role": "role",
-}
-_FIELD = {**_COMMON, "label": "label", "placeholder": "placeholder", "helperText": "aria-describedby"}
+# Shared by the kit tables here and in `kits`.
+_COMMON = COMMON
+_FIELD = FIELD
 
 _MUI: dict[str, KitComponent] = {
     "Button": KitComponent("mui", "button", "button", _COMMON),
@@ -357,9 +332,10 @@ KIT_MODULES: dict[str, dict[str, KitComponent]] = {
     "react-router": _ROUTER_LINKS,
     "next/link": {"default": _ROUTER_LINKS["Link"]},
     "@sveltejs/kit": {},
+    **JSX_KITS,
 }
 
-_TEMPLATE_KITS: dict[str, KitComponent] = {**_ELEMENT_PLUS, **_VUETIFY, **_ANTDV, **_ROUTER_LINKS}
+_TEMPLATE_KITS: dict[str, KitComponent] = {**_ELEMENT_PLUS, **_VUETIFY, **_ANTDV, **_ROUTER_LINKS, **TEMPLATE_KITS}
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -386,10 +362,19 @@ def kit_component(name: str, module: str | None = None) -> KitComponent | None:
                     leaf = module[len(prefix) + 1 :].split("/")[0]
                     return candidates.get(name) or candidates.get(leaf)
             return None
-        return table.get(name)
+        found = table.get(name)
+        if found is None and "." in name:
+            # `import * as Tabs from "@radix-ui/react-tabs"`: <Tabs.Trigger> is the module's Trigger.
+            found = table.get(name.split(".", 1)[1])
+        return found
     if name in _TEMPLATE_KITS:
         return _TEMPLATE_KITS[name]
     return _TEMPLATE_KITS.get(kebab(name).replace(".", "-"))
+
+
+def is_kit_module(module: str) -> bool:
+    """Whether `module` (an import source) is a UI kit `kit_component` knows, deep imports too."""
+    return module in KIT_MODULES or any(module.startswith(prefix + "/") for prefix in KIT_MODULES)
 
 
 def is_native_tag(name: str) -> bool:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from specwalk.index import grammar_gaps, markup, routes_fs
+from specwalk.index import grammar_gaps, markup, roles, routes_fs
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
 from specwalk.index.fast import new_attribute, new_handler, new_span
 from specwalk.models.uimap import ComponentNode, ParseProblem
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"svelte-2+{markup.MARKUP_VERSION}"  # 2: route component names (routes_fs)
+PARSER_VERSION = f"svelte-3+{markup.MARKUP_VERSION}"  # 3: kits by import (pink-svelte)
 _EVENT = re.compile(r"^on:([\w-]+)((?:\|[\w-]+)*)$")
 _BIND = re.compile(r"^bind:([\w-]+)$")
 _DROPPED_PREFIXES = ("class:", "style:", "use:", "transition:", "in:", "out:", "animate:", "let:")
@@ -27,6 +27,27 @@ _SVELTE_SPECIAL = frozenset({"svelte:head", "svelte:window", "svelte:body", "sve
 
 class SvelteDialect(markup.Dialect):
     parser = "svelte"
+
+    def __init__(self, imports: dict[str, ImportBinding] | None = None) -> None:
+        self.imports = imports or {}
+
+    def _kit_name(self, tag: str) -> tuple[str, str] | None:
+        """(module, name as the kit exports it) for a tag imported from a known UI kit."""
+        root, dot, rest = tag.partition(".")
+        binding = self.imports.get(root)
+        if binding is None or not roles.is_kit_module(binding.source):
+            return None
+        exported = root if binding.imported in ("default", "*") else binding.imported
+        return binding.source, exported + dot + rest
+
+    def layout_text(self, tag: str) -> bool:
+        return self._kit_name(tag) is not None  # text right inside <Layout.Stack> stays findable
+
+    def kit(self, component: str) -> roles.KitComponent | None:
+        found = self._kit_name(component)
+        if found is None:
+            return None
+        return roles.kit_component(found[1], found[0])
 
     def attribute(self, name: str, value: str | None) -> list[markup.Effect]:
         if name.startswith("{"):  # {name} shorthand; {...rest} spreads say nothing we can read
@@ -70,6 +91,8 @@ class SvelteDialect(markup.Dialect):
         if tag in _SVELTE_SPECIAL or tag.startswith("svelte:"):
             return None
         if tag[:1].isupper():
+            if self._kit_name(tag) is not None and self.kit(tag) is None:
+                return None  # a kit's layout part (pink-svelte's Layout.Stack): look through it
             return tag
         return None
 
@@ -207,7 +230,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
         file=path,
         component=name,
         origin=origin,
-        dialect=_GroupAwareDialect(),
+        dialect=_GroupAwareDialect(imports),
         testids=context.testid_attributes,
     )
     root_tags = [markup.tag_name(child).lower() for child in markup_nodes if child.type == "element"]

@@ -22,7 +22,7 @@ from specwalk.models.uimap import ComponentNode, Handler, ParseProblem
 
 # Vue's built-in components: containers, not elements of interest.
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"vue-2+{markup.MARKUP_VERSION}"
+PARSER_VERSION = f"vue-3+{markup.MARKUP_VERSION}"  # 3: hoppscotch-ui, Naive UI, Quasar kits
 _BUILTINS = frozenset(
     {
         "transition",
