@@ -9,7 +9,8 @@ Layouts understood (under the project root, skipping the usual build and depende
 
 Nested objects flatten to dotted keys. A key computed at run time (a template literal
 `tasks.filter.${f}`) resolves to every key it can match; i18next plural forms (`key_one`,
-`key_other`) are found from the bare key.
+`key_other`) are found from the bare key. A natural-language key (`t("Save changes")`, outline)
+missing from every file is shown as is: i18next and vue-i18n fall back to the key.
 """
 
 from __future__ import annotations
@@ -175,8 +176,22 @@ def resolve(table: LocaleTable, key: str, locales: list[str]) -> TextValue:
     if len(keys) == 1:
         only = lookup(table, keys[0])
         return new_text(kind="i18n", key=key, translations=only, value=only.get(default or "", None))
+    if not keys and default and is_natural_key(key):
+        # i18next and vue-i18n show a missing key as is; with natural-language keys (outline's
+        # t("Choose who can edit")) that is the default locale's text whatever the files say.
+        return new_text(kind="i18n", key=key, translations={default: key}, value=key)
     variants = {candidate: lookup(table, candidate) for candidate in keys}
     return new_text(kind="i18n", key=key, variants=variants)
+
+
+_DOTTED_KEY = re.compile(r"^[\w$-]+(?:[.:][\w$-]+)+$")
+
+
+def is_natural_key(key: str) -> bool:
+    """`Choose who can edit` or `Save` is text used as its own key; `actions.save` is not."""
+    if not key or "${" in key or _DOTTED_KEY.match(key):
+        return False
+    return " " in key.strip() or key[:1].isupper()
 
 
 def runtime_strings(value: TextValue, locale: str) -> list[str]:
