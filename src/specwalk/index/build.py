@@ -73,7 +73,7 @@ EXTENSION_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # File-system routing conventions add the routes_fs parser to a file.
 _FS_ROUTE = re.compile(
-    r"(^|/)pages/.+\.(tsx|jsx|js|ts)$|(^|/)app/(.+/)?(page|layout)\.(tsx|jsx|js|ts)$|(^|/)src/routes/(.+/)?\+(page|layout)\.svelte$"
+    r"(^|/)pages/.+\.(tsx|jsx|js|ts|vue)$|(^|/)app/(.+/)?(page|layout)\.(tsx|jsx|js|ts)$|(^|/)src/routes/(.+/)?\+(page|layout)\.svelte$"
 )
 # ---------------------------------------------------------------------------------------------
 
@@ -180,18 +180,52 @@ class IndexRun:
         return summarize(self.uimap)
 
 
-def uses_fs_routing(root: Path) -> bool:
-    """Next.js or SvelteKit: routes come from the file system."""
-    if any((root / f"next.config.{ext}").is_file() for ext in ("js", "mjs", "ts", "cjs")):
-        return True
+# Packages whose presence means routes come from the file system.
+_FS_ROUTING_PACKAGES = ("next", "@sveltejs/kit", "nuxt", "vite-plugin-pages", "unplugin-vue-router")
+_FS_ROUTING_IMPORT = re.compile(r"""['"](vite-plugin-pages|unplugin-vue-router(?:/vite)?)['"]""")
+_CONFIG_EXTENSIONS = ("js", "mjs", "ts", "cjs", "mts")
+
+
+def _dependencies(directory: Path) -> set[str]:
     try:
-        package = json.loads((root / "package.json").read_text(encoding="utf-8"))
+        package = json.loads((directory / "package.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    dependencies = (
-        {**package.get("dependencies", {}), **package.get("devDependencies", {})} if isinstance(package, dict) else {}
-    )
-    return "next" in dependencies or "@sveltejs/kit" in dependencies
+        return set()
+    if not isinstance(package, dict):
+        return set()
+    return {name for key in ("dependencies", "devDependencies") for name in package.get(key) or {}}
+
+
+def _workspace_root(root: Path) -> Path | None:
+    """The monorepo root above `root` (a package.json with `workspaces`, or pnpm's file), if any:
+    a workspace package's build tools are often declared there."""
+    for directory in list(root.parents)[:4]:
+        if (directory / "pnpm-workspace.yaml").is_file() or (directory / "lerna.json").is_file():
+            return directory
+        try:
+            package = json.loads((directory / "package.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(package, dict) and package.get("workspaces"):
+            return directory
+    return None
+
+
+def uses_fs_routing(root: Path) -> bool:
+    """Next.js, SvelteKit, Nuxt or Vue file routes (vite-plugin-pages, unplugin-vue-router): in the
+    app's package.json, its workspace root's, or a vite.config that imports the plugin."""
+    if any((root / f"{name}.config.{ext}").is_file() for name in ("next", "nuxt") for ext in _CONFIG_EXTENSIONS):
+        return True
+    for ext in _CONFIG_EXTENSIONS:
+        try:
+            config = (root / f"vite.config.{ext}").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if _FS_ROUTING_IMPORT.search(config):
+            return True
+    workspace = _workspace_root(root)
+    dependencies = _dependencies(root) | (_dependencies(workspace) if workspace is not None else set())
+    return any(name in dependencies for name in _FS_ROUTING_PACKAGES)
 
 
 def kinds_for(path: str, framework: str, fs_routing: bool = False) -> tuple[str, ...]:
@@ -200,7 +234,8 @@ def kinds_for(path: str, framework: str, fs_routing: bool = False) -> tuple[str,
     if table is None:
         return ()
     kinds = table.get(framework, table["*"])
-    if fs_routing and _FS_ROUTE.search(path):
+    # In a Vue app only `.vue` files are pages (a `pages/x.ts` beside them is a helper).
+    if fs_routing and _FS_ROUTE.search(path) and (framework != "vue" or extension == ".vue"):
         kinds = (*kinds, "routes_fs")
     return kinds
 

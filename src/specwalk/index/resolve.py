@@ -277,16 +277,19 @@ def _closure(start: Iterable[str], graph: dict[str, set[str]]) -> set[str]:
 
 # File-system routers nest a page in the layouts of the folders above it, whatever URL they have
 # (a `(group)` folder's layout sits at its parent's URL, beside the other groups' layouts).
-_FS_LAYOUT_SOURCES = ("next-app", "sveltekit")
+_FS_LAYOUT_SOURCES = ("next-app", "sveltekit", "vue-pages")
 _LAYOUT_STEMS = ("layout", "+layout")
 
 
 def _fs_layouts(routes: Iterable[Route]) -> dict[tuple[str, PurePosixPath], Route]:
-    """(source, folder) -> the layout route of that folder, for Next.js app/ and SvelteKit."""
+    """(source, folder) -> the layout route of that folder, for Next.js app/ and SvelteKit; for
+    Vue file routes, `users.vue` is the layout of the folder `users/` beside it."""
     layouts: dict[tuple[str, PurePosixPath], Route] = {}
     for route in routes:
         file = PurePosixPath(route.location.file)
-        if route.source in _FS_LAYOUT_SOURCES and file.stem in _LAYOUT_STEMS:
+        if route.source == "vue-pages" and file.stem != "index":
+            layouts.setdefault((route.source, file.parent / file.stem), route)
+        elif route.source in _FS_LAYOUT_SOURCES and file.stem in _LAYOUT_STEMS:
             layouts.setdefault((route.source, file.parent), route)
     return layouts
 
@@ -295,7 +298,8 @@ def _enclosing_layout(route: Route, layouts: dict[tuple[str, PurePosixPath], Rou
     """The layout of the nearest folder above a file route: a page's own folder counts, a
     layout's does not (that is itself)."""
     file = PurePosixPath(route.location.file)
-    folder = file.parent.parent if file.stem in _LAYOUT_STEMS else file.parent
+    own_folder = file.stem in _LAYOUT_STEMS and route.source != "vue-pages"
+    folder = file.parent.parent if own_folder else file.parent
     while True:
         layout = layouts.get((route.source, folder))
         if layout is not None:

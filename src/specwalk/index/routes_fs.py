@@ -8,6 +8,10 @@ The route tree is in the file names, so this needs only the list of files:
   segment; private folders `_x` are skipped.
 - SvelteKit `src/routes`: `+page.svelte` pages, `+layout.svelte` layouts, `[param]`,
   `[[optional]]`, `[...rest]`, groups `(group)`.
+- Vue (vite-plugin-pages, unplugin-vue-router, Nuxt): `.vue` files under `pages/` or
+  `src/pages/`: `index.vue` -> its folder, `[id].vue` / Nuxt 2 `_id.vue` -> `[id]`, `_.vue` ->
+  `[...all]`; `users.vue` beside `users/` is the parent of the pages in that folder. The
+  component is the one the Vue parser names after the file (`teams.vue` -> Teams).
 
 Paths keep the framework's own param syntax (`/tasks/[id]`); `params` lists the names.
 """
@@ -21,10 +25,11 @@ from pathlib import PurePosixPath
 from specwalk.index import markup
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.fast import new_span, replace
+from specwalk.index.vue import component_name as vue_component
 from specwalk.models.uimap import Route, RouteSource
 
 # Bump when the facts this parser emits change: the index cache keys on it.
-PARSER_VERSION = "routes-fs-2"
+PARSER_VERSION = "routes-fs-3"
 _SCRIPT_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".mdx")
 _PARAM = re.compile(r"\[{1,2}(?:\.\.\.)?([\w-]+)\]{1,2}")
 _NEXT_SPECIAL = frozenset({"_app", "_document", "_error", "404", "500", "_middleware"})
@@ -93,6 +98,7 @@ def file_routes(
     *,
     next_js: bool = True,
     sveltekit: bool = True,
+    vue: bool = True,
     component_names: Mapping[str, str] | None = None,
 ) -> list[Route]:
     """Routes from the project's file names (POSIX, relative to the project root), sorted by path.
@@ -111,6 +117,14 @@ def file_routes(
                 segments = _segments(PurePosixPath(*parts[at + 1 : -1]), slots=False)
                 pages.append((path, segments, "sveltekit", posix.stem[1:], False))
             continue
+        if vue and posix.suffix == ".vue":
+            at = _root_index(parts, "pages")
+            if at is not None:
+                inner = [_vue_segment(part) for part in parts[at + 1 : -1]]
+                stem = _vue_segment(posix.stem)
+                index = stem == "index"
+                pages.append((path, inner + ([] if index else [stem]), "vue-pages", "page", index))
+            continue
         if not next_js or posix.suffix not in _SCRIPT_SUFFIXES or posix.name.endswith((".d.ts",)):
             continue
         at = _root_index(parts, "app")
@@ -128,13 +142,18 @@ def file_routes(
             page_segments = inner[:-1] + ([] if posix.stem == "index" else [posix.stem])
             pages.append((path, page_segments, "next-pages", "page", posix.stem == "index"))
     layouts = {(source, _url(segments)): path for path, segments, source, kind, _ in pages if kind == "layout"}
+    # Vue: `users.vue` beside a `users/` folder is the parent (it has the <RouterView>) of the
+    # pages in that folder.
+    for path, segments, source, _, index in pages:
+        if source == "vue-pages" and not index and segments:
+            layouts.setdefault((source, _url(segments)), path)
     routes: list[Route] = []
     for path, segments, source, kind, index in pages:
         url = _url(segments)
         parent = None
         # The nearest layout above (for a layout: strictly above; for a page: its own folder too).
         candidates = [segments[:cut] for cut in range(len(segments), -1, -1)]
-        if kind == "layout":
+        if kind == "layout" or (source == "vue-pages" and not index):
             candidates = candidates[1:]
         for candidate in candidates:
             if (source, _url(candidate)) in layouts:
@@ -143,7 +162,9 @@ def file_routes(
         routes.append(
             Route(
                 path=url,
-                component=names.get(path) or route_component_name(path),
+                component=names.get(path)
+                or (vue_component(path) if source == "vue-pages" else "")
+                or route_component_name(path),
                 location=new_span(file=path, line=1, column=1),
                 source=source,
                 parent=parent,
@@ -152,6 +173,16 @@ def file_routes(
             )
         )
     return sorted(routes, key=lambda route: (route.path, route.parent is not None, route.location.file))
+
+
+def _vue_segment(part: str) -> str:
+    """A Vue pages file or folder name as a segment: `[id]` stays, Nuxt 2 style `_id` is `[id]`,
+    `_` alone is a catch-all (`[...all]`)."""
+    if part == "_":
+        return "[...all]"
+    if part.startswith("_") and len(part) > 1:
+        return f"[{part[1:]}]"
+    return part
 
 
 _DEFAULT_EXPORT = re.compile(rb"export\s+default\s+(?:async\s+)?(?:function\s*\*?\s*|class\s+)?([A-Z][\w$]*)")
@@ -172,7 +203,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     """
     del context  # file-system routes depend on the path (and the default export) only
     names = {}
-    if not path.endswith(".svelte"):
+    if not path.endswith((".svelte", ".vue")):
         exported = default_export_name(source)
         if exported is not None:
             names[path] = exported

@@ -177,8 +177,8 @@ class UIElement(_Model):
 
 
 RouteSource = Literal[
-    "react-router", "vue-router", "next-pages", "next-app", "sveltekit", "angular", "hash", "html-file"
-]
+    "react-router", "vue-router", "next-pages", "next-app", "sveltekit", "angular", "hash", "html-file", "vue-pages"
+]  # vue-pages: Vue file routes (vite-plugin-pages, unplugin-vue-router, Nuxt `pages/`); added, additive
 
 
 class Route(_Model):

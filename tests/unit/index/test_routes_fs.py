@@ -135,3 +135,64 @@ def test_pages_nest_in_the_layouts_of_the_folders_above() -> None:
         "SearchLayout",
         "Toasts",
     ]
+
+
+def test_vue_file_routes_index_params_catch_all_and_parent_files() -> None:
+    files = [
+        "src/pages/index.vue",
+        "src/pages/users.vue",
+        "src/pages/users/index.vue",
+        "src/pages/users/[id].vue",
+        "src/pages/e/_id.vue",
+        "src/pages/view/_id/_version.vue",
+        "src/pages/_.vue",
+        "src/components/pages/Card.vue",
+    ]
+    routes = [(r.path, r.component, r.source, r.parent, r.index, r.params) for r in file_routes(files)]
+    assert routes == [
+        ("/", "Index", "vue-pages", None, True, []),
+        ("/[...all]", "RootPage", "vue-pages", None, False, ["all"]),
+        ("/e/[id]", "Id", "vue-pages", None, False, ["id"]),
+        ("/users", "Users", "vue-pages", None, False, []),
+        # users.vue beside users/ is the parent (its <RouterView>) of the pages inside
+        ("/users", "Index", "vue-pages", "/users", True, []),
+        # named as the Vue parser names the file's component, so the two meet
+        ("/users/[id]", "[id]", "vue-pages", "/users", False, ["id"]),
+        ("/view/[id]/[version]", "Version", "vue-pages", None, False, ["id", "version"]),
+    ]
+
+
+def test_vue_file_routing_is_detected_from_the_app_the_workspace_or_vite_config(tmp_path) -> None:
+    from specwalk.index.build import kinds_for, uses_fs_routing
+
+    workspace = tmp_path / "repo"
+    app = workspace / "packages" / "web"
+    app.mkdir(parents=True)
+    (app / "package.json").write_text('{"dependencies": {"vue": "3"}}')
+    assert not uses_fs_routing(app)
+    (workspace / "package.json").write_text(
+        '{"workspaces": ["packages/*"], "devDependencies": {"vite-plugin-pages": "1"}}'
+    )
+    assert uses_fs_routing(app)
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "vite.config.ts").write_text("import VueRouter from 'unplugin-vue-router/vite'\n")
+    assert uses_fs_routing(plain)
+    assert kinds_for("src/pages/users/[id].vue", "vue", True) == ("vue", "routes_fs")
+    assert kinds_for("src/pages/enter-redirect.ts", "vue", True) == ("script",)
+    assert kinds_for("src/pages/users.vue", "vue", False) == ("vue",)
+
+
+def test_vue_pages_nest_in_their_parent_files_route_components() -> None:
+    from specwalk.index.fast import new_span
+    from specwalk.index.resolve import dedupe_routes, route_components
+    from specwalk.models.uimap import ComponentEdge, ComponentNode
+
+    files = ["src/pages/users.vue", "src/pages/users/[id].vue", "src/pages/about.vue"]
+    routes = dedupe_routes([route for file in files for route in file_routes([file])])
+    assert [(r.path, r.parent) for r in routes] == [("/users", None), ("/users/[id]", "/users"), ("/about", None)]
+    edge = ComponentEdge(component="UserTabs", location=new_span(file="src/pages/users.vue", line=1, column=1))
+    users = ComponentNode(name="Users", location=new_span(file="src/pages/users.vue", line=1, column=1), renders=[edge])
+    mapping = route_components(routes, [users])
+    assert mapping["/users/[id]"] == ["UserTabs", "Users", "[id]"]
+    assert mapping["/about"] == ["About"]
