@@ -254,7 +254,7 @@ class Shard:
                 chunk = _ELEMENTS.dump_json(elements, exclude_defaults=True)[1:-1]
                 if stream is None:
                     emitted.chunks[path] = chunk
-                else:  # each chunk with a comma after it: see `build._write_pieces_atomic`
+                else:  # each chunk with a comma after it: see `mapfile._write_pieces_atomic`
                     stream.write(chunk + b",")
                     emitted.spans[path] = (offset, len(chunk))
                     offset += len(chunk) + 1

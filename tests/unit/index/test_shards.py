@@ -132,7 +132,7 @@ def test_cache_reuse_and_incremental_runs_match_a_fresh_index(tmp_path):
 
 
 def test_a_file_whose_elements_two_shards_hold_is_written_in_source_order(tmp_path):
-    from specwalk.index.build import _ELEMENTS, _write_map
+    from specwalk.index.mapfile import _ELEMENTS, write_map
     from specwalk.index.shards import Emitted
     from specwalk.index.summary import tally
     from specwalk.models.uimap import SourceSpan, UIElement, UIMap
@@ -146,7 +146,7 @@ def test_a_file_whose_elements_two_shards_hold_is_written_in_source_order(tmp_pa
         return Emitted({"src/A.tsx": _ELEMENTS.dump_json(elements)[1:-1]}, {"src/A.tsx": tally(elements)})
 
     head = UIMap(specwalk_version="0", root=str(tmp_path), framework="react", locales=["en"], files_indexed=1)
-    size, tallies = _write_map(tmp_path / "uimap.json", head, [answer(2, 9), answer(5)])
+    size, tallies = write_map(tmp_path / "uimap.json", head, [answer(2, 9), answer(5)])
     written = UIMap.model_validate_json((tmp_path / "uimap.json").read_bytes())
     assert [e.location.line for e in written.elements] == [2, 5, 9]
     assert (size, sum(part.elements for part in tallies)) == ((tmp_path / "uimap.json").stat().st_size, 3)
