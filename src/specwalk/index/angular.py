@@ -62,7 +62,11 @@ class AngularDialect(markup.Dialect):
             if target in ("class", "style", "ngClass", "ngStyle") or target.startswith(("class.", "style.")):
                 return []
             return [markup.Attr(markup.bound_attribute(_attribute_name(target), expression))]
-        if name.startswith(("#", "*", "let-")) or name in ("i18n",) or name.startswith("i18n-"):
+        if name == "i18n":
+            return [markup.Localized()]
+        if name.startswith("i18n-"):
+            return [markup.Localized(name[len("i18n-") :])]
+        if name.startswith(("#", "*", "let-")):
             return []
         if value is not None and "{{" in value:
             parts = markup.mustache_parts(value)

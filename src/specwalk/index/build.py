@@ -311,7 +311,7 @@ def _walk_entries(
 
 
 def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile]]:
-    """(source files to parse, JSON files that may hold translations), sorted by path."""
+    """(source files to parse, JSON and XLIFF files that may hold translations), sorted by path."""
     root = settings.root
     skip = {settings.out.resolve(), *((root / path).resolve() for path in settings.skip_dirs)}
     sources: dict[str, SourceFile] = {}
@@ -324,7 +324,7 @@ def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile
         if not start.is_dir() or (start != root and root not in start.parents):
             continue
         for relative, stat in _walk(root, start, skip):
-            if relative.endswith(".json"):
+            if relative.endswith((".json", ".xlf", ".xliff")):  # locale and translation files
                 jsons.setdefault(relative, SourceFile(relative, (), stat.st_mtime_ns, stat.st_size))
                 continue
             if _SKIP_FILES.search(relative) or stat.st_size > MAX_FILE_BYTES:

@@ -29,6 +29,7 @@ _LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "transla
 _DEFAULT_NAMESPACES = frozenset({"translation", "common", "messages"})
 _PLURAL_SUFFIXES = ("_zero", "_one", "_two", "_few", "_many", "_other", "_plural")
 _TEMPLATE_HOLE = re.compile(r"\$\{[^}]*\}")
+SOURCE_PREFIX = "@source:"  # an @angular/localize text keyed by its source text (see xliff.py)
 
 
 def flatten(data: object, prefix: str = "") -> dict[str, str]:
@@ -96,6 +97,7 @@ def load_locales(
                 messages.setdefault(key, value)
         if namespace is not None:
             messages.update({f"{namespace}:{key}": value for key, value in flat.items()})
+    _load_angular_catalogs(root, all_files, table, configured, problems)
     for path in all_files:
         if not path.endswith(".json") or path in known_paths or ("/" not in path and path == "package.json"):
             continue
@@ -108,6 +110,8 @@ def load_locales(
         data = _read_json(root / path, path, problems)
         if not isinstance(data, dict) or not data:
             continue
+        if set(data) == {"locale", "translations"}:
+            continue  # @angular/localize's JSON format: read with the XLIFF files
         codes = [str(key) for key in data]
         multi = all(_is_locale(code) for code in codes) and (
             len(codes) >= 2 or (configured and {_norm(code) for code in codes} <= configured)
@@ -117,6 +121,54 @@ def load_locales(
         for code, messages in data.items():
             table.messages.setdefault(_norm(str(code)), {}).update(flatten(messages))
     return table, problems
+
+
+def _load_angular_catalogs(
+    root: Path, files: list[str], table: LocaleTable, configured: set[str], problems: list[ParseProblem]
+) -> None:
+    """@angular/localize translation files (XLIFF, its JSON format): each message under its id
+    and under its source text (`xliff.source_key`), which the Angular parser keys marked texts
+    by; JSON files carry no source text, so theirs is found by id in the source files."""
+    from specwalk.index import xliff
+
+    catalogs: list[tuple[str, xliff.Catalog]] = []
+    for path in files:
+        if not (xliff.is_translation_file(path) or (path.endswith(".json") and "messages" in path.lower())):
+            continue
+        try:
+            catalogs.append((path, xliff.read(path, (root / path).read_bytes())))
+        except xliff.NotTranslations:
+            continue
+        except (OSError, ValueError) as exc:
+            problems.append(ParseProblem(file=path, message=f"cannot read the translation file: {exc}; fix it"))
+    sources: dict[str, str] = {}  # message id -> source text
+    for path, catalog in catalogs:
+        sources.update({key: text for key, text in catalog.sources.items() if not key.startswith(SOURCE_PREFIX)})
+        if catalog.source_locale is None and not xliff.locale_in_name(path):
+            # A JSON source file (`messages.json`): its texts are the sources.
+            sources.update(catalog.messages)
+    for _, catalog in catalogs:
+        if catalog.source_locale is not None and catalog.sources:
+            messages = table.messages.setdefault(_configured(catalog.source_locale, configured), {})
+            for key, text in catalog.sources.items():
+                messages.setdefault(key, text)
+        if not catalog.messages:
+            continue
+        messages = table.messages.setdefault(_configured(catalog.locale, configured), {})
+        for key, text in catalog.messages.items():
+            messages[key] = text
+            if key in sources:
+                messages.setdefault(xliff.source_key(sources[key]), text)
+
+
+def _configured(code: str, configured: set[str]) -> str:
+    """`en-US` is the configured `en` (one configured locale of that language): the locales of
+    translation files are often more specific than the project's settings."""
+    if code in configured or not code:
+        return code
+    language = code.split("-")[0]
+    same = [known for known in configured if known.split("-")[0] == language]
+    return same[0] if len(same) == 1 else code
 
 
 def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> object | None:
@@ -176,6 +228,10 @@ def resolve(table: LocaleTable, key: str, locales: list[str]) -> TextValue:
     if len(keys) == 1:
         only = lookup(table, keys[0])
         return new_text(kind="i18n", key=key, translations=only, value=only.get(default or "", None))
+    if not keys and default and key.startswith(SOURCE_PREFIX):
+        # An @angular/localize text no translation file has: the template shows its source text.
+        text = key[len(SOURCE_PREFIX) :]
+        return new_text(kind="i18n", key=key, translations={default: text}, value=text)
     if not keys and default and is_natural_key(key):
         # i18next and vue-i18n show a missing key as is; with natural-language keys (outline's
         # t("Choose who can edit")) that is the default locale's text whatever the files say.

@@ -34,6 +34,7 @@ from specwalk.index.markup_text import mustache_parts as mustache_parts
 from specwalk.index.markup_text import pascal as pascal
 from specwalk.index.markup_text import template_parts as template_parts
 from specwalk.index.markup_text import text_value as text_value
+from specwalk.index.xliff import source_key
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentEdge,
@@ -44,7 +45,7 @@ from specwalk.models.uimap import (
 )
 
 # Shared by the vue, svelte, angular and html parsers; part of each one's PARSER_VERSION.
-MARKUP_VERSION = "markup-3"  # 3: more UI kits (kits.py), a kit's layout parts looked through
+MARKUP_VERSION = "markup-4"  # 4: @angular/localize i18n texts; 3: more UI kits (kits.py)
 
 # Attributes that only style or wire up the framework; they never help find an element.
 _DROPPED_ATTRIBUTES = frozenset({"style", "key", "ref", "slot", "v-slot", "v-bind", "v-on", "is"})
@@ -82,7 +83,15 @@ class Loop:
     expression: str
 
 
-Effect = Attr | On | Cond | Loop
+@dataclass(frozen=True)
+class Localized:
+    """Marked for translation (@angular/localize `i18n`, `i18n-title`): "" is the element's
+    content, else the attribute's name."""
+
+    attribute: str = ""
+
+
+Effect = Attr | On | Cond | Loop | Localized
 
 
 class Dialect:
@@ -194,6 +203,7 @@ class Raw:
         "handlers",
         "hidden",
         "label_ancestor",
+        "localized",
         "loops",
         "node",
         "parts",
@@ -226,6 +236,7 @@ class Raw:
         self.parts: list[Part] = []  # text content (textContent with holes)
         self.direct_text = False
         self.condition_kind = condition_kind
+        self.localized: frozenset[str] = frozenset()  # see `Localized`
 
 
 @dataclass
@@ -365,6 +376,7 @@ class Walker:
         attributes: dict[str, AttributeValue] = {}
         handlers: list[Handler] = []
         effects: list[Effect] = []
+        localized: set[str] = set()
         component = self.dialect.component(tag)
         custom = component is not None and self.dialect.kit(component) is None
         for name, value, _attr_node in _attributes(start):
@@ -375,6 +387,8 @@ class Walker:
                     handlers.append(effect.handler)
                     if effect.bound_value is not None and not custom:
                         attributes.setdefault(effect.bound_value.name, effect.bound_value)
+                elif isinstance(effect, Localized):
+                    localized.add(effect.attribute)
                 else:
                     effects.append(effect)
         if self.tag_effects:
@@ -397,6 +411,8 @@ class Walker:
         aria_hidden = attributes.get("aria-hidden")
         is_hidden = hidden or (aria_hidden is not None and aria_hidden.literal and aria_hidden.value == "true")
         raw = Raw(node, tag, attributes, handlers, sub_conditions, sub_loops, label, component, is_hidden, own_kind)
+        if localized:
+            raw.localized = frozenset(localized)
         self.raws.append(raw)
         if parent is not None:
             parent.children.append(raw)
@@ -580,6 +596,9 @@ def build_elements(
             role = content_role  # `_implied(raw)`: the same tag and attributes
             if native_tag in ("input", "select", "textarea"):
                 text = None
+        if "" in raw.localized and text is not None and text.kind == "literal" and text.value:
+            # The template's text is the source locale's; translations are found by it.
+            text = new_text(kind="i18n", key=source_key(text.value), value=text.value)
         if label is None:
             label = _label_of(raw, attributes, by_id, labels_for, key_of, dialect)
         name = _accessible_name(raw, role, native_tag, attributes, text, label, key_of) if role else None

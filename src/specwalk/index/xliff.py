@@ -18,9 +18,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 
-from specwalk.index.i18n import LOCALE_CODE
+from specwalk.index.i18n import LOCALE_CODE, SOURCE_PREFIX
 
-SOURCE_PREFIX = "@source:"  # the key of a unit by its source text
 _FILE_LOCALE = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:xlf|xliff|json)$")
 _JSON_PLACEHOLDER = re.compile(r"\{\$[A-Z_0-9]+\}")
 _SPACE = re.compile(r"\s+")
@@ -155,6 +154,11 @@ def _interpolation(placeholder: ElementTree.Element) -> bool:
     (START_BOLD_TEXT, CLOSE_TAG_SPAN, LINE_BREAK, TAG_IMG)."""
     name = (placeholder.get("equiv") or placeholder.get("id") or "").upper()
     return not name.startswith(("START_", "CLOSE_", "TAG_")) and name != "LINE_BREAK"
+
+
+def locale_in_name(path: str) -> bool:
+    """`messages.fr.xlf` names its locale; `messages.xlf` (the source file) does not."""
+    return _locale_from_name(path) is not None
 
 
 def _locale_from_name(path: str) -> str | None:

@@ -59,7 +59,8 @@ def test_template_file_with_control_flow_blocks() -> None:
     facts = angular.parse_file("src/app/settings.component.html", path.read_bytes(), context())
     found = by_line(facts)
     assert {key: (v["tag"], v["name"], v["if"], v["for"]) for key, v in found.items()} == {
-        "1:1": ("h2", ("literal", "Settings"), None, None),
+        # marked `i18n`: keyed by its source text (test_angular_localize: its translations)
+        "1:1": ("h2", ("i18n", "@source:Settings"), None, None),
         "3:3": ("label", None, "user", None),
         "4:3": ("input", ("literal", "Name"), "user", None),
         "6:3": ("p", None, "!(user)", None),
