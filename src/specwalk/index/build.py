@@ -319,6 +319,7 @@ def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile
     fs_routing = uses_fs_routing(root)
     starts = [root / source_root for source_root in settings.source_roots]
     starts.extend(root / name for name in _LOCALE_DIRS if (root / name).is_dir())
+    starts.extend(_nested_locale_dirs(root, skip))
     for start in starts:
         start = start.resolve()
         if not start.is_dir() or (start != root and root not in start.parents):
@@ -333,6 +334,39 @@ def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile
             if kinds and relative not in sources and _in_source_roots(relative, settings.source_roots):
                 sources[relative] = SourceFile(relative, kinds, stat.st_mtime_ns, stat.st_size)
     return sorted(sources.values(), key=lambda f: f.path), sorted(jsons.values(), key=lambda f: f.path)
+
+
+# Folders that hold locale files when found deeper than the root (`shared/i18n/locales`,
+# `packages/web/locales`): the same names the locale loader reads files from.
+_NESTED_LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "translations", "l10n"})
+_LOCALE_SEARCH_DEPTH = 3
+
+
+def _nested_locale_dirs(root: Path, skip: set[Path]) -> list[Path]:
+    """Locale folders up to `_LOCALE_SEARCH_DEPTH` levels below the root (a monorepo keeps its
+    translations beside the app, outside its source roots); folders only, so it stays cheap."""
+    found: list[Path] = []
+    level = [root]
+    for _ in range(_LOCALE_SEARCH_DEPTH):
+        below: list[Path] = []
+        for directory in level:
+            try:
+                entries = list(os.scandir(directory))
+            except OSError:
+                continue
+            for entry in entries:
+                if not entry.is_dir(follow_symlinks=False) or entry.name in SKIP_DIRS or entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                if path in skip:
+                    continue
+                if entry.name in _NESTED_LOCALE_DIRS:
+                    if directory != root:  # the root's own are in _LOCALE_DIRS
+                        found.append(path)
+                    continue
+                below.append(path)
+        level = below
+    return found
 
 
 def _in_source_roots(relative: str, source_roots: Iterable[str]) -> bool:

@@ -91,7 +91,7 @@ def load_locales(
         if data is None:
             continue
         flat = flatten(data)
-        messages = table.messages.setdefault(locale, {})
+        messages = table.messages.setdefault(_configured(locale, configured), {})
         if namespace is None or namespace in _DEFAULT_NAMESPACES:
             for key, value in flat.items():
                 messages.setdefault(key, value)
@@ -119,7 +119,7 @@ def load_locales(
         if not multi:
             continue
         for code, messages in data.items():
-            table.messages.setdefault(_norm(str(code)), {}).update(flatten(messages))
+            table.messages.setdefault(_configured(_norm(str(code)), configured), {}).update(flatten(messages))
     return table, problems
 
 
