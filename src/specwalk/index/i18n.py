@@ -139,8 +139,12 @@ def _load_angular_catalogs(
             catalogs.append((path, xliff.read(path, (root / path).read_bytes())))
         except xliff.NotTranslations:
             continue
-        except (OSError, ValueError) as exc:
-            problems.append(ParseProblem(file=path, message=f"cannot read the translation file: {exc}; fix it"))
+        except xliff.BadTranslations as exc:
+            problems.append(
+                ParseProblem(file=path, line=exc.line, message=f"cannot read the translation file: {exc}; fix it")
+            )
+        except OSError as exc:
+            problems.append(ParseProblem(file=path, message=f"cannot read the translation file: {exc}"))
     sources: dict[str, str] = {}  # message id -> source text
     for path, catalog in catalogs:
         sources.update({key: text for key, text in catalog.sources.items() if not key.startswith(SOURCE_PREFIX)})

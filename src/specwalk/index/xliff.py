@@ -41,6 +41,14 @@ class NotTranslations(ValueError):
     """The file is not a translation file (another XML or JSON document)."""
 
 
+class BadTranslations(ValueError):
+    """A translation file that does not parse; `line` where the parser stopped, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def source_key(text: str) -> str:
     """The key of a message by its source text (whitespace collapsed, placeholders as `{{…}}`)."""
     return SOURCE_PREFIX + normalize(text)
@@ -57,7 +65,7 @@ def is_translation_file(path: str) -> bool:
 def read(path: str, data: bytes) -> Catalog:
     """The catalog in one XLIFF file (or Angular's JSON format); NotTranslations when it is not one.
 
-    Raises ValueError (with a line when the parser gives one) for a file that does not parse.
+    Raises BadTranslations (with a line when the parser gives one) for a file that does not parse.
     """
     if path.endswith(".json"):
         return _read_json(path, data)
@@ -65,7 +73,7 @@ def read(path: str, data: bytes) -> Catalog:
         root = ElementTree.fromstring(data)  # noqa: S314 - the project's own source files
     except ElementTree.ParseError as exc:
         line = exc.position[0] if exc.position else None
-        raise ValueError(f"not well-formed XML{f' (line {line})' if line else ''}: {exc}") from exc
+        raise BadTranslations(f"not well-formed XML{f' (line {line})' if line else ''}: {exc}", line) from exc
     if _local(root.tag) != "xliff":
         raise NotTranslations(path)
     version = root.get("version", "1.2")

@@ -56,6 +56,6 @@ def test_a_broken_translation_file_is_a_problem_with_its_path(tmp_path: Path) ->
         root=root, source_roots=("src",), framework="angular", output_dir=tmp_path / "o", workers=1
     )
     problems = build_index(settings).uimap.problems
-    assert [(p.file, p.message.split(":")[0]) for p in problems] == [
-        ("src/locale/messages.fr.xlf", "cannot read the translation file")
+    assert [(p.file, p.line, p.message.split(":")[0]) for p in problems] == [
+        ("src/locale/messages.fr.xlf", 2, "cannot read the translation file")
     ]
