@@ -63,6 +63,22 @@ def _cls(rng: random.Random) -> str:
     return " ".join(rng.sample(_TAILWIND, rng.randint(3, 8)))
 
 
+def _fill(
+    rng: random.Random, target: int, size: int, choices: list[tuple[float, Callable[[int], str], list[str]]]
+) -> None:
+    """Add blocks until the file is about `target` bytes: each time a random roll picks the first
+    choice whose cumulative share is above it, and its block (made with the block's number) goes
+    to that choice's list."""
+    n = 0
+    while size < target - 250:
+        n += 1
+        roll = rng.random()
+        make, into = next((make, into) for share, make, into in choices if roll < share)
+        block = make(n)
+        into.append(block)
+        size += len(block)
+
+
 # --- TSX -------------------------------------------------------------------------------------
 
 
@@ -261,21 +277,18 @@ export default function {name}({{ id, items, onChange }}: {name}Props) {{
     top: list[str] = []
     hooks: list[str] = []
     jsx: list[str] = []
-    size = len(head) + len(component_open) + 200
-    n = 0
-    while size < target - 250:
-        n += 1
-        roll = rng.random()
-        if roll < UI_SHARE["tsx"]:
-            block, into = _tsx_ui(rng, name, n), jsx
-        elif roll < UI_SHARE["tsx"] + 0.2:
-            block, into = _tsx_layout(rng), jsx
-        elif roll < UI_SHARE["tsx"] + 0.45:
-            block, into = _tsx_logic_hook(rng, n), hooks
-        else:
-            block, into = _tsx_logic_top(rng, n), top
-        into.append(block)
-        size += len(block)
+    share = UI_SHARE["tsx"]
+    _fill(
+        rng,
+        target,
+        len(head) + len(component_open) + 200,
+        [
+            (share, lambda n: _tsx_ui(rng, name, n), jsx),
+            (share + 0.2, lambda n: _tsx_layout(rng), jsx),
+            (share + 0.45, lambda n: _tsx_logic_hook(rng, n), hooks),
+            (1.0, lambda n: _tsx_logic_top(rng, n), top),
+        ],
+    )
     body = "".join(jsx) or "\n          <Child0 />"
     return (
         head
@@ -387,19 +400,17 @@ const rows = ref<{ id: number; name: string }[]>([]);
     logic: list[str] = []
     ui: list[str] = []
     style: list[str] = []
-    size = len(script_head) + 300
-    n = 0
-    while size < target - 250:
-        n += 1
-        roll = rng.random()
-        if roll < UI_SHARE["vue"]:
-            block, into = _vue_ui(rng, index, n), ui
-        elif roll < UI_SHARE["vue"] + 0.35:
-            block, into = _vue_logic(rng, n), logic
-        else:
-            block, into = _vue_style(rng, index, n), style
-        into.append(block)
-        size += len(block)
+    share = UI_SHARE["vue"]
+    _fill(
+        rng,
+        target,
+        len(script_head) + 300,
+        [
+            (share, lambda n: _vue_ui(rng, index, n), ui),
+            (share + 0.35, lambda n: _vue_logic(rng, n), logic),
+            (1.0, lambda n: _vue_style(rng, index, n), style),
+        ],
+    )
     return (
         script_head
         + "".join(logic)
@@ -485,21 +496,18 @@ def svelte(name: str, index: int, rng: random.Random, target: int) -> str:
     logic: list[str] = []
     markup: list[str] = []
     style: list[str] = []
-    size = len(script_head) + 200
-    n = 0
-    while size < target - 250:
-        n += 1
-        roll = rng.random()
-        if roll < UI_SHARE["svelte"]:
-            block, into = _svelte_ui(rng, index, n), markup
-        elif roll < UI_SHARE["svelte"] + 0.08:
-            block, into = _svelte_layout(rng, index, n), markup
-        elif roll < UI_SHARE["svelte"] + 0.4:
-            block, into = _svelte_logic(rng, n), logic
-        else:
-            block, into = _vue_style(rng, index, n), style
-        into.append(block)
-        size += len(block)
+    share = UI_SHARE["svelte"]
+    _fill(
+        rng,
+        target,
+        len(script_head) + 200,
+        [
+            (share, lambda n: _svelte_ui(rng, index, n), markup),
+            (share + 0.08, lambda n: _svelte_layout(rng, index, n), markup),
+            (share + 0.4, lambda n: _svelte_logic(rng, n), logic),
+            (1.0, lambda n: _vue_style(rng, index, n), style),
+        ],
+    )
     return (
         script_head
         + "".join(logic)
@@ -555,13 +563,12 @@ def html(name: str, index: int, rng: random.Random, target: int) -> str:
       <h1>{name}</h1>
       <form id="form-{index}">"""
     body: list[str] = []
-    size = len(head) + 100
-    n = 0
-    while size < target - 250:
-        n += 1
-        block = _html_ui(rng, index, n) if rng.random() < UI_SHARE["html"] else _html_copy(rng)
-        body.append(block)
-        size += len(block)
+    _fill(
+        rng,
+        target,
+        len(head) + 100,
+        [(UI_SHARE["html"], lambda n: _html_ui(rng, index, n), body), (1.0, lambda n: _html_copy(rng), body)],
+    )
     return (
         head
         + "".join(body)
