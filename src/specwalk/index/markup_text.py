@@ -36,10 +36,27 @@ class Part:
     expression: bool = False
 
 
+# `$localize`:meaning|description@@id:Text`` (@angular/localize) without `${…}` holes: keyed by
+# its source text, as the Angular parser keys texts marked `i18n` (see xliff.py).
+_LOCALIZE = re.compile(r"^\s*\$localize`(?::[^:`]*:)?((?:\\.|[^`$\\])*)`\s*$", re.DOTALL)
+
+
 def i18n_key(expression: str) -> str | None:
-    """The translation key of `$t('key')`, `t("key")`, `$_('key')`, or None."""
+    """The translation key of `$t('key')`, `t("key")`, `$_('key')`, `$localize`Text``, or None."""
     match = _I18N_CALL.match(expression)
-    return match.group(2) if match else None
+    if match:
+        return match.group(2)
+    localized = _LOCALIZE.match(expression)
+    if localized:
+        from specwalk.index.xliff import source_key
+
+        return source_key(_unescape_js(localized.group(1)))
+    return None
+
+
+def localize_expression(text: str) -> str:
+    """`$localize`…`` around a literal text (the expression an `i18n-<attribute>` marker makes)."""
+    return "$localize`" + text.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${") + "`"
 
 
 def expression_parts(expression: str) -> list[Part]:

@@ -59,3 +59,23 @@ def test_a_broken_translation_file_is_a_problem_with_its_path(tmp_path: Path) ->
     assert [(p.file, p.line, p.message.split(":")[0]) for p in problems] == [
         ("src/locale/messages.fr.xlf", 2, "cannot read the translation file")
     ]
+
+
+def test_marked_attributes_are_translated_names(tmp_path: Path) -> None:
+    # `i18n-placeholder` / `i18n-aria-label`: the value is the source locale's, like `$localize`.
+    settings = IndexSettings(
+        root=FIXTURE, source_roots=("src",), framework="angular", locales=("en", "fr"), output_dir=tmp_path, workers=1
+    )
+    elements = {e.id.rsplit("/", 1)[-1]: e for e in build_index(settings).uimap.elements}
+    search = elements["tasks.component.html:5:1"]
+    assert search.attributes["placeholder"].expression == "$localize`Search tasks`"
+    first = search.locators[0]
+    assert (first.playwright, first.kind, first.locale) == (
+        "getByRole('searchbox', { name: 'Search tasks' })",
+        "i18n",
+        "en",
+    )
+    delete = elements["tasks.component.html:6:1"]
+    assert delete.label is not None
+    assert delete.label.translations == {"en": "Delete all", "fr": "Tout supprimer"}
+    assert delete.locators[0].playwright == "getByRole('button', { name: 'Delete all' })"
