@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from specwalk.index import grammar_gaps, routes_js, treesitter
-from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.index.facts import FileFacts, ImportBinding, ParseContext
 from specwalk.index.fast import (
     new_attribute,
     new_edge,
@@ -34,14 +34,18 @@ from specwalk.index.fast import (
     replace,
     same_text,
 )
+from specwalk.index.kits import KitComponent
 from specwalk.index.react_components import (
     COMPONENT_QUERIES,
     IMPORTS_QUERY,
     Component,
+    Styled,
     collect_state,
     find_components,
+    find_styled,
     parse_imports,
     string_value,
+    styled_names,
     t_key,
     unwrap,
 )
@@ -64,7 +68,9 @@ from specwalk.models.uimap import (
     TextValue,
 )
 
-PARSER_VERSION = "react-6"  # 6: more UI kits (kits.py); a kit's text prop survives children_text=False
+# 6: more UI kits (kits.py); a kit's text prop survives children_text=False
+# 7: styled-components / emotion definitions; wrappers of kit components and of other wrappers
+PARSER_VERSION = "react-7"
 
 _ELEMENTS = "[(jsx_element) (jsx_self_closing_element)] @el"
 # Every query a file runs, in one pass over its tree (see treesitter.MatchSet).
@@ -108,6 +114,7 @@ class _Element:
     render: RenderCondition
     props: dict[str, str] = field(default_factory=dict)
     texts: dict[str, TextValue] = field(default_factory=dict)  # i18n texts of attributes
+    native: str | None = None  # the native tag a styled component of the file renders
 
 
 _text = treesitter.text
@@ -408,12 +415,16 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     matched = treesitter.MatchSet(grammar, _JSX_QUERIES if jsx else _SCRIPT_QUERIES, root)
     facts.imports = parse_imports(root, grammar, matched)
     facts.routes = routes_js.extract(path, root, grammar, facts.imports, matched)
+    functions = styled_names(facts.imports) if b"styled" in source else frozenset()
+    styled = find_styled(root, functions) if functions else {}
     if not jsx:
+        # A `.ts` file of styled components (`export default styled.h1`...``) renders through them.
+        facts.components.extend(_styled_component(path, d, facts.imports) for d in styled.values() if d.exported)
         return facts
     components = find_components(root, matched)
     collect_state(root, components, matched)
     # Only `element=` / `element:` (or errorElement) make a route definition: most files have none.
-    _extract_elements(path, root, components, facts, context, matched, routes=b"lement" in source)
+    _extract_elements(path, root, components, facts, context, matched, routes=b"lement" in source, styled=styled)
     return facts
 
 
@@ -426,6 +437,7 @@ def _extract_elements(
     matched: treesitter.MatchSet | None = None,
     *,
     routes: bool = True,
+    styled: dict[str, Styled] | None = None,
 ) -> None:
     records: list[_Element] = []
     edges: dict[str, list[ComponentEdge]] = {}
@@ -444,6 +456,11 @@ def _extract_elements(
         attributes, handlers, props, attribute_texts = _attributes(opening, component)
         owner = component.name if component is not None else None
         native = is_native_tag(name)
+        tag = name  # the native tag for the rules below (a styled component's, too)
+        if styled and not native and name in styled:
+            name, styled_tag = _follow_styled(name, styled, attributes, props)
+            native = styled_tag is not None
+            tag = styled_tag or name
         children: TextValue | None = None
         if not native:
             if owner is not None or name not in _STRUCTURAL:
@@ -461,19 +478,114 @@ def _extract_elements(
         hidden = attributes.get("aria-hidden")
         if hidden is not None and hidden.literal and hidden.value in ("true", ""):
             continue
-        if native and name != "label" and not _may_keep_native(name, attributes, handlers, context):
+        if native and tag != "label" and not _may_keep_native(tag, attributes, handlers, context):
             continue  # dropped whatever its text (most divs and spans): skip reading it
         text = children_text(node, component, emitted) if native else children
         record = _Element(node, name, owner, attributes, handlers, text, render, props=props, texts=attribute_texts)
-        if name == "label":
+        if tag != name:
+            record.native = tag
+        if tag == "label":
             labels.append((record, node))
             if not handlers:
                 continue
-        elif native and not _keep_native(node, name, attributes, handlers, text, context):
+        elif native and not _keep_native(node, tag, attributes, handlers, text, context):
             continue
         records.append(record)
         emitted.add(node.id)
-    _emit(path, records, labels, components, edges, facts)
+    _emit(path, records, labels, components, edges, facts, styled or {})
+
+
+def _follow_styled(
+    name: str, styled: dict[str, Styled], attributes: dict[str, AttributeValue], props: dict[str, str]
+) -> tuple[str, str | None]:
+    """A usage of a styled component of this file: (the name it stands for, its native tag or None).
+
+    Resolved here, not through the project's component table: every file has its own `Title`
+    and `Wrapper`. Ends at a native tag, or at a component (`styled(Button)`) whose usage it
+    becomes. A literal `as="a"` on the usage, or in `.attrs`, renders that tag instead.
+    """
+    target = name
+    for _ in range(8):  # a chain of styled components; a cycle is a mistake in the source
+        definition = styled.get(target)
+        if definition is None:
+            break
+        for key, value in definition.attributes.items():
+            if key not in attributes:
+                attributes[key] = new_attribute(name=key, literal=True, value=value)
+                props.setdefault(key, value)
+        target = definition.target
+    shown_as = attributes.get("as")
+    if shown_as is not None and shown_as.literal and shown_as.value and is_native_tag(shown_as.value):
+        return name, shown_as.value
+    if is_native_tag(target):
+        return name, target
+    return target, None
+
+
+# A wrapper's element: what a usage of the wrapper becomes when it renders one of these.
+_WRAPPABLE = frozenset({"button", "a", "input", "select", "textarea"})
+
+
+def _wrapped(record: _Element, kit: KitComponent | None) -> str | None:
+    """What a usage of `record`'s component would become were `record` its one element: a native
+    tag, a kit component or another of the project's components (the name as written); else None."""
+    native = record.native or (record.name if is_native_tag(record.name) else None)
+    if native is not None:
+        return native if native in _WRAPPABLE else None
+    if kit is not None:
+        return record.name if kit.role is not None or kit.native_tag in _WRAPPABLE else None
+    if record.name == record.component or record.name in _STRUCTURAL or "." in record.name:
+        return None
+    return record.name
+
+
+def _wrappers(
+    records: list[_Element],
+    kits: list[KitComponent | None],
+    components: dict[int, Component],
+    label_of: dict[int, TextValue],
+) -> dict[str, str]:
+    """Component -> what its usages become (`_wrapped`), "*" when that is ambiguous.
+
+    One candidate element that forwards the component's props decides. Several decide too when
+    they are the same element and each spreads the rest props: alternatives (`if (!action)
+    return <button {...rest}/>` … `<button {...rest} onClick=…>`), not siblings.
+    """
+    declared = {c.name: {p.removeprefix("...") for p in c.props} for c in components.values()}
+    rests = {c.name: {p[3:] for p in c.props if p.startswith("...")} for c in components.values()}
+    candidates: dict[str, list[tuple[str, bool, bool]]] = {}
+    for record, kit in zip(records, kits, strict=True):
+        owner = record.component
+        if not owner:
+            continue
+        inner = _wrapped(record, kit)
+        if inner is None:
+            continue
+        spreads = record.props.get("...") in rests.get(owner, ())
+        if not spreads and (kit is not None or not is_native_tag(inner)):
+            continue  # a kit or component counts only when it gets the rest props
+        forwards = _forwards_props(record, declared.get(owner, set()), label_of.get(id(record)))
+        candidates.setdefault(owner, []).append((inner, forwards, spreads))
+    wrappers: dict[str, str] = {}
+    for owner, found in candidates.items():
+        inner, forwards, _ = found[0]
+        if len(found) == 1:
+            wrappers[owner] = inner if forwards else "*"
+        elif all(other == inner and spreads for other, _, spreads in found):
+            wrappers[owner] = inner
+        else:
+            wrappers[owner] = "*"
+    return wrappers
+
+
+def _kit_of(tag: str, imports: dict[str, ImportBinding] | None) -> KitComponent | None:
+    root, dot, rest = tag.partition(".")
+    imported = imports.get(root) if imports else None
+    if imported is None:
+        return None
+    # `import { Tabs as RadixTabs } from "radix-ui"`: <RadixTabs.List> is the kit's Tabs.List.
+    exported = root if imported.imported in ("default", "*") else imported.imported
+    return kit_component(exported + dot + rest, imported.source)
 
 
 def _emit(
@@ -483,6 +595,7 @@ def _emit(
     components: dict[int, Component],
     edges: dict[str, list[ComponentEdge]],
     facts: FileFacts,
+    styled: dict[str, Styled],
 ) -> None:
     by_id: dict[tuple[str | None, str], _Element] = {}
     for record in records:
@@ -508,16 +621,11 @@ def _emit(
                 and label_record.text is not None
             ):
                 label_of.setdefault(id(record), label_record.text)
-    wrappers: dict[str, str] = {}
-    declared = {c.name: {p.removeprefix("...") for p in c.props} for c in components.values()}
-    for record in records:
-        if record.name in ("button", "a", "input", "select", "textarea") and record.component:
-            wrappers[record.component] = record.name if record.component not in wrappers else "*"
-            if not _forwards_props(record, declared.get(record.component, set()), label_of.get(id(record))):
-                wrappers[record.component] = "*"
     imports = facts.imports
+    kits = [None if is_native_tag(record.name) else _kit_of(record.name, imports) for record in records]
+    wrappers = _wrappers(records, kits, components, label_of)
     elements = facts.elements
-    for record in records:
+    for record, kit in zip(records, kits, strict=True):
         label = label_of.get(id(record))
         texts = record.texts
         record_attributes = record.attributes
@@ -535,15 +643,8 @@ def _emit(
             if labelled_by is not None and labelled_by.text is not None:
                 label = labelled_by.text
         tag = record.name
-        native: str | None = tag if is_native_tag(tag) else None
+        native: str | None = record.native or (tag if is_native_tag(tag) else None)
         role: str | None = None
-        root, dot, rest = tag.partition(".")
-        imported = imports.get(root) if imports else None
-        kit = None
-        if imported is not None:
-            # `import { Tabs as RadixTabs } from "radix-ui"`: <RadixTabs.List> is the kit's Tabs.List.
-            exported = root if imported.imported in ("default", "*") else imported.imported
-            kit = kit_component(exported + dot + rest, imported.source)
         attributes = record_attributes  # copied below when changed (and by new_element)
         text = record.text
         if kit is not None:
@@ -621,8 +722,25 @@ def _emit(
                 props=component.props,
             )
         )
+    for definition in styled.values():
+        if definition.exported:  # the file's own usages were resolved in `_follow_styled`
+            facts.components.append(_styled_component(path, definition, imports))
     stem = path.rsplit("/", 1)[-1]
     if stem in edges:  # JSX outside any component (e.g. main.tsx's render call)
         facts.components.append(
             ComponentNode(name=stem, location=new_span(file=path, line=1, column=1), renders=edges[stem])
         )
+
+
+def _styled_component(path: str, definition: Styled, imports: dict[str, ImportBinding]) -> ComponentNode:
+    """An exported styled component: it `wraps` its native tag, or the component it styles (whose
+    usage its usages become, see `resolve`); a kit component stands for its native tag."""
+    location = _span(path, definition.node)
+    target = definition.target
+    if is_native_tag(target):
+        return ComponentNode(name=definition.name, location=location, wraps=target)
+    kit = _kit_of(target, imports)
+    if kit is not None:
+        return ComponentNode(name=definition.name, location=location, wraps=kit.native_tag)
+    edge = new_edge(component=target, props={}, location=location)
+    return ComponentNode(name=definition.name, location=location, renders=[edge], wraps=target)

@@ -133,6 +133,12 @@ def _function_props(fn: Node) -> tuple[list[str], dict[str, str]]:
         name = treesitter.text(pattern)
         body = treesitter.text(fn.child_by_field_name("body"))
         props.extend(sorted(set(re.findall(rf"\b{re.escape(name)}\.(\w+)", body))))
+        # `const { a, b = "x", ...rest } = props;` in the body: as if destructured in the parameter.
+        for names in re.findall(rf"\{{([^{{}}]*)\}}\s*=\s*{re.escape(name)}\s*;", body):
+            for item in names.split(","):
+                key = item.split("=", 1)[0].split(":", 1)[0].strip()
+                if re.fullmatch(r"(\.\.\.)?[A-Za-z_$][\w$]*", key) and key not in props:
+                    props.append(key)
     return props, defaults
 
 
@@ -240,3 +246,86 @@ def parse_imports(
                 elif part.type == "namespace_import" and part.named_children:
                     imports[treesitter.text(part.named_children[0])] = ImportBinding(source=source, imported="*")
     return imports
+
+
+# --- styled-components / emotion ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styled:
+    """`const Name = styled.h1`…`` / `styled("div")` / `styled(Other).attrs(…)`…``: a component
+    rendering `target` (a native tag, or the component `Other`) with the literal `attributes`
+    its `.attrs({…})` sets (`as` already applied to `target`)."""
+
+    name: str
+    node: Node  # the declarator
+    target: str
+    attributes: dict[str, str]
+    exported: bool
+
+
+# The head of a styled definition: `styled.tag`, `styled("tag")`, `styled(Component)`.
+_STYLED_HEAD = re.compile(
+    r"""(?P<fn>[A-Za-z_$][\w$]*)\s*(?:\.\s*(?P<tag>[a-z][a-z0-9]*)\b|\(\s*(?:(?P<q>["'])(?P<quoted>[a-z][a-z0-9]*)(?P=q)"""
+    r"""|(?P<component>[A-Z][\w$]*(?:\.[\w$]+)*))\s*[,)])"""
+)
+# `.attrs({ type: "button", role: "tab" })`: only values that are whole literals (not `"a" in p`).
+_ATTRS_PAIR = re.compile(r"""(?<![.\w$])(as|role|type)\s*:\s*(["'])([\w-]+)\2\s*[,}\n]""")
+
+
+def styled_names(imports: dict[str, ImportBinding]) -> frozenset[str]:
+    """Local names of a `styled` function: `import styled from "styled-components" |
+    "@emotion/styled"`, `import { styled } from "@mui/material/styles"` and the like."""
+    return frozenset(
+        local
+        for local, binding in imports.items()
+        if binding.imported == "styled" or (binding.imported == "default" and local == "styled")
+    )
+
+
+def find_styled(root: Node, functions: frozenset[str]) -> dict[str, Styled]:
+    """Top-level styled definitions (where they practically always are: no query needed)."""
+    found: dict[str, Styled] = {}
+    exported_names: set[str] = set()
+    for statement in root.named_children:
+        exported = statement.type == "export_statement"
+        declaration = statement.child_by_field_name("declaration") if exported else statement
+        if exported:
+            _exported_names(statement, exported_names)
+        if declaration is None or declaration.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for declarator in declaration.named_children:
+            if declarator.type != "variable_declarator":
+                continue
+            name_node, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            if name_node is None or value is None or value.type not in ("call_expression", "binary_expression"):
+                continue
+            head = treesitter.text(value)
+            match = _STYLED_HEAD.match(head)
+            if match is None or match.group("fn") not in functions:
+                continue
+            target = match.group("tag") or match.group("quoted") or match.group("component")
+            rest = head[match.end() :].split("`", 1)[0]
+            attributes = {key: literal for key, _, literal in _ATTRS_PAIR.findall(rest)} if ".attrs" in rest else {}
+            name = treesitter.text(name_node)
+            found[name] = Styled(name, declarator, attributes.pop("as", target), attributes, exported)
+    for name in exported_names:
+        if name in found:
+            found[name] = Styled(found[name].name, found[name].node, found[name].target, found[name].attributes, True)
+    return found
+
+
+def _exported_names(statement: Node, names: set[str]) -> None:
+    """`export default X;` / `export { X, Y as Z };` (without `from`): the local names exported."""
+    if statement.child_by_field_name("source") is not None:
+        return
+    value = statement.child_by_field_name("value")
+    if value is not None:
+        names.update(re.findall(r"[A-Z][\w$]*", treesitter.text(value)))  # also observer(X), memo(X)
+        return
+    for clause in statement.named_children:
+        if clause.type == "export_clause":
+            for specifier in clause.named_children:
+                local = specifier.child_by_field_name("name")
+                if local is not None:
+                    names.add(treesitter.text(local))

@@ -30,7 +30,7 @@ from specwalk.index import i18n, locators
 from specwalk.index.facts import FileFacts, LocaleTable
 from specwalk.index.fast import new_attribute, new_render, new_text, replace, same_text
 from specwalk.index.query import describe
-from specwalk.index.roles import implied_role
+from specwalk.index.roles import implied_role, is_native_tag
 from specwalk.models.uimap import (
     AttributeValue,
     ComponentNode,
@@ -154,14 +154,22 @@ def _instantiate(element: UIElement, usage: UIElement, component: ComponentNode,
                 attributes[name] = value
         handlers = [*usage.handlers, *[h for h in element.handlers if _root(h.handler) not in props]]
     text = _substitute_text(element.text, props, usage)
+    if primary and element.text is None and "children" not in declared:
+        text = usage.text  # `<button {...rest}/>`: the children are in the rest props
     label = _substitute_text(element.label, props, usage)
     if element.text is not None and text is None and not primary:
         return None  # e.g. `{hint && <p>{hint}</p>}` where the usage gives no hint
     literal_attributes = {n: (a.value if a.literal else None) for n, a in attributes.items()}
-    role = implied_role(element.native_tag or element.tag, literal_attributes) if element.native_tag else element.role
+    role = element.role
+    if element.native_tag and (is_native_tag(element.tag) or role == _implied(element)):
+        role = implied_role(element.native_tag, literal_attributes)  # else a kit's role: kept
     explicit = attributes.get("role")
     if explicit is not None and explicit.literal and explicit.value:
         role = explicit.value
+    if not primary and role is None and text is None and label is None and not handlers:
+        found = element.attributes.keys() - attributes.keys()
+        if found and not any(name.startswith(("data-test", "data-cy", "aria-label", "id")) for name in attributes):
+            return None  # `<div data-testid={testId}>` where the usage gives no test id: nothing to find
     if primary:
         identity = {"id": usage.id, "location": usage.location, "tag": usage.tag}
     else:
@@ -184,6 +192,63 @@ def _instantiate(element: UIElement, usage: UIElement, component: ComponentNode,
             "render": _merge_render(usage.render, element.render),
         },
     )
+
+
+def _implied(element: UIElement) -> str | None:
+    literal = {name: (value.value if value.literal else None) for name, value in element.attributes.items()}
+    return implied_role(element.native_tag or element.tag, literal)
+
+
+def _is_primary(element: UIElement, wraps: str) -> bool:
+    """Whether `element` is what a wrapper renders: its native tag, or the kit / wrapper
+    component (already expanded: it has a native tag now) named as written."""
+    if is_native_tag(wraps):
+        return element.native_tag == wraps
+    return element.tag == wraps and element.native_tag is not None
+
+
+def _as_native(usage: UIElement, tag: str) -> UIElement | None:
+    """A usage of a styled component defined in another file, as the native element it is;
+    None for layout (a styled `div` without a role, text, handler or test id)."""
+    shown_as = usage.attributes.get("as")
+    if shown_as is not None and shown_as.literal and shown_as.value and is_native_tag(shown_as.value):
+        tag = shown_as.value
+    literal = {name: (value.value if value.literal else None) for name, value in usage.attributes.items()}
+    role = literal.get("role") or implied_role(tag, literal)
+    if role is None and not usage.handlers and usage.text is None and not _findable_attribute(usage):
+        return None
+    return replace(usage, native_tag=tag, role=role)
+
+
+def _findable_attribute(element: UIElement) -> bool:
+    return any(name.startswith(("data-test", "data-cy", "aria-label")) for name in element.attributes)
+
+
+def _aliases(elements: list[UIElement], components: dict[str, ComponentNode]) -> dict[str, str]:
+    """Component -> what it stands for, for styled components of other files
+    (`styled.h1` -> "h1", `styled(Button)` -> "Button", followed to the end of a chain).
+
+    Such a component `wraps` something but has no element of its own, unlike a function wrapper
+    (whose wrapped element is among `elements`: see `template_candidates`).
+    """
+    wrapping = {name for name, component in components.items() if component.wraps}
+    if not wrapping:
+        return {}
+    with_elements = {
+        element.component
+        for element in elements
+        if element.component in wrapping and element.location.file == components[element.component].location.file
+    }
+    aliases: dict[str, str] = {}
+    for name in wrapping - with_elements:
+        target = components[name].wraps or name
+        for _ in range(8):
+            following = components.get(target)
+            if following is None or not following.wraps or target in with_elements:
+                break
+            target = following.wraps
+        aliases[name] = target
+    return aliases
 
 
 def _topological(components: dict[str, ComponentNode]) -> list[str]:
@@ -221,9 +286,18 @@ def _expand_components(elements: list[UIElement], components: dict[str, Componen
     """Wrappers become their native element; prop-showing elements are instantiated per usage."""
     usages: dict[str, list[UIElement]] = defaultdict(list)
     buckets: dict[str | None, list[UIElement]] = defaultdict(list)
+    aliases = _aliases(elements, components)
     for element in elements:
         if element.native_tag is None and element.tag in components:
-            usages[element.tag].append(element)
+            target = aliases.get(element.tag, element.tag)
+            if target in components:
+                usages[target].append(element)
+            elif is_native_tag(target):
+                native = _as_native(element, target)
+                if native is not None:
+                    buckets[native.component].append(native)
+            else:
+                buckets[element.component].append(element)  # styles a component nobody knows
         else:
             buckets[element.component].append(element)
     order = _topological(components)
@@ -232,7 +306,8 @@ def _expand_components(elements: list[UIElement], components: dict[str, Componen
         if not usages.get(name):
             continue
         own = [e for e in buckets.get(name, []) if e.location.file == component.location.file]
-        primary = next((e for e in own if component.wraps and e.native_tag == component.wraps), None)
+        wraps = component.wraps
+        primary = next((e for e in own if wraps and _is_primary(e, wraps)), None)
         props = {p.removeprefix("...") for p in component.props} | {"children"}
         dependent = [e for e in own if e is not primary and e.native_tag is not None and _depends_on(e, props)]
         if primary is None and not dependent:
@@ -255,9 +330,7 @@ def _keep_unknown(element: UIElement) -> bool:
     """A component we cannot follow (third-party, not a known kit) stays only if findable."""
     if element.native_tag is not None or element.role is not None:
         return True
-    return element.text is not None or any(
-        name.startswith(("data-test", "data-cy", "aria-label")) for name in element.attributes
-    )
+    return element.text is not None or _findable_attribute(element)
 
 
 # --- routes ----------------------------------------------------------------------------------
@@ -432,7 +505,7 @@ def template_candidates(item: FileFacts) -> list[int]:
         definition, props = own.get(element.component or "", (None, set()))
         if definition is None or element.native_tag is None or element.location.file != definition.location.file:
             continue
-        if (definition.wraps and element.native_tag == definition.wraps) or _depends_on(element, props):
+        if (definition.wraps and _is_primary(element, definition.wraps)) or _depends_on(element, props):
             found.append(number)
     return found
 
