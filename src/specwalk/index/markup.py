@@ -19,17 +19,7 @@ from dataclasses import dataclass
 from specwalk.index import grammar_gaps, roles
 from specwalk.index import treesitter as ts
 from specwalk.index.facts import ImportBinding
-from specwalk.index.fast import (
-    new_attribute,
-    new_edge,
-    new_element,
-    new_handler,
-    new_render,
-    new_span,
-    new_text,
-    replace,
-    same_text,
-)
+from specwalk.index.fast import new_edge, new_element, new_handler, new_render, new_span, new_text, replace, same_text
 from specwalk.index.markup_text import HOLE as HOLE
 from specwalk.index.markup_text import KeyOf as KeyOf
 from specwalk.index.markup_text import Part as Part
@@ -40,7 +30,7 @@ from specwalk.index.markup_text import expression_parts as expression_parts
 from specwalk.index.markup_text import handler_name as handler_name
 from specwalk.index.markup_text import i18n_key as i18n_key
 from specwalk.index.markup_text import literal_attribute as literal_attribute
-from specwalk.index.markup_text import localize_expression
+from specwalk.index.markup_text import localized_attribute
 from specwalk.index.markup_text import mustache_parts as mustache_parts
 from specwalk.index.markup_text import pascal as pascal
 from specwalk.index.markup_text import template_parts as template_parts
@@ -406,9 +396,7 @@ class Walker:
             marked = attributes.get(name) if name else None
             if marked is not None and marked.literal and (marked.value or "").strip():
                 # `i18n-placeholder`: the value is the source locale's, translated like `$localize`.
-                attributes[name] = new_attribute(
-                    name=name, literal=False, expression=localize_expression(marked.value or "")
-                )
+                attributes[name] = localized_attribute(marked)
         if self.tag_effects:
             effects.extend(self.dialect.tag_effects(tag, attributes))
         if self.node_effects:

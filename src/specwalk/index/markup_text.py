@@ -54,9 +54,10 @@ def i18n_key(expression: str) -> str | None:
     return None
 
 
-def localize_expression(text: str) -> str:
-    """`$localize`…`` around a literal text (the expression an `i18n-<attribute>` marker makes)."""
-    return "$localize`" + text.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${") + "`"
+def localized_attribute(value: AttributeValue) -> AttributeValue:
+    """A literal attribute marked `i18n-<name>`, as the `$localize`…`` Angular makes of it."""
+    text = (value.value or "").replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+    return new_attribute(name=value.name, literal=False, expression="$localize`" + text + "`")
 
 
 def expression_parts(expression: str) -> list[Part]:
