@@ -34,6 +34,7 @@ import pathspec
 
 from specwalk import __version__
 from specwalk.index.facts import FileFacts, ParseContext
+from specwalk.index.i18n import LOCALE_DIRS
 from specwalk.index.mapfile import head_json, write_map
 from specwalk.index.summary import Summary, assemble, summarize
 from specwalk.index.summary import from_json as summary_from_json
@@ -336,10 +337,7 @@ def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile
     return sorted(sources.values(), key=lambda f: f.path), sorted(jsons.values(), key=lambda f: f.path)
 
 
-# Folders that hold locale files when found deeper than the root (`shared/i18n/locales`,
-# `packages/web/locales`): the same names the locale loader reads files from.
-_NESTED_LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "translations", "l10n"})
-_LOCALE_SEARCH_DEPTH = 3
+_LOCALE_SEARCH_DEPTH = 3  # how deep below the root locale folders are looked for
 
 
 def _nested_locale_dirs(root: Path, skip: set[Path]) -> list[Path]:
@@ -360,8 +358,8 @@ def _nested_locale_dirs(root: Path, skip: set[Path]) -> list[Path]:
                 path = Path(entry.path)
                 if path in skip:
                     continue
-                if entry.name in _NESTED_LOCALE_DIRS:
-                    if directory != root:  # the root's own are in _LOCALE_DIRS
+                if entry.name in LOCALE_DIRS:  # the folder names the locale loader reads
+                    if directory != root or entry.name not in _LOCALE_DIRS:  # those are walked already
                         found.append(path)
                     continue
                 below.append(path)

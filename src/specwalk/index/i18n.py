@@ -15,17 +15,22 @@ missing from every file is shown as is: i18next and vue-i18n fall back to the ke
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specwalk.index.facts import LocaleTable
 from specwalk.index.fast import new_text
 from specwalk.models.uimap import ParseProblem, TextValue
 
+if TYPE_CHECKING:
+    from specwalk.index import xliff
+
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
-_LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "translations", "messages", "l10n"})
+LOCALE_DIRS = frozenset({"locales", "locale", "i18n", "lang", "langs", "translations", "messages", "l10n"})
 _DEFAULT_NAMESPACES = frozenset({"translation", "common", "messages"})
 _PLURAL_SUFFIXES = ("_zero", "_one", "_two", "_few", "_many", "_other", "_plural")
 _TEMPLATE_HOLE = re.compile(r"\$\{[^}]*\}")
@@ -65,9 +70,9 @@ def locale_files(files: Iterable[str]) -> list[tuple[str, str, str | None]]:
             continue
         parts = path.split("/")
         stem = parts[-1][: -len(".json")]
-        if len(parts) >= 2 and parts[-2] in _LOCALE_DIRS and _is_locale(stem):
+        if len(parts) >= 2 and parts[-2] in LOCALE_DIRS and _is_locale(stem):
             found.append((path, _norm(stem), None))
-        elif len(parts) >= 3 and parts[-3] in _LOCALE_DIRS and _is_locale(parts[-2]):
+        elif len(parts) >= 3 and parts[-3] in LOCALE_DIRS and _is_locale(parts[-2]):
             found.append((path, _norm(parts[-2]), stem))
     return found
 
@@ -97,7 +102,9 @@ def load_locales(
                 messages.setdefault(key, value)
         if namespace is not None:
             messages.update({f"{namespace}:{key}": value for key, value in flat.items()})
-    _load_angular_catalogs(root, all_files, table, configured, problems)
+    from specwalk.index import xliff  # imports this module: here, not at the top
+
+    angular_json: list[tuple[str, xliff.Catalog]] = []
     for path in all_files:
         if not path.endswith(".json") or path in known_paths or ("/" not in path and path == "package.json"):
             continue
@@ -110,8 +117,10 @@ def load_locales(
         data = _read_json(root / path, path, problems)
         if not isinstance(data, dict) or not data:
             continue
-        if set(data) == {"locale", "translations"}:
-            continue  # @angular/localize's JSON format: read with the XLIFF files
+        if set(data) == {"locale", "translations"}:  # @angular/localize's JSON format
+            with contextlib.suppress(xliff.NotTranslations):  # a document of that shape that is not one
+                angular_json.append((path, xliff.catalog_from_json(path, data)))
+            continue
         codes = [str(key) for key in data]
         multi = all(_is_locale(code) for code in codes) and (
             len(codes) >= 2 or (configured and {_norm(code) for code in codes} <= configured)
@@ -120,20 +129,27 @@ def load_locales(
             continue
         for code, messages in data.items():
             table.messages.setdefault(_configured(_norm(str(code)), configured), {}).update(flatten(messages))
+    _load_angular_catalogs(root, all_files, angular_json, table, configured, problems)
     return table, problems
 
 
 def _load_angular_catalogs(
-    root: Path, files: list[str], table: LocaleTable, configured: set[str], problems: list[ParseProblem]
+    root: Path,
+    files: list[str],
+    json_catalogs: list[tuple[str, xliff.Catalog]],
+    table: LocaleTable,
+    configured: set[str],
+    problems: list[ParseProblem],
 ) -> None:
-    """@angular/localize translation files (XLIFF, its JSON format): each message under its id
-    and under its source text (`xliff.source_key`), which the Angular parser keys marked texts
-    by; JSON files carry no source text, so theirs is found by id in the source files."""
+    """@angular/localize translation files (the XLIFF among `files`, and the JSON format's files
+    already read): each message under its id and under its source text (`xliff.source_key`),
+    which the Angular parser keys marked texts by; JSON files carry no source text, so theirs is
+    found by id in the source files."""
     from specwalk.index import xliff
 
-    catalogs: list[tuple[str, xliff.Catalog]] = []
+    catalogs = list(json_catalogs)
     for path in files:
-        if not (xliff.is_translation_file(path) or (path.endswith(".json") and "messages" in path.lower())):
+        if not xliff.is_translation_file(path):
             continue
         try:
             catalogs.append((path, xliff.read(path, (root / path).read_bytes())))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from specwalk.index.fast import new_attribute, new_text, same_text
+from specwalk.index.xliff import source_key
 from specwalk.models.uimap import AttributeValue, TextValue
 
 HOLE = "{…}"  # an expression inside mixed text: `Remove {…}`
@@ -48,8 +49,6 @@ def i18n_key(expression: str) -> str | None:
         return match.group(2)
     localized = _LOCALIZE.match(expression)
     if localized:
-        from specwalk.index.xliff import source_key
-
         return source_key(_unescape_js(localized.group(1)))
     return None
 

@@ -125,11 +125,15 @@ def _add(
 
 
 def _read_json(path: str, data: bytes) -> Catalog:
-    """`ng extract-i18n --format=json`: {"locale": "fr", "translations": {"id": "text"}}."""
     try:
         document = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NotTranslations(path) from exc
+    return catalog_from_json(path, document)
+
+
+def catalog_from_json(path: str, document: object) -> Catalog:
+    """`ng extract-i18n --format=json`: {"locale": "fr", "translations": {"id": "text"}}, parsed."""
     if not isinstance(document, dict) or set(document) != {"locale", "translations"}:
         raise NotTranslations(path)
     translations = document["translations"]

@@ -29,8 +29,6 @@ class _Model(BaseModel):
                 return self.__dict__ == other.__dict__
             return NotImplemented
 
-        __hash__ = BaseModel.__hash__
-
 
 class SourceSpan(_Model):
     """A place in the project's source; `file` is POSIX-relative to the project root, 1-based."""
