@@ -136,15 +136,3 @@ def text(node: Node | None) -> str:
 
 def has_error(node: Node) -> bool:
     return bool(node.has_error)
-
-
-def first_error(node: Node) -> Node | None:
-    """The first ERROR or MISSING node, depth first, for reporting a line."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "ERROR" or current.is_missing:
-            return current
-        if current.has_error:
-            stack.extend(reversed(current.children))
-    return None
