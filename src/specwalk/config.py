@@ -44,12 +44,30 @@ class ProjectSection(_Section):
         return value
 
 
+class ServiceSection(_Section):
+    """A process the app needs besides its dev server (an API, a database), started before it."""
+
+    name: str = ""
+    command: str
+    cwd: str = "."  # relative to specwalk.toml
+    port: int | None = Field(default=None, ge=1, le=65535)
+    ready_url: str = ""  # polled until it answers; "" and no port: not waited for
+    start_timeout: float = Field(default=60.0, gt=0, le=3600)
+
+
 class AppSection(_Section):
     command: str = ""
     port: int = Field(default=5173, ge=1, le=65535)
     base_url: str = "http://127.0.0.1:{port}/"
     ready_url: str = ""
     start_timeout: float = Field(default=60.0, gt=0, le=3600)
+    # A shell command that puts the app's data back in a known state (an HTTP call to a seed
+    # endpoint, a script restoring a database file); run before each scenario is verified and by
+    # the emitted suite before each test. "": none.
+    reset: str = ""
+    # How long a step waits for its target to appear and be unique, and an expectation to hold.
+    action_timeout: float = Field(default=5.0, gt=0, le=600)
+    services: tuple[ServiceSection, ...] = ()
 
     @field_validator("base_url", "ready_url")
     @classmethod
@@ -116,6 +134,11 @@ def _fresh_llm(data: Mapping[str, Any], layered: dict[str, Any]) -> dict[str, An
     return layered
 
 
+class DocsSection(_Section):
+    title: str = ""  # the manual's title; "": the page <title>, the web manifest or package.json name
+    mask: tuple[str, ...] = ()  # CSS selectors masked in pictures; values typed into them shown as ••••
+
+
 class GroundSection(_Section):
     # "semantic" fuses bm25 with sentence embeddings; it needs the specwalk[semantic] extra.
     retriever: Literal["lexical", "semantic"] = "lexical"
@@ -132,6 +155,7 @@ class Config(_Section):
     browser: BrowserSection = BrowserSection()
     llm: LlmSection = LlmSection()
     ground: GroundSection = GroundSection()
+    docs: DocsSection = DocsSection()
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
@@ -167,6 +191,10 @@ _KEY_HELP: dict[str, str] = {
     "llm.timeout": "seconds to wait for one answer, above 0 and at most 600",
     "llm.retries": "retries on 429, 5xx and timeouts, from 0 to 10",
     "ground.retriever": "lexical (default) or semantic (needs pip install 'specwalk[semantic]')",
+    "app.reset": "a shell command that restores the app's data, e.g. curl -X POST http://127.0.0.1:8000/api/reset",
+    "app.action_timeout": "seconds a step waits for its element, above 0 and at most 600",
+    "docs.title": "the manual's title",
+    "docs.mask": 'a list of CSS selectors, e.g. ["#email", ".avatar"]',
 }
 
 
@@ -360,6 +388,9 @@ _COMMENTS: dict[str, str] = {
     "llm": "Optional LLM for free-prose requirements: none | deepseek | openai | ollama | vllm.",
     "llm.timeout": "seconds per request",
     "llm.retries": "on 429, 5xx and timeouts, with backoff",
+    "app.reset": "restores the app's data before each scenario and each emitted test",
+    "app.action_timeout": "seconds a step waits for its element to appear",
+    "docs": "The user manual (`specwalk docs`).",
     "ground": "How step targets are matched to UI-map elements.",
     "ground.retriever": "lexical | semantic (pip install 'specwalk[semantic]')",
 }
@@ -374,9 +405,18 @@ def render_toml(config: Config) -> str:
         if comment:
             out.extend(f"# {line}" for line in comment.splitlines())
         out.append(f"[{section}]")
+        tables: list[tuple[str, list[dict[str, Any]]]] = []
         for key, value in values.items():
+            if isinstance(value, tuple | list) and value and all(isinstance(item, dict) for item in value):
+                tables.append((key, list(value)))  # written after the keys, as [[section.key]] tables
+                continue
             line = f"{key} = {_toml_value(value)}"
             note = _COMMENTS.get(f"{section}.{key}")
             out.append(f"{line:<48} # {note}" if note else line)
         out.append("")
+        for key, items in tables:
+            for item in items:
+                out.append(f"[[{section}.{key}]]")
+                out.extend(f"{name} = {_toml_value(entry)}" for name, entry in item.items() if entry is not None)
+                out.append("")
     return "\n".join(out)

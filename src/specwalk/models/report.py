@@ -79,7 +79,12 @@ class StepResult(_Model):
     in_setup: bool = False
 
 
-ScenarioStatus = Literal["passed", "app_defect", "not_grounded", "not_planned", "weak", "flaky"]
+# partial: fully planned part verified, some lines not planned (never counted as passed, never a defect);
+# environment: the app did not answer (navigation timeout, 5xx document, crash), with the evidence;
+# suite_failed: verified live, but the emitted test failed in every run of the suite.
+ScenarioStatus = Literal[
+    "passed", "app_defect", "not_grounded", "not_planned", "weak", "flaky", "partial", "environment", "suite_failed"
+]
 
 
 class ScenarioResult(_Model):
@@ -95,6 +100,8 @@ class ScenarioResult(_Model):
     runs: list[bool] = Field(default_factory=list)  # the emitted test's results, one per run
     message: str = ""
     setup: str | None = None  # the SharedSetup.id its test starts from (its saved storage state)
+    not_checked: list[str] = Field(default_factory=list)  # partial: the lines left unplanned, as written
+    run_errors: list[str] = Field(default_factory=list)  # the runner's first error line, per failed run
 
 
 class RequirementRow(_Model):

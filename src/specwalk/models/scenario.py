@@ -60,6 +60,11 @@ ActionType = Literal[
     "go_back",
     "go_forward",
     "wait",  # `value`: seconds, or `target`/`value` to wait for
+    "drag",  # drag `target` onto `destination` (or `destination_ref`)
+    "focus",
+    "reset_storage",  # start from empty storage ("localStorage is empty"): clear it and reload
+    "accept_dialog",  # answer the next browser dialog (alert / confirm / prompt: `value`) with OK
+    "dismiss_dialog",  # answer the next browser dialog with Cancel
 ]
 
 ExpectationType = Literal[
@@ -78,9 +83,29 @@ ExpectationType = Literal[
     "page",  # the page named `target` is shown (grounding maps names to routes)
     "title",  # the document title equals `value`
     "only_listed",  # the list (`scope`) shows exactly the items `values`
+    "has_class",  # the element has the CSS class `value`
+    "state",  # the element shows the state `value` ("completed", "active", "selected"): the state
+    #           class the UI map knows for it, else the matching aria-* attribute
+    "attribute",  # the element's attribute `key` equals `value` (contains with `match="contains"`)
+    "dialog_text",  # the last browser dialog (alert / confirm / prompt) said `value`
+    "focused_text",  # reserved
 ]
+UrlMatch = Literal["equals", "contains", "starts_with", "ends_with"]
+RefKind = Literal["testid", "id", "class", "name", "css", "text"]
 
 Position = Literal["first", "last"]
+
+
+class TargetRef(BaseModel):
+    """An element named exactly by the document: "with data-testid 'add-note'", "(id="x")",
+    "with the class 'todo'". Becomes an exact locator; no retrieval is needed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    by: RefKind
+    value: str
+
+
 KeywordType = Literal["given", "when", "then", "none"]
 
 
@@ -96,6 +121,16 @@ class _StepBase(_Model):
     scope_role: str | None = None
     doc_string: str | None = None
     table: tuple[tuple[str, ...], ...] | None = None
+    # An exact reference ("with data-testid 'x'"); `target` keeps the words around it, if any.
+    target_ref: TargetRef | None = None
+    # `target` is described ("the comment box", "the bill amount field"), not quoted from the UI:
+    # grounding retrieves it from the UI map by meaning instead of matching a name literally.
+    described: bool = False
+    # Which of several matches: 0 first, 1 second, -1 last ("the first "Delete" button").
+    nth: int | None = None
+    # The scenario (its name) this step was learned from: a Given no rule covers, planned from
+    # another scenario of the same document that shows how to do it.
+    learned_from: str | None = None
 
 
 class ActionStep(_StepBase):
@@ -104,6 +139,8 @@ class ActionStep(_StepBase):
     value: str | None = None
     key: str | None = None
     count: int | None = None  # repeat, e.g. "click "Increase" 3 times"
+    destination: str | None = None  # drag: where to drop, as worded
+    destination_ref: TargetRef | None = None
 
 
 class ExpectationStep(_StepBase):
@@ -114,6 +151,8 @@ class ExpectationStep(_StepBase):
     count: int | None = None
     negated: bool = False
     position: Position | None = None  # "at the end of the list" → last
+    match: UrlMatch | None = None  # url / text / attribute: how `value` compares (None: the type's own)
+    key: str | None = None  # attribute: its name
 
 
 class StateStep(_StepBase):
@@ -142,6 +181,9 @@ class Scenario(_Model):
     steps: tuple[Step, ...] = ()
     example: dict[str, str] | None = None  # the Examples row of an outline expansion
     complete: bool = True  # False: some of its lines are in Plan.unplanned
+    # The lines not planned (as written), when `complete` is False: verification checks the
+    # planned part and reports the scenario as partial, naming these.
+    not_planned: tuple[str, ...] = ()
 
 
 RequirementKind = Literal["gherkin", "criterion"]
