@@ -158,12 +158,19 @@ def doctor(config_path: str | None, with_app: bool, base_url: str | None, no_pag
             result = check_app(config, report.browser, base_url=base_url, on_progress=progress)
         finally:
             progress.done()
+        for running in result.app.services:
+            on_port = f" on port {running.port}" if running.port is not None else ""
+            out.print(
+                f"app: started {running.name or 'service'} `{running.command}` (pid {running.pid}){on_port}",
+                markup=False,
+            )
         started = f"started `{result.app.command}` (pid {result.app.pid}), " if result.app.pid else ""
         out.print(f"app: {started}opened {result.url}")
         out.print(f"app: title {result.title!r}, {result.interactive_elements} interactive elements")
         out.print(f"app: screenshot {result.screenshot}")
         if result.app.pid:
-            out.print("app: stopped the dev server and its children")
+            stopped = "the dev server, its services and their" if result.app.services else "the dev server and its"
+            out.print(f"app: stopped {stopped} children")
     out.print("[green]doctor: all required checks passed[/]")
     return int(ExitCode.OK)
 
@@ -196,6 +203,11 @@ def serve(config_path: str | None) -> int:
     progress = _Progress()
     with running_app(config, on_progress=progress) as app:
         progress.done()
+        for running in app.services:
+            on_port = f" on port {running.port}" if running.port is not None else ""
+            out.print(
+                f"{running.name or 'service'} ready{on_port} (pid {running.pid}, log {running.log_path})", markup=False
+            )
         out.print(f"app ready at {app.base_url} (pid {app.pid}, log {app.log_path}); Ctrl-C stops it", markup=False)
         sys.stdout.flush()
         while True:

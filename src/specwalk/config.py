@@ -51,8 +51,25 @@ class ServiceSection(_Section):
     command: str
     cwd: str = "."  # relative to specwalk.toml
     port: int | None = Field(default=None, ge=1, le=65535)
-    ready_url: str = ""  # polled until it answers; "" and no port: not waited for
+    ready_url: str = ""  # polled until it answers; "": the port is waited for, if there is one
     start_timeout: float = Field(default=60.0, gt=0, le=3600)
+
+    @field_validator("name")
+    @classmethod
+    def _log_name(cls, value: str) -> str:
+        # The name names its log file (.specwalk/logs/<name>.log) and its port variable (API_PORT).
+        if value and not re.match(r"^[A-Za-z][A-Za-z0-9_-]*$", value):
+            raise ValueError('use letters, digits, "-" and "_", starting with a letter, e.g. "api"')
+        if value == "app":
+            raise ValueError('"app" names the dev server\'s own log; call the service e.g. "api"')
+        return value
+
+    @field_validator("ready_url")
+    @classmethod
+    def _service_url(cls, value: str) -> str:
+        if value and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError('must be an http:// or https:// URL, e.g. "http://127.0.0.1:{port}/api/health"')
+        return value
 
 
 class AppSection(_Section):
@@ -74,6 +91,15 @@ class AppSection(_Section):
     def _http_url(cls, value: str) -> str:
         if value and not re.match(r"^https?://[^/\s]+", value):
             raise ValueError('must be an http:// or https:// URL, e.g. "http://127.0.0.1:{port}/"')
+        return value
+
+    @field_validator("services")
+    @classmethod
+    def _unique_names(cls, value: tuple[ServiceSection, ...]) -> tuple[ServiceSection, ...]:
+        names = [service.name for service in value if service.name]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"two [[app.services]] are named {', '.join(twice)}; give each its own name")
         return value
 
 
@@ -193,6 +219,10 @@ _KEY_HELP: dict[str, str] = {
     "ground.retriever": "lexical (default) or semantic (needs pip install 'specwalk[semantic]')",
     "app.reset": "a shell command that restores the app's data, e.g. curl -X POST http://127.0.0.1:8000/api/reset",
     "app.action_timeout": "seconds a step waits for its element, above 0 and at most 600",
+    "app.services.name": 'a short name such as "api": it names the log and the port variable (API_PORT)',
+    "app.services.command": "the shell command that starts the service; {port} is replaced by its port",
+    "app.services.port": "the service's TCP port, 1 to 65535 (taken: a free one when the command has {port})",
+    "app.services.ready_url": "an http URL that answers once the service is up (empty: its port is waited for)",
     "docs.title": "the manual's title",
     "docs.mask": 'a list of CSS selectors, e.g. ["#email", ".avatar"]',
 }

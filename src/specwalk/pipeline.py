@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specwalk import __version__
-from specwalk.browser.app_server import AppServer, AppSpec, ProgressCallback, RunningApp, external_app
+from specwalk.browser.app_server import (
+    AppServer,
+    AppSpec,
+    ProgressCallback,
+    RunningApp,
+    ServiceSpec,
+    external_app,
+)
 from specwalk.browser.discovery import BrowserInfo
 from specwalk.config import CONFIG_FILENAME, Config, build_config, render_toml
 from specwalk.detect import Detection, detect_project
@@ -92,6 +99,18 @@ def app_spec(config: Config) -> AppSpec:
         ready_url=config.app.ready_url,
         start_timeout=config.app.start_timeout,
         log_path=config.output_dir / "logs" / "app.log",
+        services=tuple(
+            ServiceSpec(
+                name=service.name,
+                command=service.command,
+                cwd=(config.root / service.cwd).resolve(),
+                port=service.port,
+                ready_url=service.ready_url,
+                start_timeout=service.start_timeout,
+                log_path=config.output_dir / "logs" / f"{service.name or f'service-{number}'}.log",
+            )
+            for number, service in enumerate(config.app.services, start=1)
+        ),
     )
 
 

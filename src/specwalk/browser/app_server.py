@@ -1,7 +1,9 @@
-"""The app's dev server: start it, wait until it answers, and always stop it and its children.
+"""The app's dev server and the services it needs: start them, wait until they answer, and
+always stop them and their children.
 
-The server runs in its own process group (a new session), so a terminal's Ctrl-C reaches only
-specwalk, which then stops the whole group itself: SIGTERM, a grace period, then SIGKILL for
+Services (an API, a database) start first, in the order configured, then the dev server. Each
+runs in its own process group (a new session), so a terminal's Ctrl-C reaches only specwalk,
+which then stops every group itself, the app first: SIGTERM, a grace period, then SIGKILL for
 anything left, including descendants that moved to another group.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -33,6 +36,29 @@ ProgressCallback = Callable[[str, float, float], None]  # (ready_url, elapsed, t
 
 
 @dataclass(frozen=True)
+class ServiceSpec:
+    """A process the app needs (an API, a database), started before it; from `[[app.services]]`."""
+
+    name: str
+    command: str  # may contain {port}
+    cwd: Path
+    port: int | None
+    ready_url: str  # may contain {port}; empty: wait for the port to accept connections, if any
+    start_timeout: float
+    log_path: Path
+
+    @property
+    def port_variable(self) -> str:
+        """The environment variable that tells later commands this service's port (api -> API_PORT)."""
+        stem = re.sub(r"[^A-Z0-9]+", "_", self.name.upper()).strip("_")
+        return f"{stem}_PORT" if stem and self.port is not None else ""
+
+    @property
+    def label(self) -> str:
+        return f'service "{self.name}"' if self.name else "service"
+
+
+@dataclass(frozen=True)
 class AppSpec:
     """What it takes to run one app; built from the config by the pipeline."""
 
@@ -44,6 +70,16 @@ class AppSpec:
     start_timeout: float
     log_path: Path
     env: Mapping[str, str] = field(default_factory=dict)
+    services: tuple[ServiceSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunningService:
+    name: str
+    port: int | None
+    pid: int
+    log_path: Path
+    command: str
 
 
 @dataclass(frozen=True)
@@ -54,6 +90,10 @@ class RunningApp:
     pid: int | None  # None when the app was already running (--base-url)
     log_path: Path | None
     command: str
+    services: tuple[RunningService, ...] = ()
+    # What the app's command got on top of specwalk's environment: the services' ports
+    # (API_PORT=…). Commands run against the app, such as [app] reset, need it too.
+    env: Mapping[str, str] = field(default_factory=dict)
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
@@ -96,6 +136,13 @@ def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> list[str]:
     return text.splitlines()[-lines:]
 
 
+def port_reachable(port: int, host: str = "127.0.0.1") -> bool:
+    """True when something accepts TCP connections on `port` (a service that is not HTTP)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((host, port)) == 0
+
+
 _live_servers: set[AppServer] = set()
 
 
@@ -106,14 +153,63 @@ def _stop_leftovers() -> None:
         server.stop()
 
 
+class _Group:
+    """One command in its own process group, its output in a log file."""
+
+    def __init__(self, command: str, cwd: Path, env: Mapping[str, str], log_path: Path, what: str) -> None:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log_path = log_path
+        self._log_file = log_path.open("wb")
+        self._log_file.write(f"$ {command}\n".encode())
+        self._log_file.flush()
+        try:
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(  # noqa: S602 - the user's own command
+                command,
+                shell=True,
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=self._log_file,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **env},
+                start_new_session=True,
+            )
+        except OSError as exc:
+            self._log_file.close()
+            raise AppStartError(f"could not run {what} `{command}` in {cwd}: {exc.strerror}") from exc
+        self.pid = self.process.pid
+
+    def exit_code(self) -> int | None:
+        return None if self.process is None else self.process.poll()
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            _terminate_tree(process)
+        if not self._log_file.closed:
+            self._log_file.close()
+
+
+def _choose_port(port: int, command: str, what: str, key: str, url_hint: str) -> tuple[int, str | None]:
+    """`port` if free; else a free one when `command` has {port}; else an AppStartError saying what to do."""
+    if not port_in_use(port):
+        return port, None
+    if "{port}" not in command:
+        raise AppStartError(
+            f"port {port} on 127.0.0.1 is already in use and {key} has no {{port}} "
+            f"placeholder, so specwalk cannot move the {what} to a free port",
+            hint=f"stop what uses port {port}, or add {{port}} to {key}{url_hint}",
+        )
+    free = free_port()
+    return free, f"port {port} is in use; starting the {what} on free port {free}"
+
+
 class AppServer:
-    """Context manager around one dev-server process group."""
+    """Context manager around the app's dev-server process group and those of its services."""
 
     def __init__(self, spec: AppSpec, *, on_progress: ProgressCallback | None = None) -> None:
         self.spec = spec
         self._on_progress = on_progress
-        self._process: subprocess.Popen[bytes] | None = None
-        self._log_file: object | None = None
+        self._groups: list[_Group] = []  # services first, the app last; stopped in reverse
         self.app: RunningApp | None = None
 
     def __enter__(self) -> RunningApp:
@@ -126,96 +222,96 @@ class AppServer:
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
-    def _choose_port(self) -> tuple[int, str | None]:
-        spec = self.spec
-        if not port_in_use(spec.port):
-            return spec.port, None
-        if "{port}" not in spec.command:
-            raise AppStartError(
-                f"port {spec.port} on 127.0.0.1 is already in use and app.command has no {{port}} "
-                "placeholder, so specwalk cannot move the app to a free port",
-                hint=f"stop what uses port {spec.port}, add {{port}} to app.command, or, if that is "
-                f"your app already running, pass --base-url {spec.base_url.replace('{port}', str(spec.port))}",
-            )
-        port = free_port()
-        return port, f"port {spec.port} is in use; starting the app on free port {port}"
+    def _note(self, note: str | None, timeout: float) -> None:
+        if note and self._on_progress:
+            self._on_progress(note, 0.0, timeout)
 
     def start(self) -> RunningApp:
+        _live_servers.add(self)
+        extra_env: dict[str, str] = {}
+        services = [self._start_service(service, extra_env) for service in self.spec.services]
         spec = self.spec
-        port, note = self._choose_port()
-        if note and self._on_progress:
-            self._on_progress(note, 0.0, spec.start_timeout)
+        url = spec.base_url.replace("{port}", str(spec.port))
+        hint = f", or, if that is your app already running, pass --base-url {url}"
+        port, note = _choose_port(spec.port, spec.command, "app", "app.command", hint)
+        self._note(note, spec.start_timeout)
         command = spec.command.replace("{port}", str(port))
         base_url = spec.base_url.replace("{port}", str(port))
         ready_url = (spec.ready_url or spec.base_url).replace("{port}", str(port))
-        spec.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log_file = spec.log_path.open("wb")
-        log_file.write(f"$ {command}\n".encode())
-        log_file.flush()
-        self._log_file = log_file
-        env = {**os.environ, **spec.env, "PORT": str(port), "BROWSER": "none"}
-        try:
-            self._process = subprocess.Popen(  # noqa: S602 - the user's own dev command
-                command,
-                shell=True,
-                cwd=spec.cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                env=env,
-                start_new_session=True,
-            )
-        except OSError as exc:
-            raise AppStartError(f"could not run app.command `{command}` in {spec.cwd}: {exc.strerror}") from exc
-        _live_servers.add(self)
-        self.app = RunningApp(base_url, ready_url, port, self._process.pid, spec.log_path, command)
-        self._wait_until_ready(ready_url, command)
+        env = {**spec.env, **extra_env, "PORT": str(port), "BROWSER": "none"}
+        group = _Group(command, spec.cwd, env, spec.log_path, "app.command")
+        self._groups.append(group)
+        self.app = RunningApp(
+            base_url, ready_url, port, group.pid, spec.log_path, command, tuple(services), dict(extra_env)
+        )
+        self._wait_until_ready(group, ready_url, None, spec.start_timeout, command, "app", spec.cwd)
         return self.app
 
-    def _wait_until_ready(self, ready_url: str, command: str) -> None:
-        assert self._process is not None
+    def _start_service(self, service: ServiceSpec, extra_env: dict[str, str]) -> RunningService:
+        """Start one service, wait for it, and add its port to `extra_env` for what starts after it."""
+        port = service.port
+        command = service.command
+        if port is not None:
+            key = f"the command of {service.label}"
+            port, note = _choose_port(port, command, service.label, key, " in [[app.services]]")
+            self._note(note, service.start_timeout)
+            command = command.replace("{port}", str(port))
+        ready_url = service.ready_url.replace("{port}", str(port)) if port is not None else service.ready_url
+        env = {**self.spec.env, **extra_env}
+        if port is not None:
+            env["PORT"] = str(port)
+        group = _Group(command, service.cwd, env, service.log_path, f"the command of {service.label}")
+        self._groups.append(group)
+        self._wait_until_ready(group, ready_url, port, service.start_timeout, command, service.label, service.cwd)
+        if service.port_variable and port is not None:
+            extra_env[service.port_variable] = str(port)
+        return RunningService(service.name, port, group.pid, service.log_path, command)
+
+    def _wait_until_ready(
+        self, group: _Group, ready_url: str, port: int | None, timeout: float, command: str, what: str, cwd: Path
+    ) -> None:
+        """Poll `ready_url` (or else `port`) until it answers; nothing to wait for when neither is set."""
+        if not ready_url and port is None:
+            return
+        target = ready_url or f"port {port}"
         started = time.monotonic()
         while True:
             elapsed = time.monotonic() - started
-            code = self._process.poll()
+            code = group.exit_code()
             if code is not None:
-                self._fail(f"the app exited with status {code} before it answered at {ready_url}", command)
-            if answers(ready_url, timeout=min(2.0, max(0.2, self.spec.start_timeout - elapsed))):
+                self._fail(f"the {what} exited with status {code} before it answered at {target}", command, group, cwd)
+            if ready_url:
+                up = answers(ready_url, timeout=min(2.0, max(0.2, timeout - elapsed)))
+            else:
+                up = port is not None and port_reachable(port)
+            if up:
                 return
-            if elapsed >= self.spec.start_timeout:
-                self._fail(
-                    f"the app did not answer at {ready_url} within {self.spec.start_timeout:g} s (app.start_timeout)",
-                    command,
-                )
+            if elapsed >= timeout:
+                key = "app.start_timeout" if what == "app" else "start_timeout of [[app.services]]"
+                self._fail(f"the {what} did not answer at {target} within {timeout:g} s ({key})", command, group, cwd)
             if self._on_progress:
-                self._on_progress(ready_url, elapsed, self.spec.start_timeout)
+                self._on_progress(target, elapsed, timeout)
             time.sleep(_POLL_SECONDS)
 
-    def _fail(self, reason: str, command: str) -> None:
+    def _fail(self, reason: str, command: str, group: _Group, cwd: Path) -> None:
         self.stop()
-        tail = log_tail(self.spec.log_path)
-        lines = [
-            reason,
-            f"command: {command}  (in {self.spec.cwd})",
-            f"last {len(tail)} lines of {self.spec.log_path}:",
-        ]
+        tail = log_tail(group.log_path)
+        lines = [reason, f"command: {command}  (in {cwd})", f"last {len(tail)} lines of {group.log_path}:"]
         lines.extend(f"  | {line}" for line in tail)
         raise AppStartError(
             *lines,
-            hint="fix app.command / app.port / app.ready_url in specwalk.toml, or start the app yourself "
-            "and pass --base-url",
+            hint="fix app.command / app.port / app.ready_url (or the [[app.services]] entry) in specwalk.toml, "
+            "or start the app yourself and pass --base-url",
         )
 
     def stop(self) -> None:
-        """Stop the process group and every descendant; safe to call twice, shielded from signals."""
-        process, self._process = self._process, None
+        """Stop every process group, the app first, and every descendant; safe to call twice, shielded from signals."""
+        groups, self._groups = self._groups, []
         _live_servers.discard(self)
-        if process is not None:
+        if groups:
             with _signals_deferred():
-                _terminate_tree(process)
-        log_file, self._log_file = self._log_file, None
-        if log_file is not None:
-            log_file.close()  # type: ignore[attr-defined]
+                for group in reversed(groups):
+                    group.stop()
 
 
 @contextmanager
