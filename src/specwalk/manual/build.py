@@ -29,11 +29,10 @@ from specwalk.ground.retrieve import LexicalRetriever
 from specwalk.manual.capture import Camera, describe
 from specwalk.manual.catalog import Catalog, locale_messages, mixed, translate_scenario
 from specwalk.models.manual import ManualDocument, ManualFeature, ManualScenario, Omitted
-from specwalk.models.report import ScenarioResult, StepResult
 from specwalk.models.scenario import Plan, Requirement, Scenario
 from specwalk.models.uimap import UIMap
-from specwalk.verify.engine import ScenarioVerifier
-from specwalk.verify.parallel import side_by_side
+from specwalk.verify.engine import ScenarioRun, ScenarioVerifier
+from specwalk.verify.suite import verify_plan
 
 Say = Callable[[str], None]
 # Opens another browser, in the thread that will use it.
@@ -82,15 +81,56 @@ def _pairs(plan: Plan) -> list[tuple[Requirement, Scenario]]:
     return [(requirement, scenario) for requirement in plan.requirements for scenario in requirement.scenarios]
 
 
-@dataclass
-class _Verified:
-    """One scenario's runs: the version that passed (None: none did), its steps, the cameras."""
+class Cameras:
+    """A camera for every verifying run (a `verify.suite.ObserverFactory`); the last one made for
+    a scenario watched its last run, the one its result tells of. Runs of one scenario happen in
+    one thread, several scenarios in several."""
 
-    chosen: Scenario | None
-    steps: list[StepResult]
-    message: str
-    cameras: list[Camera]
-    seconds: float  # wall time of its runs, pictures included
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.last: dict[str, Camera] = {}
+        self.all: list[Camera] = []
+
+    def watch(self, scenario: Scenario) -> Camera:
+        camera = Camera(scenario)
+        with self._lock:
+            self.last[scenario.id] = camera
+            self.all.append(camera)
+        return camera
+
+
+class LocaleFallback:
+    """Other versions of a scenario moved to another locale (a `verify.suite.Fallback`): when the
+    moved one fails at some step, the steps from there on as written (the scenario may switch the
+    app's language itself); then the scenario as written."""
+
+    def __init__(self, original: Plan) -> None:
+        self._written = {scenario.id: scenario for _requirement, scenario in _pairs(original)}
+
+    def another(self, scenario: Scenario, run: ScenarioRun, attempt: int) -> Scenario | None:
+        written = self._written.get(scenario.id)
+        if written is None or written == scenario:
+            return None
+        failed = next((step.index for step in run.steps if step.status in ("failed", "not_grounded")), None)
+        if attempt == 1 and failed is not None and failed > 0:
+            partly = mixed(scenario, written, failed)
+            if partly != scenario:
+                return partly
+        return written if attempt <= 2 and run.scenario != written else None
+
+
+def moved_plan(plan: Plan, catalog: Catalog) -> Plan:
+    """The plan with every scenario's quoted UI texts moved to the catalog's locale."""
+    return plan.model_copy(
+        update={
+            "requirements": tuple(
+                requirement.model_copy(
+                    update={"scenarios": tuple(translate_scenario(s, catalog) for s in requirement.scenarios)}
+                )
+                for requirement in plan.requirements
+            )
+        }
+    )
 
 
 def capture_locale(
@@ -106,48 +146,69 @@ def capture_locale(
     timeout_ms: float = 5_000,
     helpers: Sequence[SessionFactory] = (),
 ) -> LocaleCapture:
-    """Verify and picture every scenario in `locale`; with `helpers`, that many more browsers take
-    scenarios side by side. The result keeps the plan's order whoever ran what, so the manual does
-    not depend on the number of browsers."""
+    """Verify and picture every scenario in `locale` with generate's verification (`verify_plan`),
+    a camera watching each run; with `helpers`, that many more browsers take scenarios side by
+    side. The result keeps the plan's order whoever ran what, so the manual does not depend on the
+    number of browsers."""
     result = LocaleCapture(locale)
-    catalog = None
+    fallback: LocaleFallback | None = None
+    verified_plan = plan
     if locale != default_locale:
         catalog = Catalog(ui_map, default_locale, locale, locale_messages(root, (default_locale, locale)))
+        verified_plan = moved_plan(plan, catalog)
+        fallback = LocaleFallback(plan)
 
     def verifier_for(own: BrowserSession) -> ScenarioVerifier:
         resolver = Resolver(LexicalRetriever(ui_map.elements), locale=locale)
-        return ScenarioVerifier(own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms)
+        return ScenarioVerifier(
+            own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms, still=True
+        )
 
-    pairs = _pairs(plan)
+    @contextmanager
+    def helper(factory: SessionFactory) -> Iterator[ScenarioVerifier]:
+        with factory() as own:
+            yield verifier_for(own)
+
+    progress_lock = threading.Lock()
+    announced: set[int] = set()
+
+    def progress(number: int, total: int, name: str, _step: str) -> None:
+        with progress_lock:
+            if number not in announced:
+                announced.add(number)
+                say(f"verify ({locale}) {number}/{total}: {name}")
+
+    cameras = Cameras()
     started = time.monotonic()
-    runs = _run_all(pairs, verifier_for, session, helpers, catalog, lambda text: say(f"verify ({locale}) {text}"))
+    verified = verify_plan(
+        verified_plan,
+        verifier_for(session),
+        on_progress=progress,
+        helpers=[partial(helper, factory) for factory in helpers],
+        observe=cameras.watch,
+        fallback=fallback,
+        sensitivity=False,
+    )
     wall = time.monotonic() - started
+    result.capture_seconds = min(wall, sum(camera.seconds + camera.settle_seconds for camera in cameras.all))
+    result.verify_seconds = wall - result.capture_seconds
     slugs = feature_slugs(plan)
+    requirements = {requirement.id: requirement for requirement in plan.requirements}
     numbers: dict[str, int] = {}
-    for (requirement, scenario), verified_run in zip(pairs, runs, strict=True):
-        if verified_run is None:
+    for verified_result in verified.scenarios:
+        requirement = requirements[verified_result.requirement_id]
+        scenario = next(s for s in requirement.scenarios if s.id == verified_result.scenario_id)
+        if verified_result.status == "not_planned" or not scenario.complete:
             result.omitted.append(_omit(scenario, "some of its lines could not be planned (see `specwalk plan`)"))
             continue
-        chosen, cameras = verified_run.chosen, verified_run.cameras
-        picturing = sum(camera.seconds + camera.settle_seconds for camera in cameras)
-        result.verify_seconds += verified_run.seconds - picturing
-        result.capture_seconds += picturing
-        if chosen is None:
-            result.omitted.append(_omit(scenario, f"not verified in the app ({locale}): {verified_run.message}"))
+        if verified_result.status != "passed":
+            reason = verified_result.message or verified_result.status.replace("_", " ")
+            result.omitted.append(_omit(scenario, f"not verified in the app ({locale}): {reason}"))
             continue
         slug = slugs[requirement.feature]
-        verified = ScenarioResult(
-            scenario_id=scenario.id,
-            requirement_id=requirement.id,
-            name=scenario.name,
-            feature=requirement.feature,
-            source=scenario.source,
-            status="passed",
-            steps=verified_run.steps,
-        )
         captured = describe(
-            verified,
-            cameras[-1],
+            verified_result,
+            cameras.last[scenario.id],
             named=requirement.kind == "gherkin",
             locale=locale,
             image_prefix=f"images/{slug}/{numbers.get(slug, 0) + 1:02d}",
@@ -161,76 +222,7 @@ def capture_locale(
         result.images.update(captured.images)
         result.scenarios[scenario.id] = captured.scenario
         say(f"capture ({locale}): {scenario.name}: {captured.shots} picture(s)")
-    # Side by side, the scenarios' own times add up to more than the time taken: scale them down
-    # so the phases still add up to the wall time.
-    spent = result.verify_seconds + result.capture_seconds
-    if spent > wall > 0:
-        result.verify_seconds *= wall / spent
-        result.capture_seconds *= wall / spent
     return result
-
-
-def _run_all(
-    pairs: Sequence[tuple[Requirement, Scenario]],
-    verifier_for: Callable[[BrowserSession], ScenarioVerifier],
-    session: BrowserSession,
-    helpers: Sequence[SessionFactory],
-    catalog: Catalog | None,
-    say: Say,
-) -> list[_Verified | None]:
-    """Every scenario's runs (None: not complete, so not run), in order, from this thread's browser
-    and one more per helper, side by side."""
-    say_lock = threading.Lock()
-
-    def verify_one(verifier: ScenarioVerifier, position: int) -> _Verified | None:
-        scenario = pairs[position][1]
-        with say_lock:
-            say(f"{position + 1}/{len(pairs)}: {scenario.name}")
-        if not scenario.complete:
-            return None
-        started = time.monotonic()
-        chosen, steps, message, cameras = _verify(verifier, scenario, catalog)
-        return _Verified(chosen, steps, message, cameras, time.monotonic() - started)
-
-    @contextmanager
-    def helper_verifier(factory: SessionFactory) -> Iterator[ScenarioVerifier]:
-        with factory() as own:
-            yield verifier_for(own)
-
-    helper_verifiers = [partial(helper_verifier, factory) for factory in helpers]
-    return side_by_side(len(pairs), verify_one, verifier_for(session), helper_verifiers)
-
-
-def _verify(
-    verifier: ScenarioVerifier, scenario: Scenario, catalog: Catalog | None
-) -> tuple[Scenario | None, list[StepResult], str, list[Camera]]:
-    """The version of `scenario` that passes in this locale, its steps, else why none did; and the
-    cameras that watched each run (the last one watched the version that passed).
-
-    In another locale: its UI texts moved there first; if that fails at some step, the steps from
-    there on as written (the scenario may have switched the app's language itself); then as written.
-    """
-    versions = [scenario]
-    if catalog is not None:
-        moved = translate_scenario(scenario, catalog)
-        versions = [moved, scenario] if moved != scenario else [scenario]
-    message = ""
-    tried: list[Scenario] = []
-    cameras: list[Camera] = []
-    while versions:
-        version = versions.pop(0)
-        if version in tried:
-            continue
-        tried.append(version)
-        cameras.append(Camera(version))
-        run = verifier.run(version, observer=cameras[-1], still=True)
-        if run.status == "passed":
-            return version, run.steps, "", cameras
-        message = message or run.message or run.status
-        failed = next((step.index for step in run.steps if step.status in ("failed", "not_grounded")), None)
-        if catalog is not None and len(tried) == 1 and failed is not None and failed > 0:
-            versions.insert(0, mixed(version, scenario, failed))
-    return None, [], message, cameras
 
 
 def _omit(scenario: Scenario, reason: str) -> Omitted:

@@ -138,7 +138,9 @@ class ScenarioVerifier:
         locale: str,
         timeout_ms: float = 5_000,
         artifacts: Path | None = None,
+        still: bool = False,
     ) -> None:
+        """`still`: every live run in a context made for repeatable pictures (the manual's)."""
         self.session = session
         self.ui_map = ui_map
         self.resolver = resolver
@@ -146,6 +148,7 @@ class ScenarioVerifier:
         self.locale = locale
         self.timeout_ms = timeout_ms
         self.artifacts = artifacts
+        self.still = still
         self._pages_by_heading: dict[str, str] = {}
         self._states: dict[str, Path | None] = {}
         self._state_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -165,7 +168,7 @@ class ScenarioVerifier:
         run = ScenarioRun(scenario, "passed")
         opened = (
             self.session.still_page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale)
-            if still
+            if still or self.still
             else self.session.page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale)
         )
         with opened as driver:

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from specwalk.models.report import RequirementRow, ScenarioResult, ScenarioStatus, StepResult
 from specwalk.models.scenario import Plan, Requirement, Scenario
-from specwalk.verify.engine import ScenarioVerifier
+from specwalk.verify.engine import ScenarioRun, ScenarioVerifier, StepObserver
 from specwalk.verify.parallel import side_by_side
 
 # Worst first: a requirement's status is the worst of its scenarios'.
@@ -38,6 +38,21 @@ class Repairer(Protocol):
     def repair(self, scenario: Scenario, failed: StepResult, attempt: int) -> Scenario | None: ...
 
 
+class Fallback(Protocol):
+    """Proposes another version of a scenario whose run did not pass, for a reason outside the app
+    (the manual moves a scenario's UI texts to another locale first; as written is the fallback).
+
+    None: no other version. Unlike a `Repairer` it sees every failed run, app defects included:
+    the versions differ in how the requirement is worded, never in what it asks of the app.
+    """
+
+    def another(self, scenario: Scenario, run: ScenarioRun, attempt: int) -> Scenario | None: ...
+
+
+# Makes the observer that watches one run of a scenario (the manual's camera), per run.
+ObserverFactory = Callable[[Scenario], StepObserver]
+
+
 @dataclass(frozen=True)
 class VerifiedPlan:
     scenarios: list[ScenarioResult]
@@ -54,8 +69,22 @@ def _scenario_result(
     verifier: ScenarioVerifier,
     on_step: Callable[[int, int, str], None],
     repair: Repairer | None = None,
+    *,
+    observe: ObserverFactory | None = None,
+    fallback: Fallback | None = None,
+    sensitivity: bool = True,
 ) -> ScenarioResult:
-    run = verifier.run(scenario, on_step=on_step)
+    def live(version: Scenario) -> ScenarioRun:
+        return verifier.run(version, on_step=on_step, observer=observe(version) if observe else None)
+
+    run = live(scenario)
+    attempts = 0
+    while fallback is not None and scenario.complete and run.status != "passed":
+        other = fallback.another(scenario, run, attempts + 1)
+        if other is None:
+            break
+        attempts += 1
+        run = live(other)
     repairs = 0
     while repair is not None and scenario.complete and run.status == "not_grounded" and repairs < MAX_REPAIRS:
         failed = next((step for step in run.steps if step.status == "not_grounded"), None)
@@ -63,13 +92,13 @@ def _scenario_result(
         if changed is None:
             break
         repairs += 1
-        run = verifier.run(changed, on_step=on_step)
+        run = live(changed)
     steps = run.steps
     status: ScenarioStatus = run.status
     message = run.message
     if not scenario.complete:
         status, message = "not_planned", "some of its lines could not be planned (see unplanned)"
-    elif status == "passed":
+    elif status == "passed" and sensitivity:
         steps = verifier.sensitivity(run)
         sensitive = [step for step in steps if step.sensitivity == "sensitive"]
         weak = [step for step in steps if step.sensitivity == "weak"]
@@ -105,8 +134,15 @@ def verify_plan(
     on_progress: ScenarioProgress | None = None,
     repair: Repairer | None = None,
     helpers: Sequence[VerifierFactory] = (),
+    observe: ObserverFactory | None = None,
+    fallback: Fallback | None = None,
+    sensitivity: bool = True,
 ) -> VerifiedPlan:
     """Verify every scenario; with `helpers`, that many more browsers take scenarios side by side.
+
+    `observe` makes an observer for every run (the manual takes its pictures so, in the same
+    runs); `fallback` offers other versions of a scenario that did not pass; `sensitivity=False`
+    skips proving each check can fail (the manual needs the runs, not the verdict on the checks).
 
     Each helper opens its verifier (its own Playwright and browser) in its own thread, as
     Playwright requires. Results keep the plan's order whoever verified them, so the output does
@@ -123,7 +159,16 @@ def verify_plan(
                 with progress_lock:
                     on_progress(position + 1, len(pairs), scenario.name, text)
 
-        return _scenario_result(requirement, scenario, worker, on_step, repair)
+        return _scenario_result(
+            requirement,
+            scenario,
+            worker,
+            on_step,
+            repair,
+            observe=observe,
+            fallback=fallback,
+            sensitivity=sensitivity,
+        )
 
     done = side_by_side(len(pairs), verify_one, verifier, helpers)
     rows = [

@@ -148,3 +148,42 @@ def test_a_scenario_that_switches_language_keeps_the_written_texts_after_the_swi
     both = mixed(moved, original, 2)
     assert both.preconditions == moved.preconditions
     assert both.steps == (moved.steps[0], original.steps[1])
+
+
+def test_a_moved_scenario_falls_back_to_the_written_texts_from_where_it_failed_then_as_written() -> None:
+    from specwalk.manual.build import LocaleFallback, moved_plan
+    from specwalk.models.report import StepResult
+    from specwalk.verify.engine import ScenarioRun
+
+    original = Scenario(
+        id="s",
+        name="Add",
+        source=REF,
+        steps=(
+            ActionStep(text='I click "New task"', source=REF, action="click", target="New task"),
+            ActionStep(text='I click "Add task"', source=REF, action="click", target="Add task"),
+        ),
+    )
+    plan = Plan(
+        requirements=(
+            Requirement(id="r", kind="gherkin", feature="F", title="t", text="", source=REF, scenarios=(original,)),
+        )
+    )
+    moved = moved_plan(plan, Catalog(UI, "en", "zh")).requirements[0].scenarios[0]
+    assert moved != original
+    fallback = LocaleFallback(plan)
+
+    def failed_at(version: Scenario, index: int) -> ScenarioRun:
+        steps = [StepResult(index=i, text="", source=REF, status="passed") for i in range(index)]
+        steps.append(StepResult(index=index, text="", source=REF, status="not_grounded"))
+        return ScenarioRun(version, "not_grounded", steps)
+
+    partly = fallback.another(moved, failed_at(moved, 1), 1)
+    assert partly is not None and partly.steps == (moved.steps[0], original.steps[1])
+    assert fallback.another(moved, failed_at(partly, 1), 2) == original
+    assert fallback.another(moved, failed_at(original, 0), 3) is None
+    # Failing at the first step: straight to the written version, and nothing after it.
+    assert fallback.another(moved, failed_at(moved, 0), 1) == original
+    assert fallback.another(moved, failed_at(original, 0), 2) is None
+    # A scenario the catalog did not change has no other version.
+    assert fallback.another(original, failed_at(original, 0), 1) is None
