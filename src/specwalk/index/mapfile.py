@@ -77,8 +77,12 @@ def _write_pieces_atomic(path: Path, pieces: Iterable[Piece]) -> int:
             size += flush_run()
             size += flush_pending()
         os.replace(staged, path)
-    except BaseException:
+    except BaseException as error:
         staged.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            from specwalk.fileio import write_error
+
+            raise write_error(path, error) from error
         raise
     return size
 
