@@ -33,7 +33,13 @@ def _env() -> dict[str, str]:
 def _load(config_path: str | None, *, required: bool = True, overrides: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
     from specwalk.config import load_config
 
-    return load_config(Path(config_path) if config_path else None, env=_env(), overrides=overrides, required=required)
+    return load_config(
+        Path(config_path) if config_path else None, env=_env(), overrides=overrides, required=required, flags=_FLAGS
+    )
+
+
+# The flags that set config values: a bad value is blamed on the flag, not on specwalk.toml.
+_FLAGS = {"llm": "--llm", "ground.retriever": "--retriever", "browser.workers": "--workers"}
 
 
 config_option = click.option(

@@ -8,6 +8,7 @@ and never read the environment themselves.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from specwalk.errors import ConfigError, UsageError
+from specwalk.fileio import editor_lines
 
 CONFIG_FILENAME = "specwalk.toml"
 
@@ -26,7 +28,16 @@ LlmProvider = Literal["none", "deepseek", "openai", "ollama", "vllm"]
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # nan and inf are valid TOML floats but no timeout or count: "not a finite number", not "≤ 3600".
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _no_nul(value: Any) -> Any:
+    """A path with a NUL character in it (TOML allows the escape) cannot name a file anywhere."""
+    texts = value if isinstance(value, tuple | list) else (value,)
+    if any(isinstance(text, str) and "\x00" in text for text in texts):
+        raise ValueError("contains a NUL character (\\u0000); remove it")
+    return value
 
 
 class ProjectSection(_Section):
@@ -35,6 +46,13 @@ class ProjectSection(_Section):
     source_roots: tuple[str, ...] = (".",)
     requirements: tuple[str, ...] = ()
     locales: tuple[str, ...] = ("en",)
+
+    _paths = field_validator("source_roots", "requirements")(_no_nul)
+
+    @field_validator("source_roots", "requirements", "locales")
+    @classmethod
+    def _once(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value))  # a file listed twice is read once, in its first place
 
     @field_validator("source_roots")
     @classmethod
@@ -108,6 +126,8 @@ class OutputSection(_Section):
     tests_dir: str = "e2e-generated"
     manual_dir: str = "docs/manual"
 
+    _paths = field_validator("dir", "tests_dir", "manual_dir")(_no_nul)
+
 
 class BrowserSection(_Section):
     path: str = ""
@@ -115,6 +135,8 @@ class BrowserSection(_Section):
     # Browsers verifying scenarios side by side; 0: one per CPU core, at most 4. Mostly waiting
     # (page loads, web-first assertions), so more than one keeps the cores busy.
     workers: int = Field(default=0, ge=0, le=16)
+
+    _paths = field_validator("path")(_no_nul)
 
     def worker_count(self, cpus: int | None) -> int:
         return self.workers or max(1, min(4, cpus or 1))
@@ -184,7 +206,12 @@ class Config(_Section):
     docs: DocsSection = DocsSection()
 
     def resolve(self, relative: str) -> Path:
-        return (self.root / relative).resolve()
+        """The absolute path; a symlink loop or an unreadable link is left for its reader to report."""
+        path = self.root / relative
+        try:
+            return path.resolve()
+        except (OSError, RuntimeError, ValueError):  # RuntimeError: Python 3.11's "Symlink loop"
+            return Path(os.path.normpath(path))
 
     @property
     def output_dir(self) -> Path:
@@ -241,23 +268,41 @@ def _known_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
     return keys
 
 
+_TABLE_HEADER = re.compile(r"^\[(\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"""^((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _dotted(key: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in re.split(r"\.(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)", key))
+
+
 def _line_of(text: str, dotted: str) -> int | None:
-    """Best-effort line number of `section.key` in TOML text (tomllib keeps no positions)."""
-    parts = dotted.split(".")
-    section, key = (parts[0], parts[1]) if len(parts) > 1 else ("", parts[0])
+    """Best-effort line number of `dotted` (`app.port`, `app.services.1.port`, a table `foo`) in
+    TOML text (tomllib keeps no positions): the key's line, else its table's line, else the
+    nearest enclosing table's."""
     current = ""
-    section_line: int | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    arrays: dict[str, int] = {}  # [[name]] -> how many seen
+    best: tuple[int, int] | None = None  # (length of the matched prefix, line)
+    for number, raw in enumerate(editor_lines(text), start=1):
         line = raw.strip()
-        header = re.match(r"^\[\s*([^\]]+?)\s*\]$", line)
+        header = _TABLE_HEADER.match(line)
         if header:
-            current = header.group(1)
-            if current == section:
-                section_line = number
-            continue
-        if current == section and re.match(rf"^{re.escape(key)}\s*=", line):
+            name = _dotted(header.group(2))
+            if header.group(1):  # an array of tables: its entries are name.0, name.1, …
+                arrays[name] = arrays.get(name, -1) + 1
+                name = f"{name}.{arrays[name]}"
+            current = name
+            candidate = current
+        else:
+            key = _KEY_LINE.match(line)
+            if key is None:
+                continue
+            candidate = f"{current}.{_dotted(key.group(1))}" if current else _dotted(key.group(1))
+        if candidate == dotted or candidate.startswith(dotted + "."):
             return number
-    return section_line
+        if dotted.startswith(candidate + ".") and (best is None or len(candidate) > best[0]):
+            best = (len(candidate), number)
+    return best[1] if best else None
 
 
 def _describe_value(value: Any) -> str:
@@ -265,13 +310,33 @@ def _describe_value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _validation_lines(error: ValidationError, data: Mapping[str, Any], text: str, where: str) -> list[str]:
+def _origin(dotted: str, origins: Mapping[str, str]) -> str | None:
+    """The flag or variable a value came from (`--llm`, `$SPECWALK_LLM`), if not from the file."""
+    parts = dotted.split(".")
+    for length in range(len(parts), 0, -1):
+        found = origins.get(".".join(parts[:length]))
+        if found:
+            return found
+    return None
+
+
+def _validation_lines(
+    error: ValidationError, data: Mapping[str, Any], text: str, where: str, origins: Mapping[str, str]
+) -> list[str]:
     lines: list[str] = []
     known = _known_keys(Config)
     for item in error.errors():
+        located = ".".join(str(part) for part in item["loc"])
         dotted = ".".join(str(part) for part in item["loc"] if not isinstance(part, int))
-        line = _line_of(text, dotted)
-        place = f"{where}:{line}" if line else where
+        origin = _origin(dotted, origins)
+        line = None if origin else _line_of(text, located)
+        place = origin or (f"{where}:{line}" if line else where)
+        if item["type"] == "extra_forbidden" and "." not in dotted and isinstance(data.get(dotted), Mapping):
+            tables = [name for name in Config.model_fields if name not in ("root", "source")]
+            close = difflib.get_close_matches(dotted, tables, n=1)
+            fix = f"did you mean [{close[0]}]?" if close else "remove it; the tables are " + ", ".join(tables)
+            lines.append(f"{place}: unknown table [{dotted}]: {fix}")
+            continue
         if item["type"] == "extra_forbidden":
             close = difflib.get_close_matches(dotted, known, n=1)
             fix = f"did you mean '{close[0]}'?" if close else "remove it; known keys: " + ", ".join(known)
@@ -295,13 +360,64 @@ def _deep_merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, 
     return merged
 
 
+_MAX_TOML_DEPTH = 32  # sections, tables, arrays and inline tables nested in each other
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where brackets and braces first nest past `_MAX_TOML_DEPTH` (outside strings
+    and comments, roughly), so tomllib never recurses that deep."""
+    depth, line, quote = 0, 1, ""
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line += 1
+            if quote in ('"', "'"):
+                quote = ""  # a one-line string that never closed: tomllib reports it
+        elif quote:
+            if char == "\\" and quote in ('"', '"""'):
+                index += 1
+            elif text.startswith(quote, index):
+                index += len(quote) - 1
+                quote = ""
+        elif char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        elif char in ('"', "'"):
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            index += len(quote) - 1
+        elif char in "[{":
+            depth += 1
+            if depth > _MAX_TOML_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
+
+
 def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path}: is a directory, not a config file", hint=_CONFIG_HINT) from exc
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read the config file: {exc.strerror}") from exc
+        raise UsageError(f"{path}: cannot read the config file: {exc.strerror or exc}", hint=_CONFIG_HINT) from exc
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM is allowed, as in requirements files
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: the config file is not UTF-8 text") from exc
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: the config file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            hint="save it as UTF-8",
+        ) from exc
+    deep = _too_deep(text)
+    if deep is not None:
+        raise ConfigError(
+            f"{path}:{deep}: nested more than {_MAX_TOML_DEPTH} levels deep; specwalk.toml needs at most three",
+            hint="remove the extra [ and {, or regenerate the file with `specwalk init --force`",
+        )
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -312,6 +428,11 @@ def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
             f"{where}: not valid TOML: {reason}",
             hint="fix the syntax (strings need quotes, lists use [..]) or regenerate it with `specwalk init --force`",
         ) from exc
+    except RecursionError as exc:  # _too_deep is approximate; never a traceback
+        raise ConfigError(f"{path}: nested too deeply to read", hint="remove the extra [ and {") from exc
+
+
+_CONFIG_HINT = "run `specwalk init` in your front-end project to write one, or pass --config PATH"
 
 
 def build_config(
@@ -321,24 +442,60 @@ def build_config(
     source: Path | None = None,
     text: str = "",
     overrides: Mapping[str, Any] | None = None,
+    origins: Mapping[str, str] | None = None,
 ) -> Config:
-    """Validate layered data into a Config, turning every problem into one ConfigError."""
+    """Validate layered data into a Config, turning every problem into one ConfigError.
+
+    `origins`: dotted key -> where an override came from (`--llm`, `$SPECWALK_LLM`); an error in
+    such a value names it instead of a line of the file.
+    """
     merged = _deep_merge(dict(data), overrides or {})
     where = str(source) if source else "configuration"
     try:
         return Config.model_validate({**merged, "root": root, "source": source})
     except ValidationError as exc:
-        raise ConfigError(*_validation_lines(exc, merged, text, where)) from exc
+        raise ConfigError(*_validation_lines(exc, merged, text, where, origins or {})) from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{where}: a value is nested too deeply", hint="remove the extra [ and {") from exc
+
+
+def _check_file(path: Path) -> None:
+    """`path` names a config file that can be read, or a UsageError says what it is instead."""
+    if path.is_file():
+        return
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory, not a config file", hint=_CONFIG_HINT)
+    if os.path.lexists(path):
+        try:
+            path.stat()
+        except OSError as exc:
+            reason = "a symbolic link that loops" if exc.errno == 40 else f"a broken link ({exc.strerror})"
+            raise UsageError(f"{path}: is {reason}", hint="fix or remove the link") from exc
+        raise UsageError(f"{path}: is not a regular file", hint=_CONFIG_HINT)
+    raise UsageError(f"config file not found: {path}", hint=_CONFIG_HINT)
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest specwalk.toml at or above `start`."""
+    """The nearest specwalk.toml at or above `start`; one that is not a readable file is an error
+    (a directory of that name is not silently passed over for a config further up)."""
     start = start.resolve()
     for directory in (start, *start.parents):
         candidate = directory / CONFIG_FILENAME
         if candidate.is_file():
             return candidate
+        if os.path.lexists(candidate):
+            _check_file(candidate)
     return None
+
+
+def _flat_keys(data: Mapping[str, Any], prefix: str = "") -> list[str]:
+    keys: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            keys.extend(_flat_keys(value, f"{prefix}{key}."))
+        else:
+            keys.append(f"{prefix}{key}")
+    return keys
 
 
 def load_config(
@@ -348,33 +505,39 @@ def load_config(
     env: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
     required: bool = True,
+    flags: Mapping[str, str] | None = None,
 ) -> Config:
     """Load specwalk.toml (explicit path, or the nearest one above cwd) and apply the layers.
 
     `env` is the process environment, given by the CLI; only SPECWALK_* variables are used.
+    `flags`: section or dotted key -> the command-line flag that set it in `overrides` (`--llm`),
+    named by errors in those values.
     """
     cwd = (cwd or Path.cwd()).resolve()
     if path is not None:
         path = path if path.is_absolute() else cwd / path
-        if path.is_dir():
+        if path.is_dir() and path.name != CONFIG_FILENAME:
             path = path / CONFIG_FILENAME
-        if not path.is_file():
-            raise UsageError(
-                f"config file not found: {path}",
-                hint="run `specwalk init` in your front-end project to write one, or pass --config PATH",
-            )
+        _check_file(path)
     else:
         path = find_config(cwd)
+    env_layer = _env_layer(env or {})
+    origins = {key: _ENV_ORIGINS[key.split(".")[0]] for key in _flat_keys(env_layer)}
+    for key in _flat_keys(overrides or {}):
+        origins[key] = _origin(key, flags or {}) or "the command line"
     if path is None:
         if required:
             raise UsageError(
                 f"no {CONFIG_FILENAME} in {cwd} or any parent directory",
                 hint="run `specwalk init` in your front-end project first, or pass --config PATH",
             )
-        return build_config({}, root=cwd, overrides=_deep_merge(_env_layer(env or {}), overrides or {}))
+        return build_config({}, root=cwd, overrides=_deep_merge(env_layer, overrides or {}), origins=origins)
     data, text = _parse_toml(path)
-    layered = _fresh_llm(data, _deep_merge(_env_layer(env or {}), overrides or {}))
-    return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered)
+    layered = _fresh_llm(data, _deep_merge(env_layer, overrides or {}))
+    return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered, origins=origins)
+
+
+_ENV_ORIGINS = {"browser": "$SPECWALK_BROWSER", "llm": "$SPECWALK_LLM"}
 
 
 def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
