@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
+from specwalk.fileio import editor_lines
+
 _GHERKIN_FENCES = {"gherkin", "feature", "cucumber"}
 _GHERKIN_START = re.compile(
     r"^\s*(?:#\s*language\s*:|(?:Feature|Business Need|Ability|Scenario|Scenario Outline|Scenario Template|Example|"
@@ -97,7 +99,7 @@ def _gherkin_end(lines: list[str], start: int) -> int:
 
 
 def read_markdown(text: str) -> Document:
-    lines = text.splitlines()
+    lines = editor_lines(text)  # as markdown-it counts them: U+2028 or a form feed ends no line
     tokens = MarkdownIt("commonmark").parse(text)
     preamble: list[Item] = []
     sections: list[Section] = []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from gherkin.dialect import Dialect
 from gherkin.errors import CompositeParserException, ParserException
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
@@ -18,7 +19,6 @@ from gherkin.token_scanner import TokenScanner
 from specwalk.errors import InputError
 
 _KEYWORD_TYPES = {"Context": "given", "Action": "when", "Outcome": "then"}
-_HAS_FEATURE = re.compile(r"^\s*(?:Feature|Business Need|Ability|功能)\s*[:：]", re.MULTILINE)
 _LANGUAGE = re.compile(r"^\s*#\s*language\s*:\s*(\S+)\s*$", re.MULTILINE)
 
 
@@ -87,15 +87,29 @@ def _examples(scenario: dict[str, Any], line_offset: int) -> list[ExampleRow]:
     return rows
 
 
+def _feature_keywords(language: str) -> list[str]:
+    """The Feature keywords of a Gherkin dialect (English for one Cucumber does not know)."""
+    try:
+        dialect = Dialect.for_name(language)
+    except Exception:  # noqa: BLE001 - an unknown name: the parser reports it at the language line
+        dialect = None
+    if dialect is None:
+        return ["Feature", "Business Need", "Ability"]
+    return [keyword.strip() for keyword in dialect.feature_keywords if keyword.strip()]
+
+
 def read_gherkin(text: str, first_line: int, file: str, default_feature: str | None) -> list[RawScenario]:
     """Scenarios of one Gherkin block whose first line is line `first_line` of `file`."""
     offset = first_line - 1
     source = text
-    if not _HAS_FEATURE.search(text):
-        # Put the Feature line after a "# language:" line, which must stay first.
-        language = _LANGUAGE.search(text)
-        feature_keyword = "功能" if language and language.group(1).lower().startswith("zh") else "Feature"
-        lines = text.splitlines()
+    language = _LANGUAGE.search(text)
+    feature_keywords = _feature_keywords(language.group(1) if language else "en")
+    if not any(re.search(rf"^\s*{re.escape(word)}\s*[:：]", text, re.MULTILINE) for word in feature_keywords):
+        # Put the Feature line, in the block's language, after a "# language:" line, which must
+        # stay first (an English "Feature:" in French Gherkin would be an error quoting a line
+        # that is not in the file).
+        feature_keyword = feature_keywords[0]
+        lines = text.split("\n")
         at = 1 if language and lines and _LANGUAGE.match(lines[0]) else 0
         lines.insert(at, f"{feature_keyword}: {default_feature or 'Requirements'}")
         source = "\n".join(lines) + "\n"
@@ -111,7 +125,7 @@ def read_gherkin(text: str, first_line: int, file: str, default_feature: str | N
         return []
     name = default_feature or feature["name"]
     scenarios: list[RawScenario] = []
-    _collect(feature, name, list(_tag_names(feature)), [], offset, scenarios, text.splitlines(), first_line)
+    _collect(feature, name, list(_tag_names(feature)), [], offset, scenarios, text.split("\n"), first_line)
     return scenarios
 
 
