@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS, BrowserInfo
+from specwalk.browser.driver import ActionName, Capture, CheckName, Outcome
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 
@@ -352,31 +353,8 @@ _CAPTURE_JS = r"""async (el, o) => {
 }"""
 
 
-@dataclass(frozen=True)
-class Capture:
-    """A screenshot for the manual: PNG bytes and the boxes (viewport CSS px) at capture time."""
-
-    ok: bool
-    message: str = ""
-    png: bytes = b""
-    boxes: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The result of one action or check: expected failures are values, not exceptions."""
-
-    ok: bool
-    message: str = ""
-    actual: str | None = None
-
-
-ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload
-CheckName = str  # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title
-
-
 class PageDriver:
-    """Step primitives over one page, addressed by the locator IR; auto-waiting, no sleeps."""
+    """The `Driver` protocol over one Playwright page: auto-waiting actions, web-first checks."""
 
     def __init__(self, page: Page, timeout_ms: float) -> None:
         self._page = page
@@ -464,6 +442,9 @@ class PageDriver:
             self._page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         except PlaywrightError:
             pass
+
+    def pause(self, ms: float) -> None:
+        self._page.wait_for_timeout(ms)
 
     def act(
         self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None

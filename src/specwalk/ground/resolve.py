@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from specwalk.browser.playwright_driver import PageDriver
+from specwalk.browser.driver import Driver
 from specwalk.ground.retrieve import Hit, Retriever
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Candidate
@@ -215,7 +215,7 @@ class Resolver:
 
     def resolve(
         self,
-        driver: PageDriver,
+        driver: Driver,
         target: str,
         *,
         role: str | None = None,
@@ -346,7 +346,7 @@ class Resolver:
             self._assisted(driver, context, target, role, scope, scope_role, hits, result)
         return result
 
-    def _by_option(self, driver: PageDriver, target: str, option: str) -> tuple[Locator, str] | None:
+    def _by_option(self, driver: Driver, target: str, option: str) -> tuple[Locator, str] | None:
         """The one nameless native dropdown offering `option`, when the page shows `target` as text.
 
         A `<label>` not linked to its `<select>` leaves the select without an accessible name, so the
@@ -381,7 +381,7 @@ class Resolver:
 
     def _assisted(
         self,
-        driver: PageDriver,
+        driver: Driver,
         context: str,
         target: str,
         role: str | None,
@@ -424,7 +424,7 @@ class Resolver:
             return
         result.message += f"; the model chose {element.id} ({choice.reason}), but no locator finds only it"
 
-    def _source_of(self, driver: PageDriver, locator: Locator, hits: list[Hit]) -> UIElement | None:
+    def _source_of(self, driver: Driver, locator: Locator, hits: list[Hit]) -> UIElement | None:
         """The UI-map element a phrase-derived locator found, proven by identity in the DOM."""
         for hit in hits[:5]:
             for candidate in self._element_locators(hit.element)[:2]:

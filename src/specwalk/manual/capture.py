@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from specwalk.browser.playwright_driver import PageDriver
+from specwalk.browser.driver import Driver
 from specwalk.models.locator import Locator
 from specwalk.models.manual import Box, ManualScenario, ManualStep, Sentence, Shot
 from specwalk.models.report import Operation, ScenarioResult
@@ -260,7 +260,7 @@ class Camera:
         self._numbered = 0
         self._after: dict[int, int] = {}  # step index -> number, for pictures taken once a page is open
 
-    def before(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+    def before(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
         # Texts the steps so far quote or check stay unmasked (later ones are not known yet).
         self._keep |= _texts(operations)
         if index < self.own_from or self.failure:
@@ -279,12 +279,12 @@ class Camera:
         locator = first.locator if first.op == "act" else None
         self._shoot(driver, index, self._numbered, locator, focused=first.op == "press_key")
 
-    def after(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+    def after(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
         number = self._after.pop(index, None)
         if number is not None and not self.failure:
             self._shoot(driver, index, number, None, focused=False)
 
-    def _shoot(self, driver: PageDriver, index: int, number: int, locator: Locator | None, *, focused: bool) -> None:
+    def _shoot(self, driver: Driver, index: int, number: int, locator: Locator | None, *, focused: bool) -> None:
         started = time.monotonic()
         driver.wait_for_settle()
         settled = time.monotonic()

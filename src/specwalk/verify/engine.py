@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from specwalk.browser.playwright_driver import BrowserSession, Outcome, PageDriver
+from specwalk.browser.driver import Driver, Outcome, Session
 from specwalk.ground.resolve import Resolution, Resolver, from_candidate
 from specwalk.ground.routes import match_route, route_for_page
 from specwalk.models.locator import Locator, LocatorPart
@@ -67,10 +67,10 @@ class StepObserver(Protocol):
     """Watches a live run around each grounded step (the manual takes its pictures here, so the
     scenario runs once). It may look at the page, never change its state."""
 
-    def before(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+    def before(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
         """The step's operations are resolved and about to run."""
 
-    def after(self, driver: PageDriver, index: int, operations: Sequence[Operation]) -> None:
+    def after(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
         """The step's operations all succeeded."""
 
 
@@ -130,7 +130,7 @@ class ScenarioVerifier:
 
     def __init__(
         self,
-        session: BrowserSession,
+        session: Session,
         ui_map: UIMap,
         resolver: Resolver,
         *,
@@ -163,7 +163,7 @@ class ScenarioVerifier:
         observer: StepObserver | None = None,
         still: bool = False,
     ) -> ScenarioRun:
-        """One live run; `still`: in a context made for repeatable pictures (`BrowserSession.still_page`)."""
+        """One live run; `still`: in a context made for repeatable pictures (`Session.still_page`)."""
         steps = [*scenario.preconditions, *scenario.steps]
         run = ScenarioRun(scenario, "passed")
         opened = (
@@ -206,11 +206,11 @@ class ScenarioVerifier:
         )
         return run
 
-    def _route(self, driver: PageDriver) -> str | None:
+    def _route(self, driver: Driver) -> str | None:
         return match_route(driver.url, self.ui_map.routes)
 
     def _run_step(
-        self, driver: PageDriver, index: int, step: Step, scenario: Scenario, observer: StepObserver | None = None
+        self, driver: Driver, index: int, step: Step, scenario: Scenario, observer: StepObserver | None = None
     ) -> StepResult:
         base = StepResult(
             index=index, text=step.text, source=step.source, expanded_from=step.expanded_from, status="passed"
@@ -264,7 +264,7 @@ class ScenarioVerifier:
 
     def _target(
         self,
-        driver: PageDriver,
+        driver: Driver,
         step: ActionStep | ExpectationStep,
         *,
         must_exist: bool = True,
@@ -310,7 +310,7 @@ class ScenarioVerifier:
             raise NotGrounded(resolution.message, resolution)
         return resolution
 
-    def _action(self, driver: PageDriver, step: ActionStep) -> tuple[list[Operation], Resolution | None]:
+    def _action(self, driver: Driver, step: ActionStep) -> tuple[list[Operation], Resolution | None]:
         action = step.action
         if action == "open":
             return [Operation(op="goto", value=self._open_path(driver, step))], None
@@ -348,7 +348,7 @@ class ScenarioVerifier:
         operation = Operation(op="act", name=name, locator=resolution.locator, value=value)
         return [operation] * max(1, step.count or 1), resolution
 
-    def _open_path(self, driver: PageDriver, step: ActionStep) -> str:
+    def _open_path(self, driver: Driver, step: ActionStep) -> str:
         if step.value and (step.value.startswith(("/", "#", "http"))):
             return step.value
         name = step.target or step.value or ""
@@ -366,7 +366,7 @@ class ScenarioVerifier:
             'write its path, e.g. open "/tasks"'
         )
 
-    def _page_by_heading(self, driver: PageDriver, name: str) -> str | None:
+    def _page_by_heading(self, driver: Driver, name: str) -> str | None:
         """The static route whose page shows `name` as a heading ("All notes" -> "/"), found by visiting.
 
         Remembered per name: every scenario of a feature opens the same page, and finding it costs
@@ -379,7 +379,7 @@ class ScenarioVerifier:
             self._pages_by_heading[name] = found
         return self._pages_by_heading[name]
 
-    def _find_page_by_heading(self, driver: PageDriver, name: str) -> str | None:
+    def _find_page_by_heading(self, driver: Driver, name: str) -> str | None:
         heading = Locator(parts=(LocatorPart(kind="role", role="heading", value=name, exact=True),))
         paths = sorted({r.path for r in self.ui_map.routes if not r.redirect and not re.search(r":\w|\[|\*", r.path)})
         for path in paths or ["/"]:
@@ -388,7 +388,7 @@ class ScenarioVerifier:
                 return target
         return None
 
-    def _expectation(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+    def _expectation(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         kind, negated = step.expectation, step.negated
         if kind == "url":
             return [Operation(op="check", name="url", value=step.value or "/", negated=negated)], None
@@ -441,7 +441,7 @@ class ScenarioVerifier:
             ], resolution
         raise NotGrounded(f"the expectation '{kind}' is not supported by verification yet")
 
-    def _text_visible(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+    def _text_visible(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         texts: list[str] = [step.value] if step.value else list(step.values)
         if not texts:
             raise NotGrounded("the step quotes no text to look for")
@@ -458,7 +458,7 @@ class ScenarioVerifier:
         return operations, None
 
     def _text_locator(
-        self, driver: PageDriver, text: str, scope: str | None, scope_role: str | None, *, negated: bool
+        self, driver: Driver, text: str, scope: str | None, scope_role: str | None, *, negated: bool
     ) -> Locator:
         exact = Locator(parts=(LocatorPart(kind="text", value=text, exact=True),))
         loose = Locator(parts=(LocatorPart(kind="text", value=text),))
@@ -489,14 +489,14 @@ class ScenarioVerifier:
         # Several places show the text (e.g. a list and a toast); the first one is what the user sees.
         return Locator(parts=(*options[0].parts[:-1], options[0].parts[-1].model_copy(update={"nth": 0})))
 
-    def _count(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+    def _count(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         if step.count is None:
             raise NotGrounded("the step gives no number to count")
         item_role = step.role if step.role and step.role != "list" else "listitem"
         items = self._items(driver, step.target, item_role)
         return [Operation(op="check", name="count", locator=items, value=str(step.count), negated=step.negated)], None
 
-    def _only_listed(self, driver: PageDriver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+    def _only_listed(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         """Exactly these items, in this order: a count and an in-order "contains" over the items."""
         if not step.values:
             raise NotGrounded("the step lists no items")
@@ -506,7 +506,7 @@ class ScenarioVerifier:
             Operation(op="check", name="contains_all", locator=items, value=json.dumps(list(step.values))),
         ], None
 
-    def _items(self, driver: PageDriver, phrase: str | None, item_role: str) -> Locator:
+    def _items(self, driver: Driver, phrase: str | None, item_role: str) -> Locator:
         """The items of the list a phrase names ("8 products" -> the list "Products"), else this page's list."""
         items = Locator(parts=(LocatorPart(kind="role", role=item_role, value=""),))
         container: Locator | None = None
@@ -517,11 +517,11 @@ class ScenarioVerifier:
             container = self._list_container(driver)
         return Locator(parts=(*container.parts, *items.parts)) if container is not None else items
 
-    def _target_phrase(self, driver: PageDriver, phrase: str, role: str | None) -> Locator | None:
+    def _target_phrase(self, driver: Driver, phrase: str, role: str | None) -> Locator | None:
         resolution = self.resolver.resolve(driver, phrase, role=role, route=self._route(driver))
         return resolution.locator
 
-    def _is_label(self, driver: PageDriver, locator: Locator, phrase: str | None, expected: str | None) -> bool:
+    def _is_label(self, driver: Driver, locator: Locator, phrase: str | None, expected: str | None) -> bool:
         """Whether the element only names the value ("Shipping"), rather than showing it itself."""
         if not phrase or _plain(phrase) == _plain(expected or ""):
             return False  # "the "Cart" link is "Cart"": the element says the expected text itself
@@ -531,7 +531,7 @@ class ScenarioVerifier:
             return False
         return _plain(own) == _plain(phrase)
 
-    def _list_container(self, driver: PageDriver) -> Locator | None:
+    def _list_container(self, driver: Driver) -> Locator | None:
         """The one list on this page: by a unique locator from the UI map, or the page's only list."""
         route = self._route(driver)
         for element in self.ui_map.elements:
@@ -692,7 +692,7 @@ def prefix_cut(steps: Sequence[StepResult], end: int) -> int:
 
 
 def execute(
-    driver: PageDriver,
+    driver: Driver,
     operation: Operation,
     *,
     check_timeout_ms: float | None = None,

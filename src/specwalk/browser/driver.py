@@ -1,0 +1,129 @@
+"""What grounding and verification need from a browser: the `Driver` and `Session` protocols.
+
+`verify/`, `ground/` and `manual/` depend on these, never on a vendor type. Two implementations:
+`playwright_driver.PageDriver` / `BrowserSession` over real Chromium, and `fake.FakeDriver` /
+`FakeSession`, an in-memory page for pure-logic unit tests (grounding, waiting, verdicts).
+
+Every operation returns a value for an expected failure (an element that is missing, a check that
+does not hold, a page that does not load); exceptions are for bugs.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from specwalk.models.locator import Locator
+
+ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload
+CheckName = str  # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one action or check: expected failures are values, not exceptions."""
+
+    ok: bool
+    message: str = ""
+    actual: str | None = None
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A screenshot for the manual: PNG bytes and the boxes (viewport CSS px) at capture time."""
+
+    ok: bool
+    message: str = ""
+    png: bytes = b""
+    boxes: dict[str, Any] | None = None
+
+
+class Driver(Protocol):
+    """Step primitives over one page of a fresh context, addressed by the locator IR."""
+
+    timeout_ms: float  # how long an action waits for its target and a check for its condition
+
+    @property
+    def url(self) -> str: ...
+
+    def goto(self, path_or_url: str) -> Outcome: ...
+
+    def reload(self) -> Outcome: ...
+
+    def go_back(self) -> Outcome: ...
+
+    def go_forward(self) -> Outcome: ...
+
+    def clear_storage(self) -> Outcome:
+        """Forget what the app stored (cookies, localStorage, sessionStorage), as a new visitor."""
+
+    def count(self, locator: Locator) -> int:
+        """How many elements match now, without waiting; a locator the page cannot evaluate matches none."""
+
+    def visible_count(self, locator: Locator) -> int:
+        """How many matches are visible now."""
+
+    def has_role(self, locator: Locator, role: str) -> bool:
+        """Whether the element `locator` finds has the ARIA role `role`."""
+
+    def same_element(self, first: Locator, second: Locator) -> bool:
+        """Whether two locators that match one element each match the same node."""
+
+    def wait_for_settle(self) -> None:
+        """Let pending navigation and rendering finish before an instant (non-retrying) look."""
+
+    def pause(self, ms: float) -> None:
+        """Wait between two looks while polling for a target; only verification polls, tests never sleep."""
+
+    def act(
+        self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None
+    ) -> Outcome: ...
+
+    def check(
+        self,
+        name: CheckName,
+        locator: Locator | None,
+        value: str | None = None,
+        *,
+        negated: bool = False,
+        timeout_ms: float | None = None,
+    ) -> Outcome:
+        """A web-first assertion (retries until the timeout); a failure carries what was seen."""
+
+    def text_of(self, locator: Locator) -> str: ...
+
+    def screenshot(self, path: Path, *, highlight: Locator | None = None, full_page: bool = False) -> Path: ...
+
+    def capture(
+        self, locator: Locator | None, *, number: int, keep: list[str], focused: bool = False, color: str = "#e11d48"
+    ) -> Capture: ...
+
+    def save_storage_state(self, path: Path) -> Path: ...
+
+
+class Session(Protocol):
+    """One browser; each page comes in a fresh context (cookies, storage), as each test does."""
+
+    def page(
+        self,
+        base_url: str,
+        *,
+        timeout_ms: float = 5_000,
+        locale: str | None = None,
+        storage_state: Path | None = None,
+        viewport: tuple[int, int] = (1280, 800),
+        device_scale_factor: float = 1,
+    ) -> AbstractContextManager[Driver]: ...
+
+    def still_page(
+        self,
+        base_url: str,
+        *,
+        timeout_ms: float = 5_000,
+        locale: str | None = None,
+        viewport: tuple[int, int] = (1280, 800),
+        device_scale_factor: float = 2,
+    ) -> AbstractContextManager[Driver]:
+        """A fresh context made for repeatable screenshots (fixed clock, seeded randomness, no motion)."""
