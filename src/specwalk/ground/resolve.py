@@ -9,7 +9,8 @@ Ambiguity and absence are results with the candidates and reasons, never a guess
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -57,6 +58,13 @@ _NAMELESS_SELECT = "select:not([aria-label], [aria-labelledby], [title], [id], l
 
 # Container roles a list item / row scope can be expressed with (`filter({ hasText })`).
 _SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
+
+
+def _poll_intervals() -> Iterator[float]:
+    """Milliseconds between looks: Playwright's own retry intervals, then every second."""
+    yield from (100.0, 250.0, 500.0)
+    while True:
+        yield 1_000.0
 
 
 @dataclass
@@ -227,11 +235,67 @@ class Resolver:
         literal: bool = True,
         context: str | None = None,
         option: str | None = None,
+        timeout_ms: float | None = None,
     ) -> Resolution:
         """`context` (the step's sentence) lets a configured chooser settle what the words do not.
 
         `option` is the choice a "select" step makes ("Dark"): a dropdown without a name is found by it.
+        A target that must exist is looked for again, as Playwright's auto-waiting does, until it
+        is there and unique or `timeout_ms` (default: the driver's action timeout) has passed:
+        content rendered after a data load is found, and "missing" means missing for that long.
         """
+        limit = driver.timeout_ms if timeout_ms is None else timeout_ms
+        started, paused = time.monotonic(), 0.0
+        for interval in _poll_intervals():
+            result, ordered, hits = self._look(driver, target, role, scope, scope_role, route, action, literal)
+            if result.ok or not must_exist:
+                break
+            if option and not scope and not scope_role:
+                found = self._by_option(driver, target, option)
+                if found is not None:
+                    result.locator, result.message = found
+                    return result
+            # Both clocks: a real page's own looks take time, a simulated one's only its pauses.
+            left = min(limit - paused, limit - (time.monotonic() - started) * 1000)
+            if left <= 0:
+                break
+            driver.pause(min(interval, left))
+            paused += min(interval, left)
+        if result.ok:
+            return result
+        if not must_exist:
+            # For "is hidden / is not shown", absence is the point: use the best source-backed locator.
+            for locator, element in ordered:
+                if element is not None:
+                    result.locator, result.element = locator, element
+                    result.message = "not on the page now; locator from the UI map"
+                    return result
+            if ordered:
+                result.locator = ordered[0][0]
+                result.message = "not on the page now; locator from the requirement's words"
+                return result
+        many = [reason for reason in result.rejected if "not unique" in reason]
+        result.message = (
+            f"'{target}' matches more than one element; say which (e.g. the {role or 'element'} of \"…\")"
+            if many
+            else f"no element on the page matches '{target}'"
+        )
+        if self.chooser is not None and context is not None and hits:
+            self._assisted(driver, context, target, role, scope, scope_role, hits, result)
+        return result
+
+    def _look(
+        self,
+        driver: Driver,
+        target: str,
+        role: str | None,
+        scope: str | None,
+        scope_role: str | None,
+        route: str | None,
+        action: str | None,
+        literal: bool,
+    ) -> tuple[Resolution, list[tuple[Locator, UIElement | None]], list[Hit]]:
+        """One look at the live page: the first candidate locator that matches exactly one element."""
         preferred = () if role else _ROLES_FOR_ACTION.get(action or "", ())
         hits = self.candidates(target, role, route, preferred)
         result = Resolution(
@@ -319,32 +383,7 @@ class Resolver:
                     break
             result.locator = best_locator
             result.element = best_element or self._source_of(driver, best_locator, hits)
-            return result
-        if option and not scope and not scope_role and must_exist:
-            found = self._by_option(driver, target, option)
-            if found is not None:
-                result.locator, result.message = found
-                return result
-        if not must_exist:
-            # For "is hidden / is not shown", absence is the point: use the best source-backed locator.
-            for locator, element in ordered:
-                if element is not None:
-                    result.locator, result.element = locator, element
-                    result.message = "not on the page now; locator from the UI map"
-                    return result
-            if ordered:
-                result.locator = ordered[0][0]
-                result.message = "not on the page now; locator from the requirement's words"
-                return result
-        many = [reason for reason in result.rejected if "not unique" in reason]
-        result.message = (
-            f"'{target}' matches more than one element; say which (e.g. the {role or 'element'} of \"…\")"
-            if many
-            else f"no element on the page matches '{target}'"
-        )
-        if self.chooser is not None and context is not None and hits:
-            self._assisted(driver, context, target, role, scope, scope_role, hits, result)
-        return result
+        return result, ordered, hits
 
     def _by_option(self, driver: Driver, target: str, option: str) -> tuple[Locator, str] | None:
         """The one nameless native dropdown offering `option`, when the page shows `target` as text.

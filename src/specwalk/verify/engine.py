@@ -294,8 +294,8 @@ class ScenarioVerifier:
             option=option,
         )
         if not resolution.ok and must_exist:
-            # The element may still be rendering (a dialog opening, a route loading).
-            driver.wait_for_settle()
+            # Waited for the words as the step uses them; a last look without the action's roles
+            # and with the route the page has now reached.
             resolution = self.resolver.resolve(
                 driver,
                 step.target,
@@ -305,6 +305,7 @@ class ScenarioVerifier:
                 route=self._route(driver),
                 context=step.text,
                 option=option,
+                timeout_ms=0,
             )
         if not resolution.ok:
             raise NotGrounded(resolution.message, resolution)
@@ -511,7 +512,10 @@ class ScenarioVerifier:
         items = Locator(parts=(LocatorPart(kind="role", role=item_role, value=""),))
         container: Locator | None = None
         if phrase:
-            named = self.resolver.resolve(driver, phrase, role="list", route=self._route(driver), literal=False)
+            # No waiting: the items' count is checked web-first, and an unnamed list is this page's one.
+            named = self.resolver.resolve(
+                driver, phrase, role="list", route=self._route(driver), literal=False, timeout_ms=0
+            )
             container = named.locator
         if container is None:
             container = self._list_container(driver)
