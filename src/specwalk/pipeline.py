@@ -312,6 +312,7 @@ def generate(
                 Resolver(retriever, locale=locale, chooser=_chooser(llm, ui_map, locale)),
                 base_url=app.base_url,
                 locale=locale,
+                timeout_ms=config.app.action_timeout * 1000,
                 artifacts=config.output_dir,
             )
 

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # Counted as "interactive" in a page summary; later stages use the UI map instead.
 _INTERACTIVE = "a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]"
 
+# A page load may take far longer than an action (a dev server compiling on its first request):
+# like Playwright Test, whose navigations wait up to the test's timeout, not the action's.
+NAVIGATION_TIMEOUT_MS = 30_000.0
+
 # 2025-01-01 12:00:00 UTC: pages captured for the manual all start at this time, so dates repeat.
 MANUAL_CLOCK_S = 1_735_732_800.0
 
@@ -65,6 +69,7 @@ class BrowserSession:
         storage_state: Path | None = None,
         viewport: tuple[int, int] = (1280, 800),
         device_scale_factor: float = 1,
+        navigation_timeout_ms: float = NAVIGATION_TIMEOUT_MS,
     ) -> Iterator[PageDriver]:
         """A fresh context (cookies, storage) and one page in it, closed afterwards."""
         context = self._browser.new_context(
@@ -75,6 +80,7 @@ class BrowserSession:
             device_scale_factor=device_scale_factor,
         )
         context.set_default_timeout(timeout_ms)
+        context.set_default_navigation_timeout(navigation_timeout_ms)
         try:
             yield PageDriver(context.new_page(), timeout_ms)
         finally:
@@ -103,6 +109,7 @@ class BrowserSession:
             color_scheme="light",
         )
         context.set_default_timeout(timeout_ms)
+        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
         context.add_init_script(_STILL_INIT.replace("__STILL__", _STILL_STYLE))
         try:
             page = context.new_page()

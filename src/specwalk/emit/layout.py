@@ -48,6 +48,7 @@ def suite_settings(config: Config) -> SuiteSettings:
         ready_url=config.url_for_port(config.app.ready_url or config.app.base_url, port),
         app_cwd=app_cwd,
         start_timeout_s=config.app.start_timeout,
+        expect_timeout_ms=round(config.app.action_timeout * 1000),
     )
 
 
