@@ -398,7 +398,18 @@ def plan(
     show_default=True,
     help="Emit Playwright Test (TypeScript) or pytest (Python).",
 )
-@click.option("--runs", type=click.IntRange(0, 10), default=3, show_default=True, help="Runs of the emitted suite.")
+@click.option(
+    "--runs",
+    type=click.IntRange(0, 10),
+    default=3,
+    show_default=True,
+    help="Runs of the emitted suite with its real runner (0: verify and emit only).",
+)
+@click.option(
+    "--install-runner",
+    is_flag=True,
+    help="Install the emitted suite's runner into the project when it lacks it (@playwright/test, or pytest).",
+)
 @click.option(
     "--retriever",
     type=click.Choice(["lexical", "semantic"]),
@@ -421,6 +432,7 @@ def generate(
     base_url: str | None,
     language: str,
     runs: int,
+    install_runner: bool,
     retriever: str | None,
     workers: int | None,
     llm_choice_value: str | None,
@@ -430,8 +442,9 @@ def generate(
 ) -> int:
     """Verify REQUIREMENTS (default: project.requirements) in the running app and emit Playwright tests.
 
-    Exit 0 when every planned scenario is verified; 1 when there are app defects, scenarios that
-    could not be grounded, flaky tests or a failing suite run.
+    Exit 0 when every planned scenario is verified; 1 when nothing was planned, or there are app
+    defects, scenarios that could not be grounded or verified, flaky tests or a failing suite run;
+    4 when the emitted suite's runner is missing (checked before verifying) or could not run.
     """
     from specwalk.pipeline import generate as run_generate
     from specwalk.pipeline import llm_for
@@ -455,6 +468,7 @@ def generate(
             on_progress=say,
             on_app_progress=progress,
             llm=session,
+            install_runner=install_runner,
         )
     finally:
         progress.done()
@@ -470,6 +484,9 @@ def generate(
             counts[scenario.status] = counts.get(scenario.status, 0) + 1
         summary = ", ".join(f"{count} {status.replace('_', ' ')}" for status, count in sorted(counts.items()))
         out.print(f"scenarios: {summary or 'none'}; {len(report.unplanned)} line(s) not planned", markup=False)
+        if not report.scenarios:
+            for entry in report.unplanned:  # nothing else to show: say why each line was not planned
+                out.print(f"  not planned: {entry.source}: {entry.reason}", markup=False)
         for scenario in report.scenarios:
             if scenario.status != "passed":
                 out.print(f"  {scenario.status}: {scenario.name} ({scenario.source})", markup=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import json
 import platform
 import shutil
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 from specwalk import __version__
 from specwalk.browser.discovery import BrowserInfo, find_browser, install_hint
 from specwalk.errors import SpecwalkError
+from specwalk.verify.runner import find_playwright_test
 
 _PROBE_TITLE = "specwalk doctor probe"
 _PROBE_PAGE = (
@@ -57,19 +57,6 @@ def _command_version(command: str, env: dict[str, str]) -> str | None:
         return None
     output = (result.stdout or result.stderr).strip()
     return output.splitlines()[0] if result.returncode == 0 and output else None
-
-
-def find_playwright_test(start: Path) -> tuple[str, Path] | None:
-    """(version, package dir) of the @playwright/test a project at `start` would resolve."""
-    for directory in (start.resolve(), *start.resolve().parents):
-        package = directory / "node_modules" / "@playwright" / "test" / "package.json"
-        if package.is_file():
-            try:
-                version = str(json.loads(package.read_text(encoding="utf-8")).get("version", "?"))
-            except (OSError, ValueError):
-                version = "?"
-            return version, package.parent
-    return None
 
 
 @contextmanager

@@ -26,9 +26,9 @@ from specwalk.browser.app_server import (
 from specwalk.browser.discovery import BrowserInfo
 from specwalk.config import CONFIG_FILENAME, Config, build_config, render_toml
 from specwalk.detect import Detection, detect_project
-from specwalk.errors import UsageError
+from specwalk.errors import EnvironmentProblem, UsageError
 from specwalk.fileio import write_atomic
-from specwalk.models.report import RunReport
+from specwalk.models.report import RequirementRow, RunReport, ScenarioResult, SharedSetup
 
 if TYPE_CHECKING:
     from specwalk.emit.layout import Language
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from specwalk.llm.session import LlmSession
     from specwalk.models.scenario import Plan
     from specwalk.models.uimap import UIMap
+    from specwalk.verify.runner import MissingRunner
     from specwalk.verify.suite import Repairer
 
 
@@ -170,9 +171,12 @@ class GenerateResult:
 
     @property
     def ok(self) -> bool:
-        bad = {"app_defect", "not_grounded", "flaky"}
+        """Something was planned, and every planned scenario (or its planned part) verified, its
+        test as expected in every run."""
+        good = {"passed", "weak", "not_planned", "partial"}
         runner_ok = self.report.runner is None or self.report.runner.exit_code == 0
-        return runner_ok and not any(scenario.status in bad for scenario in self.report.scenarios)
+        scenarios = self.report.scenarios
+        return runner_ok and bool(scenarios) and all(scenario.status in good for scenario in scenarios)
 
 
 def index_for(config: Config, *, use_cache: bool = True) -> UIMap:
@@ -262,15 +266,21 @@ def generate(
     on_progress: GenerateProgress | None = None,
     on_app_progress: ProgressCallback | None = None,
     llm: LlmSession | None = None,
+    install_runner: bool = False,
 ) -> GenerateResult:
     """Index, plan, verify every scenario live, emit the suite, run it `runs` times, write reports.
 
     With `llm`, free-prose lines are planned by the model, ambiguous targets may be settled by it
     and its own scenarios' ungroundable steps repaired; all of it verified like everything else.
+    The last run's reports are removed first; a suite that could not run (no runner) is found
+    before any verification (`install_runner`: install it then), and one that fails to run after
+    verification still leaves the reports of what was verified.
     """
     from specwalk.browser.discovery import find_browser
     from specwalk.browser.playwright_driver import BrowserSession, browser_session
-    from specwalk.emit.output import emit_suite, write_reports
+    from specwalk.emit.output import emit_suite, remove_reports, write_reports
+    from specwalk.emit.report_html import REPORT_HTML_FILE
+    from specwalk.emit.report_json import REPORT_FILE
     from specwalk.ground import build_retriever
     from specwalk.ground.resolve import Resolver
     from specwalk.verify.engine import ScenarioVerifier
@@ -281,6 +291,7 @@ def generate(
     say = on_progress or (lambda _message: None)
     seconds: dict[str, float] = {}
     clock = time.monotonic()
+    tests_dir = config.resolve(config.output.tests_dir)
 
     def lap(phase: str) -> None:
         nonlocal clock
@@ -288,6 +299,15 @@ def generate(
         seconds[phase] = round(now - clock, 2)
         clock = now
 
+    def result(report: RunReport) -> GenerateResult:
+        write_reports(report, config, language)
+        return GenerateResult(
+            report, tests_dir, config.output_dir / REPORT_FILE, config.output_dir / REPORT_HTML_FILE, seconds, llm
+        )
+
+    remove_reports(config)
+    if runs > 0:
+        _ensure_runner(config, language, tests_dir, env, install=install_runner, say=say)
     say("index: reading the source")
     ui_map = index_for(config)
     lap("index")
@@ -296,9 +316,11 @@ def generate(
     plan = plan_for(config, requirements, llm=llm, ui_map=ui_map, retriever=retriever, on_progress=say)
     lap("plan")
     say(f"plan: {plan.scenario_count} scenarios, {len(plan.unplanned)} line(s) not planned")
-    browser = find_browser(config.browser.path, env)
     locale = config.project.locales[0]
-    tests_dir = config.resolve(config.output.tests_dir)
+    if not plan.scenario_count:
+        # Nothing to verify: the report lists the lines that were not planned; the run is not a success.
+        return result(_report(config, plan, locale, [], []))
+    browser = find_browser(config.browser.path, env)
     with (
         running_app(config, base_url=base_url, on_progress=on_app_progress) as app,
         browser_session(browser, headless=config.browser.headless) as session,
@@ -344,38 +366,74 @@ def generate(
             users = sum(scenario.setup == shared.id for scenario in sharing.scenarios)
             say(f"setup: '{shared.id}' ({shared.source}) runs once and {users} tests start from its saved state")
         lap("verify")
-        report = RunReport(
-            specwalk_version=__version__,
-            project=config.root.name,
-            requirements_files=sorted(plan.sources),
-            locale=locale,
-            requirements=verified.requirements,
-            scenarios=sharing.scenarios,
-            unplanned=list(plan.unplanned),
-            setups=sharing.setups,
-        )
+        report = _report(config, plan, locale, verified.requirements, sharing.scenarios, sharing.setups)
         report, _written = emit_suite(report, config, language)
         lap("emit")
         if runs > 0 and any(scenario.test_file for scenario in report.scenarios):
             say(f"run: the emitted suite, {runs} time(s), with the real runner")
-            suite_run = run_suite(
-                language,
-                tests_dir,
-                env=env,
-                base_url=app.base_url,
-                browser=browser.path,
-                runs=runs,
-                display_root=config.root,
-                on_run=lambda number, total: say(f"run {number}/{total}"),
-            )
+            try:
+                suite_run = run_suite(
+                    language,
+                    tests_dir,
+                    env=env,
+                    base_url=app.base_url,
+                    browser=browser.path,
+                    runs=runs,
+                    display_root=config.root,
+                    on_run=lambda number, total: say(f"run {number}/{total}"),
+                )
+            except EnvironmentProblem as problem:
+                # What was verified is reported; the report says the suite could not run.
+                write_reports(report.model_copy(update={"errors": [*report.errors, *problem.lines]}), config, language)
+                raise
             report = apply_runs(report, suite_run)
             lap("run")
-    write_reports(report, config, language)
-    from specwalk.emit.report_html import REPORT_HTML_FILE
-    from specwalk.emit.report_json import REPORT_FILE
+    return result(report)
 
-    return GenerateResult(
-        report, tests_dir, config.output_dir / REPORT_FILE, config.output_dir / REPORT_HTML_FILE, seconds, llm
+
+def _report(
+    config: Config,
+    plan: Plan,
+    locale: str,
+    requirements: list[RequirementRow],
+    scenarios: list[ScenarioResult],
+    setups: list[SharedSetup] | None = None,
+) -> RunReport:
+    return RunReport(
+        specwalk_version=__version__,
+        project=config.root.name,
+        requirements_files=sorted(plan.sources),
+        locale=locale,
+        requirements=requirements,
+        scenarios=scenarios,
+        unplanned=list(plan.unplanned),
+        setups=setups or [],
+    )
+
+
+def _ensure_runner(
+    config: Config, language: Language, tests_dir: Path, env: dict[str, str], *, install: bool, say: GenerateProgress
+) -> None:
+    """Stop before any verification when the emitted suite could not be run; or install its runner."""
+    from specwalk.verify.runner import install_runner, missing_runner
+
+    def missing() -> MissingRunner | None:
+        return missing_runner(
+            language, tests_dir, root=config.root, package_manager=config.project.package_manager, env=env
+        )
+
+    lacking = missing()
+    if lacking is not None and install and lacking.install:
+        say(f"runner: installing {lacking.what.split(' (')[0]}: {lacking.command} (in {lacking.where})")
+        install_runner(lacking, env)
+        lacking = missing()
+    if lacking is None:
+        return
+    fix = f"run `{lacking.command}` in {lacking.where}, or pass --install-runner" if lacking.install else ""
+    raise EnvironmentProblem(
+        f"the emitted {'pytest' if language == 'python' else 'Playwright Test'} suite could not run: "
+        f"this project lacks {lacking.what}",
+        hint=(fix + "; " if fix else "install Node.js 18+; ") + "or pass --runs 0 to verify without running it",
     )
 
 

@@ -16,6 +16,7 @@ from specwalk.emit.playwright_ts import emit_typescript
 from specwalk.emit.pytest_py import emit_python
 from specwalk.emit.report_html import REPORT_HTML_FILE, render_report_html
 from specwalk.emit.report_json import REPORT_FILE, render_report_json
+from specwalk.fileio import write_error
 from specwalk.models.report import RunReport
 
 
@@ -38,3 +39,14 @@ def render_reports(report: RunReport, language: Language) -> dict[str, str]:
 
 def write_reports(report: RunReport, config: Config, language: Language) -> WriteResult:
     return write_files(config.output_dir, render_reports(report, language), track=False)
+
+
+def remove_reports(config: Config) -> None:
+    """Delete the last run's report.json and report.html: a run that stops early must not leave a
+    report that looks like its own."""
+    for name in (REPORT_FILE, REPORT_HTML_FILE):
+        path = config.output_dir / name
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise write_error(path, exc) from exc

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,86 @@ class SuiteRun:
     tests: tuple[TestOutcome, ...]
     errors: tuple[str, ...] = ()  # runner-level problems (config, web server, collection)
     output: str = field(default="", repr=False)  # the last run's console output
+
+
+# --- can the suite run at all? --------------------------------------------------------------
+
+
+def find_playwright_test(start: Path) -> tuple[str, Path] | None:
+    """(version, package dir) of the @playwright/test that Node resolves from `start`."""
+    for directory in (start.resolve(), *start.resolve().parents):
+        package = directory / "node_modules" / "@playwright" / "test" / "package.json"
+        if package.is_file():
+            try:
+                version = str(json.loads(package.read_text(encoding="utf-8")).get("version", "?"))
+            except (OSError, ValueError):
+                version = "?"
+            return version, package.parent
+    return None
+
+
+@dataclass(frozen=True)
+class MissingRunner:
+    """What the emitted suite needs and this machine lacks, and the command that installs it."""
+
+    what: str
+    install: tuple[str, ...]  # argv, run in `where`; () when it is nothing specwalk can install
+    where: Path
+
+    @property
+    def command(self) -> str:
+        return shlex.join(self.install)
+
+
+def _playwright_spec() -> str:
+    """The @playwright/test release line matching the Python playwright specwalk verifies with."""
+    from importlib import metadata
+
+    try:
+        major, minor = metadata.version("playwright").split(".")[:2]
+    except (metadata.PackageNotFoundError, ValueError):
+        return "@playwright/test"
+    return f"@playwright/test@{major}.{minor}"  # npm reads 1.65 as any 1.65.x
+
+
+def missing_runner(
+    language: Language, tests_dir: Path, *, root: Path, package_manager: str, env: Mapping[str, str]
+) -> MissingRunner | None:
+    """None when the emitted suite can run; else what is missing, checked before any verification."""
+    if language == "python":
+        import importlib.util
+
+        lacking = [name for name in ("pytest", "playwright") if importlib.util.find_spec(name) is None]
+        if not lacking:
+            return None
+        return MissingRunner(
+            f"the Python package(s) {', '.join(lacking)} (pytest runs the emitted tests)",
+            (sys.executable, "-m", "pip", "install", *lacking),
+            root,
+        )
+    if shutil.which("npx", path=env.get("PATH")) is None:
+        return MissingRunner("Node.js (npx runs the emitted Playwright Test suite)", (), root)
+    if find_playwright_test(tests_dir) is not None:
+        return None
+    spec = _playwright_spec()
+    install = {
+        "pnpm": ("pnpm", "add", "--save-dev", spec),
+        "yarn": ("yarn", "add", "--dev", spec),
+    }.get(package_manager, ("npm", "install", "--save-dev", spec))
+    return MissingRunner(f"@playwright/test (not found in node_modules from {tests_dir} up)", install, root)
+
+
+def install_runner(missing: MissingRunner, env: Mapping[str, str], *, timeout_s: float = 600) -> None:
+    """Run `missing.install` in its project; EnvironmentProblem with the tail of its output if it fails."""
+    if not missing.install:
+        raise EnvironmentProblem(f"the emitted suite needs {missing.what}", hint="install Node.js 18+ (it brings npx)")
+    code, output = _execute(missing.install, missing.where, env, timeout_s)
+    if code != 0:
+        raise EnvironmentProblem(
+            f"`{missing.command}` failed in {missing.where} (exit status {code}); its last lines:",
+            *_tail(output, 15).splitlines(),
+            hint="run it yourself, or pass --runs 0 to skip running the emitted suite",
+        )
 
 
 def run_suite(
