@@ -3,7 +3,8 @@
 A sentence becomes a *skeleton* in which each quoted value is replaced by «n», so the grammar
 never sees (or splits inside) user text. Accepted quotes: "straight", “curly” (nested, as in
 ““Keep me” will be removed.”), 「corner」, 『white corner』, `code` and 'single' (only at word
-boundaries, so apostrophes in "task's" stay text).
+boundaries, so apostrophes in "task's" stay text). A straight quote with no straight closer may be
+closed by a curly one (`"option-1”`, a common slip).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def extract(text: str) -> Quoted:
                 end = _closing(text, index, char, _PAIRED[char])
         elif char in _SIMPLE:
             end = text.find(_SIMPLE[char], index + 1)
+            if end < 0 and char == '"':
+                end = text.find("”", index + 1)  # "option-1” : a straight quote closed by a curly one
         elif char == "'":
             match = _SINGLE.match(text, index) if index == 0 or not text[index - 1].isalnum() else None
             if match is not None:
