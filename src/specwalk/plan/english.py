@@ -1,116 +1,55 @@
-"""The English controlled language: normalisation and rules (see docs/step-language.md)."""
+"""The English step language, actions: one rule per kind of sentence (see docs/step-language.md).
+
+Each row is a pattern over the normalised skeleton (`english_words.normalize`), the step it makes
+and a canonical example, which is both the suggestion offered for a near miss and the sentence the
+row's own test plans (tests/unit/plan/test_rules.py walks every row). `E` is an element phrase,
+read by `elements.english_element` (quoted names, exact references, labels, ordinals, described
+elements, back-references); `T` is a quoted name only, for the sentences whose quoted word is a
+text rather than an element ("I should see "Saved""). The checks are in `english_checks.py`.
+"""
 
 from __future__ import annotations
 
 import re
 
-from specwalk.plan.grammar import (
-    KEYS,
-    NUMBER_WORDS,
-    ROLE_NOUNS,
-    SCOPE_NOUNS,
-    Rule,
-    StepSpec,
-    alternation,
-    finish,
-    rule,
+from specwalk.plan.english_checks import CHECKS
+from specwalk.plan.english_words import (
+    CLICK,
+    E2,
+    ENTER,
+    GIVEN_WHEN,
+    HAVE,
+    KEY,
+    LOADED,
+    PAGE,
+    PAGE_ANY,
+    PAGE_NAME,
+    SCOPE,
+    SELECT,
+    STORAGE,
+    TIMES,
+    VAL,
+    VALUE_WORDS,
+    E,
+    V,
+    normalize,
+    verb,
 )
-from specwalk.plan.quotes import PLACEHOLDER
+from specwalk.plan.grammar import Rule, StepSpec, finish, rule
 
-_EN_ROLES = {noun: role for noun, role in ROLE_NOUNS.items() if noun.isascii()}
-_EN_SCOPES = {noun: role for noun, role in SCOPE_NOUNS.items() if noun.isascii()}
-ROLE = alternation(list(_EN_ROLES))
-SCOPE = alternation(list(_EN_SCOPES))
-KEY = alternation([key for key in KEYS if key.isascii()])
-NUM = r"\d+|" + alternation([word for word in NUMBER_WORDS if word.isascii() and word not in ("a", "an")])
-T = rf"(?:(?:the|a|an) )?(?:(?P<r>{ROLE}) )?«(?P<t>\d+)»(?: (?P<r2>{ROLE}))?"
-V = r"«(?P<v>\d+)»"
-VS = r"(?P<vs>«\d+»(?:(?:,| and|, and| or|, or|,and|及|和|、) ?«\d+»)*)"
-PAGE = r"(?: (?:page|screen|route|view|url|address))?"
-HAVE = r"(?:have |has |had )?"
-
-_SUBJECT = re.compile(
-    r"^(?:i|we|you|they|he|she|the user|a user|users?|the shopper|a shopper|shoppers?|the customer|the visitor)\b ?"
-)
-_LEAD = re.compile(r"^(?:and|but|then|when|whenever|if|once|given|so|also|now|next|finally|after that|afterwards),? ")
-_NEGATIONS = re.compile(
-    r"\b(?:should not|shouldn't|must not|mustn't|will not|won't|cannot|can't|can not|does not|doesn't|"
-    r"do not|don't|did not|didn't|is no longer|are no longer|no longer)\b"
-)
-_MODALS = re.compile(
-    r"\b(?:should|must|shall|will|can|could|would|is able to|are able to|am able to|is expected to)\b "
-)
-# "should have the value", "must have 3 items": the modal goes, "have" agrees with the rules' "has"
-_MODAL_HAVE = re.compile(r"\b(?:should|must|shall|will|would|can|could)( not)? have\b")
-_FILLERS = re.compile(r"\b(?:still|again|also|now|just|immediately|automatically|right away|successfully)\b ?")
-
-
-def normalize(skeleton: str) -> str:
-    text = skeleton.replace("’", "'").lower()
-    text = re.sub(r"\s+", " ", text).strip(" .!;:,")
-    text = _MODAL_HAVE.sub(lambda match: "has" if not match.group(1) else "not has", text)
-    text = _NEGATIONS.sub("not", text)
-    text = _MODALS.sub("", text)
-    text = _FILLERS.sub("", text)
-    text = re.sub(r"\bbe\b", "is", text)
-    text = re.sub(r"\bnot is\b", "is not", text)  # "should not be checked" → "is not checked"
-    text = re.sub(r"\b(?:back|then) (on|to|at|in)\b", r"\1", text)
-    text = re.sub(r" then\b", "", text)
-    for _ in range(3):
-        text = _LEAD.sub("", text)
-        text = _SUBJECT.sub("", text)
-
-    return re.sub(r"\s+", " ", text).strip(" .!;:,")
-
-
-def _build_state(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    state = match.group("st")
-    negative = state in ("disabled", "greyed out", "grayed out", "inactive", "unchecked", "unselected", "off")
-    if negative:
-        spec["negated"] = not spec.get("negated", False)
-    return [finish(spec)]
-
-
-def _build_many_texts(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    texts = [values[int(index)] for index in PLACEHOLDER.findall(match.group("vs"))]
-    spec.pop("values", None)
-    return [finish({**spec, "value": text}) for text in texts] if texts else None
-
-
-_PLURAL_ROLES = {
-    f"{noun}es" if noun.endswith("x") else f"{noun}s": role
-    for noun, role in _EN_ROLES.items()
-    if role is not None and " " not in noun
-}
-_PLURAL_ROLES.update({"check boxes": "checkbox", "radio buttons": "radio", "text fields": "textbox"})
-PLURAL_ROLE = alternation(list(_PLURAL_ROLES))
-
-
-def _build_many_elements(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    """ "I should see the "All", "Active" and "Completed" buttons": one element per quote."""
-    texts = [values[int(index)] for index in PLACEHOLDER.findall(match.group("vs"))]
-    spec.pop("values", None)
-    role = _PLURAL_ROLES[match.group("rs")]
-    return [finish({**spec, "target": text, "role": role}) for text in texts] if len(texts) > 1 else None
-
-
-def _build_count(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    """ "the "Cart items" list has 1 item": a list that has items is a list, not a dropdown."""
-    if "list" in (match.group("r"), match.group("r2")):
-        spec["role"] = "list"
-    return [finish(spec)]
+__all__ = ["RULES", "SCOPE_SUFFIXES", "STATE_SHAPE", "normalize"]
 
 
 def _build_seconds(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     amount = float(match.group("vn"))
-    if match.group("u").startswith("m"):
+    if match.group("u").lower().startswith("m"):
         amount /= 1000
     spec["value"] = f"{amount:g}"
     return [spec]
 
 
 def _build_history(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    spec["action"] = "go_back" if match.group("d") == "back" else "go_forward"
+    spec["action"] = "go_back" if match.group("d").lower() == "back" else "go_forward"
     return [spec]
 
 
@@ -120,27 +59,26 @@ def _build_open_then_url(match: re.Match[str], values: tuple[str, ...], spec: St
     return [first, second]
 
 
-def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    verb = match.group("verb")
-    more = [values[int(index)] for index in PLACEHOLDER.findall(match.group("more") or "")]
-    target = spec.get("target")
-    if target in ("page", "screen", "app") and spec.get("role") is None:
-        # "the page shows "X"": plain visible text, not an element's text
-        del spec["target"]
-        spec["expectation"] = "text_visible"
-    else:
-        spec["expectation"] = "text_equals" if verb in ("is", "equals", "becomes") else "text_contains"
-    if more:
-        spec["expectation"] = "text_contains" if spec["expectation"] != "text_visible" else "text_visible"
-        spec["values"] = (spec["value"], *more)
+def _build_select(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "select "X"" alone: a checkbox is checked; an exact reference or a described element is
+    clicked (a radio, an option card); otherwise X is the option (a radio, a list item)."""
+    if spec.get("role") == "checkbox":
+        return [{**spec, "action": "check"}]
+    if spec.get("target_ref") or spec.get("described") or spec.get("_back") or spec.get("role") == "radio":
+        return [finish({**spec, "action": "click"})]
+    spec["value"] = spec.pop("target")
     return [finish(spec)]
 
 
-def _build_select(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
-    """ "select "X"" alone: a checkbox is checked; otherwise X is the option (a radio, a list item)."""
+def _build_select_from(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "select "Monday" from the days checkboxes": a checkbox group is checked by its label."""
     if spec.get("role") == "checkbox":
-        return [{**spec, "action": "check"}]
-    spec["value"] = spec.pop("target")
+        spec["action"] = "check"
+        if not spec.get("target_ref"):
+            spec["target"] = spec.pop("value")
+            spec.pop("described", None)
+        else:
+            spec.pop("value", None)
     return [finish(spec)]
 
 
@@ -150,10 +88,52 @@ def _build_set(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) ->
     return [finish(spec)]
 
 
-GIVEN_WHEN = ("given", "when", "none")
-THEN = ("then", "none")
+def _build_times(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "click X 3 times" → count 3; "multiple times" / "repeatedly" → 3 (at least two, said once)."""
+    groups = match.groupdict()
+    raw = (groups.get("n") or "").lower()
+    if raw in ("once", "twice"):
+        spec["count"] = 1 if raw == "once" else 2
+    if groups.get("many") or groups.get("many2"):
+        spec["count"] = 3
+    if spec.get("count") == 1:
+        del spec["count"]
+    return [finish(spec)]
 
-RULES: tuple[Rule, ...] = (
+
+def _build_page(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """A page by name ("the Speech Text Reader page"), by quote, or none ("the page is loaded")."""
+    groups = match.groupdict()
+    name = groups.get("pn")
+    if name is not None:
+        if name.lower() in ("the", "a", "this", "that", "same", "current", "main", "home", "index", "web", "start"):
+            name = "home" if name.lower() in ("home", "main", "index", "start") else None
+        elif re.search(r"\b(?:is|are|was|should|and|or|with|to|not)\b", name, re.IGNORECASE):
+            return None
+    if name:
+        spec["target"] = name
+    elif spec.get("target") is None and spec.get("value") is None:
+        spec["_page_load"] = True  # the app's page: opened first, reloaded when already open
+    return [finish(spec)]
+
+
+def _build_dialog_answer(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    word = (spec.pop("value", None) or match.group("ans") or "").lower()
+    if word in ("cancel", "no", "dismiss", "close", "decline"):
+        spec["action"] = "dismiss_dialog"
+    elif word not in ("ok", "okay", "yes", "accept", "confirm", "continue", "sure"):
+        return None
+    return [spec]
+
+
+def _build_noop(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    return [{"kind": "noop"}]
+
+
+OPEN = verb("open", "visit", "load", "go to", "navigate to", "browse to", "access", "launch", "start", "reach")
+SET = verb("set", "change", "update", "adjust", "move", "drag", "slide", "switch", "turn", "edit", "modify", "replace")
+
+ACTIONS: tuple[Rule, ...] = (
     # composite: "opening the "/tasks" page takes me back to the "/login" page"
     rule(
         rf"^(?:open|opening|visit|visiting|go to|going to|navigating to) (?:the )?(?:page )?«(?P<a>\d+)»{PAGE} "
@@ -166,26 +146,51 @@ RULES: tuple[Rule, ...] = (
     ),
     # --- navigation
     rule(
-        rf"^(?:am|are|is|start|starts|begin|land|lands) (?:on|at) (?:the )?(?:page )?«(?P<t>\d+)»{PAGE}$",
+        rf"^(?:am|are|is|start|starts|begin|land|lands) (?:on|at|in) (?:the )?(?:page )?«(?P<t>\d+)»{PAGE}$",
         "action",
         "open",
         "I am on the «0» page",
         contexts=("given",),
     ),
     rule(
-        rf"^{HAVE}(?:open(?:s|ed|ing)?|visit(?:s|ed|ing)?|load(?:s|ed|ing)?|(?:go(?:es|ing)?|navigat(?:e|es|ed|ing)|"
-        rf"brows(?:e|es|ing)) to) (?:the )?(?:(?:page|screen|route|url|address) )?«(?P<t>\d+)»{PAGE}(?: directly)?$",
+        rf"^(?:am|are|is|start|starts|begin) (?:on|at|in|using|viewing) (?:{PAGE_NAME}|{PAGE_ANY})$",
+        "action",
+        "open",
+        "I am on the Settings page",
+        contexts=("given",),
+        build=_build_page,
+    ),
+    rule(
+        rf"^{HAVE}{verb('open', 'visit', 'load', 'go to', 'navigate to', 'browse to', 'access', 'launch', 'reach')} "
+        rf"(?:the )?(?:(?:page|screen|route|url|address|webpage) )?«(?P<t>\d+)»{PAGE}(?: directly| in the browser)?$",
         "action",
         "open",
         "I open the «0» page",
     ),
     rule(
-        r"^(?:open(?:s|ing)?|visit(?:s|ing)?|(?:go(?:es|ing)?|navigat(?:e|es|ing)) to) (?:the )?"
-        r"(?P<tn>[a-z][a-z -]{0,30}?) "
-        r"(?:page|screen)$",
+        rf"^{HAVE}{OPEN} (?:{PAGE_NAME}|{PAGE_ANY})(?: directly| in (?:the|a) browser| in (?:the|a) web browser)?$",
         "action",
         "open",
-        "I open the «0» page",
+        "I open the Settings page",
+        build=_build_page,
+    ),
+    rule(
+        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|(?:the )?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}) "
+        rf"{LOADED}(?: in (?:the|a) (?:web )?browser)?(?: with .+)?$",
+        "action",
+        "open",
+        "the Settings page is loaded",
+        contexts=("given", "when"),
+        build=_build_page,
+    ),
+    rule(
+        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|(?:the )?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}) "
+        r"(?:loads|opens|is refreshed|is reloaded|reloads)$",
+        "action",
+        "open",
+        "the page loads",
+        contexts=("given", "when"),
+        build=_build_page,
     ),
     rule(
         r"^(?:go(?:es)?|navigate(?:s)?|step(?:s)?) (?P<d>back|forward)(?: in (?:the )?(?:browser|history))?$",
@@ -198,363 +203,260 @@ RULES: tuple[Rule, ...] = (
         r"^(?:press(?:es)?|click(?:s)?|use(?:s)?|hit(?:s)?) (?:the )?(?:browser'?s? )?(?P<d>back|forward) button$",
         "action",
         "go_back",
-        "I go back",
+        "I press the browser's back button",
         build=_build_history,
     ),
     rule(
-        rf"^{HAVE}(?:reload(?:s|ed|ing)?|refresh(?:es|ed|ing)?)(?: the)?(?: (?:page|browser|app|tab))?$",
+        rf"^{HAVE}{verb('reload', 'refresh')}(?: the)?(?: (?:page|browser|app|tab|window|webpage))?$",
         "action",
         "reload",
         "I reload the page",
     ),
     rule(
-        r"^(?:after|on) (?:a )?(?:page )?(?:reload|refresh)(?:ing)?(?: the page)?$",
+        r"^(?:after|on|upon) (?:a )?(?:page )?(?:reload|refresh)(?:ing)?(?: the page)?$",
         "action",
         "reload",
-        "I reload the page",
+        "after a page reload",
+    ),
+    # --- storage
+    rule(
+        rf"^(?:{STORAGE}) (?:is |are |has been |was )?(?:empty|cleared|clear|reset|wiped)$|^(?:{STORAGE}) (?:does )?"
+        rf"not (?:contain|have|hold|include) .+$|^(?:there (?:is|are) )?no .+ (?:is |are )?(?:saved |stored )?in "
+        rf"{STORAGE}$|^{STORAGE} (?:has|contains) no .+$",
+        "action",
+        "reset_storage",
+        "local storage is empty",
+        contexts=("given",),
+    ),
+    rule(
+        rf"^{HAVE}{verb('clear', 'reset', 'wipe', 'empty', 'delete')} (?:all )?(?:the )?(?:{STORAGE}|(?:all "
+        r")?(?:browser |site )?data)$",
+        "action",
+        "reset_storage",
+        "I clear the local storage",
+        contexts=GIVEN_WHEN,
+    ),
+    # --- browser dialogs (alert / confirm / prompt)
+    rule(
+        rf"^{HAVE}{verb('accept', 'confirm', 'dismiss', 'close', 'cancel', 'decline')} (?:the )?(?:browser )?"
+        r"(?:alert|confirm|confirmation|prompt|dialog)(?: dialog| box| popup| pop-up| message)?$",
+        "action",
+        "accept_dialog",
+        "I accept the confirmation dialog",
+        build=lambda match, values, spec: [
+            {**spec, "action": "dismiss_dialog"}
+            if re.match(r"(?:has |have |had )?(?:dismiss|cancel|decline)", match.group(0), re.I)
+            else spec
+        ],
+    ),
+    rule(
+        rf"^{CLICK}(?: on)? (?:«(?P<v>\d+)»|(?P<ans>ok|okay|yes|cancel|no))(?: button)? (?:in|on) the (?:browser )?"
+        r"(?:alert|confirm|confirmation|prompt)(?: dialog| box| popup| pop-up)?$",
+        "action",
+        "accept_dialog",
+        "I click «0» in the confirmation dialog",
+        build=_build_dialog_answer,
+    ),
+    rule(
+        rf"^(?:an? |the )?(?:browser )?(?:alert|confirm|confirmation|prompt|popup|pop-up|message box)(?: dialog| box| "
+        rf"message| window)? (?:is |gets )?(?:displayed|shown|appears|pops up|opens|is triggered|comes up)(?: with| "
+        rf"saying| that says| reading| containing)?(?: the)?(?: (?:message|text|words))? {V}$",
+        "expectation",
+        "dialog_text",
+        "an alert is displayed with the message «0»",
+    ),
+    rule(
+        rf"^(?:an? |the )?(?:browser )?(?:alert|confirm|confirmation|prompt)(?: dialog| box| message| window)? "
+        rf"(?:with (?:the )?(?:message|text) )?(?:says|reads|shows|displays|contains|saying|reading|is displayed with|"
+        rf"appears with|pops up with|with the message|with the text)(?: the)?(?: (?:message|text))? {V}$",
+        "expectation",
+        "dialog_text",
+        "an alert says «0»",
+    ),
+    rule(
+        rf"^(?:sees?|gets?|receives?) an? (?:browser )?(?:alert|confirm|confirmation|prompt)(?: dialog| box| message)?"
+        rf"(?: (?:saying|with (?:the )?(?:message|text)|that says|reading))? {V}$",
+        "expectation",
+        "dialog_text",
+        "I see an alert saying «0»",
     ),
     # --- text entry
     rule(
-        rf"^{HAVE}(?:fill(?:s|ed|ing)? in|fill(?:s|ed|ing)?|complet(?:e|es|ed)) {T} with {V}$",
+        rf"^{HAVE}{verb('fill in', 'fill', 'complete', 'fill out')} {E} with (?:{VALUE_WORDS})?{VAL}$",
         "action",
         "fill",
         "I fill in «0» with «1»",
     ),
     rule(
-        rf"^{HAVE}(?:enter(?:s|ed|ing)?|typ(?:e|es|ed|ing)|input(?:s|ted)?|writ(?:e|es|ing)|wrote|put(?:s)?|"
-        rf"fill(?:s|ed)? in) (?:the text )?{V} (?:in|into|in to|on|to) {T}$",
+        rf"^{HAVE}{ENTER} (?:{VALUE_WORDS})?{VAL} (?:in|into|in to|on|to|inside|as|for) {E}$",
         "action",
         "fill",
         "I type «0» into the «1» field",
     ),
     rule(
-        rf"^{HAVE}(?:set(?:s)?|chang(?:e|es|ed|ing)|updat(?:e|es|ed|ing)) {T} to {V}$",
+        rf"^{HAVE}{SET} {E} (?:to|with) (?:{VALUE_WORDS})?{VAL}(?: \(.*\))?$",
         "action",
         "fill",
         "I change the «0» field to «1»",
         build=_build_set,
     ),
-    rule(rf"^{HAVE}(?:typ(?:e|es|ed|ing)|enter(?:s|ed|ing)?) {V}$", "action", "type", "I type «0»"),
-    rule(rf"^{HAVE}(?:clear(?:s|ed|ing)?|empt(?:y|ies|ied)) {T}$", "action", "clear", "I clear the «0» field"),
+    rule(
+        rf"^{HAVE}{verb('replace')} (?:the )?(?:text|value|contents?) (?:of|in) {E} with {VAL}$",
+        "action",
+        "fill",
+        "I replace the text of the «0» field with «1»",
+    ),
+    rule(
+        rf"^{HAVE}{verb('leave', 'keep')} {E} (?:empty|blank|unfilled)$",
+        "action",
+        "clear",
+        "I leave the «0» field empty",
+    ),
+    rule(rf"^{HAVE}{verb('type', 'enter', 'write', 'input')} (?:{VALUE_WORDS})?{V}$", "action", "type", "I type «0»"),
+    rule(rf"^{HAVE}{verb('clear', 'empty', 'erase')} {E}$", "action", "clear", "I clear the «0» field"),
     # --- keys (before click: "press Enter" is a key, "press "Delete"" is a button)
     rule(
-        rf"^{HAVE}(?:press(?:es|ed|ing)?|hit(?:s|ting)?|push(?:es|ed)?|typ(?:e|es)) (?:the )?"
-        rf"(?P<k>{KEY}|(?:ctrl|control|shift|alt|meta|cmd)\+[a-z0-9]+)(?: key)?(?: (?:in|on|into) {T})?$",
+        rf"^{HAVE}{verb('press', 'hit', 'push', 'type', 'tap')} (?:the )?"
+        rf"(?P<k>{KEY}|(?:ctrl|control|shift|alt|meta|cmd)\+[a-z0-9]+)(?: key| button)?(?: on the keyboard)?"
+        rf"(?: (?:in|on|into|inside) {E})?{TIMES}$",
         "action",
         "press",
         "I press Enter",
+        build=_build_times,
     ),
     rule(
-        rf"^{HAVE}(?:press(?:es|ed|ing)?|hit(?:s|ting)?) (?:the )?«(?P<kq>\d+)» key(?: (?:in|on|into) {T})?$",
+        rf"^{HAVE}{verb('press', 'hit', 'push', 'type', 'tap')} (?:the )?«(?P<kq>\d+)» key(?: on the keyboard)?"
+        rf"(?: (?:in|on|into|inside) {E})?{TIMES}$",
         "action",
         "press",
         "I press the «0» key",
+        build=_build_times,
     ),
     # --- choices
     rule(
-        rf"^{HAVE}(?:select(?:s|ed|ing)?|choos(?:e|es|ing)|chose|pick(?:s|ed|ing)?) (?:the option )?{V}(?: option)? "
-        rf"(?:from|in|on|for|as) {T}$",
+        rf"^{HAVE}{verb('change', 'switch', 'set')} (?:the )?(?:[a-z]+ )?(?:selection|option|choice|value) to {VAL} "
+        rf"(?:from|in|on|using) {E}$",
+        "action",
+        "select",
+        "I change the selection to «0» in the «1» dropdown",
+    ),
+    rule(
+        rf"^{HAVE}{SELECT} (?:the )?(?:option |answer |choice |value |item )?{VAL}(?: option| answer| choice)? "
+        rf"(?:from|in|on|for|as|under|within|inside|among) {E}$",
         "action",
         "select",
         "I select «0» from the «1» list",
+        build=_build_select_from,
     ),
     rule(
-        rf"^{HAVE}(?:select(?:s|ed|ing)?|choos(?:e|es|ing)|chose|pick(?:s|ed|ing)?) {V} as (?:the )?"
-        r"(?P<tn>[a-z][a-z ]{0,30})$",
+        rf"^{HAVE}{SELECT} {V} as (?:the )?(?P<tn>[a-z][a-z ]{{0,30}})$",
         "action",
         "select",
-        "I select «0» as the «1»",
+        "I select «0» as the theme",
     ),
     rule(
-        rf"^{HAVE}(?:select(?:s|ed|ing)?|choos(?:e|es|ing)|chose|pick(?:s|ed|ing)?) {T}$",
+        rf"^{HAVE}{SELECT} {E}{TIMES}$",
         "action",
         "select",
         "I select «0»",
         build=_build_select,
     ),
-    rule(rf"^{HAVE}(?:check(?:s|ed|ing)?|tick(?:s|ed|ing)?|turn(?:s|ed)? on) {T}$", "action", "check", "I check «0»"),
     rule(
-        rf"^{HAVE}(?:uncheck(?:s|ed|ing)?|untick(?:s|ed|ing)?|turn(?:s|ed)? off) {T}$",
+        rf"^{HAVE}{verb('check', 'tick', 'turn on', 'enable', 'toggle on', 'mark')} {E}(?: as (?:done|completed|"
+        r"complete|checked))?$",
+        "action",
+        "check",
+        "I check «0»",
+    ),
+    rule(
+        rf"^{HAVE}{verb('uncheck', 'untick', 'turn off', 'disable', 'toggle off', 'clear the checkbox')} {E}$",
         "action",
         "uncheck",
         "I uncheck «0»",
     ),
     # --- pointer
-    rule(rf"^{HAVE}double[- ]?click(?:s|ed|ing)?(?: on)? {T}$", "action", "double_click", "I double-click «0»"),
+    rule(rf"^{HAVE}double[- ]?click(?:s|ed|ing)?(?: on)? {E}$", "action", "double_click", "I double-click «0»"),
     rule(
-        rf"^{HAVE}(?:hover(?:s|ed|ing)?(?: over| on)?|mouse(?:s)? over|mov(?:e|es|ed) the (?:mouse|pointer|cursor) "
-        rf"(?:over|to|onto)) {T}$",
+        rf"^{HAVE}(?:{verb('hover')}(?: over| on)?|mouse(?:s)? over|{verb('move')} the (?:mouse|pointer|cursor) "
+        rf"(?:over|to|onto)) {E}$",
         "action",
         "hover",
         "I hover over «0»",
     ),
     rule(
-        rf"^{HAVE}(?:upload(?:s|ed|ing)?|attach(?:es|ed|ing)?) (?:the file )?{V}"
-        rf"(?: (?:to|into|in|as|with|using) {T})?$",
+        rf"^{HAVE}{verb('drag')} {E} (?:and {verb('drop')} (?:it|them) )?(?:to|onto|into|over|on|in|on top of) {E2}$",
+        "action",
+        "drag",
+        "I drag «0» onto «1»",
+    ),
+    rule(
+        rf"^{HAVE}{verb('drop')} {E} (?:onto|into|on|in|over) {E2}$",
+        "action",
+        "drag",
+        "I drop «0» onto «1»",
+    ),
+    rule(
+        rf"^{HAVE}(?:{verb('focus')}(?: on| in| into)?|{verb('tab')} (?:in)?to|{verb('put')} (?:the )?(?:cursor|focus) "
+        rf"(?:in|into|on)) {E}$",
+        "action",
+        "focus",
+        "I focus the «0» field",
+    ),
+    rule(
+        rf"^{HAVE}{verb('upload', 'attach')} (?:the file )?{V}(?: (?:to|into|in|as|with|using) {E})?$",
         "action",
         "upload",
         "I upload «0» to the «1» field",
     ),
     rule(
-        r"^wait(?:s)?(?: for)? (?P<vn>\d+(?:\.\d+)?) ?(?P<u>seconds?|secs?|s|milliseconds?|ms)$",
+        r"^wait(?:s|ed)?(?: for)? (?P<vn>\d+(?:\.\d+)?) ?(?P<u>seconds?|secs?|s|milliseconds?|ms)$",
         "action",
         "wait",
         "I wait 2 seconds",
         build=_build_seconds,
     ),
     rule(
-        rf"^wait(?:s)? (?:for|until) {T}(?: to (?:appear|be (?:shown|visible|displayed)))?$",
+        rf"^wait(?:s|ed)? (?:for|until) {E}(?: to (?:appear|be (?:shown|visible|displayed)))?$",
         "action",
         "wait",
         "I wait for «0»",
     ),
     rule(
-        rf"^{HAVE}(?:click(?:s|ed|ing)?|tap(?:s|ped|ping)?|press(?:es|ed|ing)?|hit(?:s|ting)?|push(?:es|ed|ing)?|"
-        rf"activat(?:e|es|ed|ing)|follow(?:s|ed|ing)?)(?: on)? {T}(?: (?P<n>\d+|two|three|four|five) times)?$",
+        r"^not (?:click|tap|press|enter|type|select|choose|pick|check|fill|touch|interact|change|modify|do|make|"
+        r"provide|input|submit)\w*\b(?: (?:any|anything|a|an|the)\b.*)?$|^(?:does|do) nothing$|^leaves? (?:everything|"
+        r"all fields|the form) (?:empty|blank|as it is|unchanged)$",
+        "action",
+        "wait",
+        "I do not click any button",
+        build=_build_noop,
+        contexts=GIVEN_WHEN,
+    ),
+    rule(
+        rf"^{HAVE}{CLICK}(?: on| onto| at| inside| in)? {E}{TIMES}$",
         "action",
         "click",
         "I click «0»",
-    ),
-    # --- where am I
-    rule(
-        rf"^(?:am|are|is|be|stay(?:s)?|remain(?:s)?|end(?:s)? up|get(?:s)?|land(?:s)?) (?:on|at) (?:the )?(?:page )?"
-        rf"«(?P<t>\d+)»{PAGE}$",
-        "expectation",
-        "page",
-        "I should be on the «0» page",
-        contexts=THEN,
-    ),
-    rule(
-        rf"^(?:am |is |are |be |get |gets )?(?:taken|redirected|sent|navigated|brought|returned|moved) to (?:the )?"
-        rf"(?:page )?«(?P<t>\d+)»{PAGE}$",
-        "expectation",
-        "page",
-        "I am taken to the «0» page",
-    ),
-    rule(
-        r"^(?:am |is |are |be |get |gets )?(?:taken|redirected|sent|navigated|brought|returned|moved) to (?:the )?"
-        r"(?P<tn>(?!.*\b(?:with|without|and|or|but)\b)[a-z]+(?: [a-z]+){0,2}?)(?: page| screen)?$",
-        "expectation",
-        "page",
-        "I am taken to the «0» page",
-        contexts=THEN,
-    ),
-    rule(
-        rf"^(?:return(?:s)?|go(?:es)?|get(?:s)?|come(?:s)?) to (?:the )?(?:page )?«(?P<t>\d+)»{PAGE}$",
-        "expectation",
-        "page",
-        "I should be on the «0» page",
-        contexts=THEN,
-    ),
-    rule(
-        r"^(?:the )?(?:url|address|route|location|path)(?: of the page)? (?:is|equals|becomes|changes to|ends with) "
-        rf"{V}$",
-        "expectation",
-        "url",
-        "the URL should be «0»",
-    ),
-    rule(
-        rf"^(?:the )?(?:page|document|browser|window|tab) title (?:is|equals|reads|becomes) {V}$",
-        "expectation",
-        "title",
-        "the page title should be «0»",
-    ),
-    # --- element states
-    rule(
-        r"^(?:the )?(?P<r>dialog|modal|popup|confirmation dialog|menu)(?: «(?P<t>\d+)»)? (?:is |gets )?"
-        r"(?:closed|dismissed|gone|hidden|closes|disappears)$",
-        "expectation",
-        "element_visible",
-        "the dialog is closed",
-        negated=True,
-    ),
-    rule(
-        r"^(?:the )?«(?P<t>\d+)» (?P<r>dialog|modal|popup) (?:is |gets )?(?:closed|dismissed|gone|hidden|closes)$",
-        "expectation",
-        "element_visible",
-        "the «0» dialog is closed",
-        negated=True,
-    ),
-    rule(
-        rf"^(?:a |the )?(?P<r>dialog|confirmation dialog|modal|popup) {V} (?:appears|opens|is shown|pops up)$",
-        "expectation",
-        "element_visible",
-        "I should see a dialog «0»",
-    ),
-    rule(
-        rf"^{T} (?:is |are |becomes |stays )?(?P<neg>not )?"
-        r"(?P<st>enabled|disabled|clickable|usable|greyed out|grayed out|"
-        r"inactive)$",
-        "expectation",
-        "enabled",
-        "the «0» button should be disabled",
-        build=_build_state,
-    ),
-    rule(
-        rf"^{T} (?:is |are |becomes |stays )?(?P<neg>not )?(?P<st>checked|unchecked|selected|unselected|ticked|pressed|"
-        r"marked as pressed)$",
-        "expectation",
-        "checked",
-        "«0» should be checked",
-        build=_build_state,
-    ),
-    rule(
-        rf"^{T} (?:is |has |gets |receives )?(?P<neg>not )?(?:focused|in focus|the focus|focus)$",
-        "expectation",
-        "focused",
-        "the «0» field should be focused",
-    ),
-    rule(
-        rf"^(?:the )?(?:focus|cursor|keyboard focus) (?:is |moves |goes )?(?:in|on|to|into) {T}$",
-        "expectation",
-        "focused",
-        "the «0» field should be focused",
-    ),
-    rule(
-        rf"^{T} (?:is |becomes |stays )?(?P<neg>not )?(?:empty|blank|cleared)$",
-        "expectation",
-        "empty",
-        "the «0» field should be empty",
-    ),
-    rule(
-        rf"^{T} (?:has|shows|contains|holds) (?:the )?value {V}$",
-        "expectation",
-        "value_equals",
-        "the «0» field should have the value «1»",
-    ),
-    rule(
-        rf"^{T} (?:is |gets )?(?:pre-?filled|filled|populated) with {V}$",
-        "expectation",
-        "value_equals",
-        "the «0» field should have the value «1»",
-    ),
-    rule(
-        rf"^{T} (?:starts at|starts with|defaults to|has the default value) (?:{V}|(?P<vn>\d+))$",
-        "expectation",
-        "value_equals",
-        "the «0» field should have the value «1»",
-    ),
-    # --- lists and counts
-    rule(
-        rf"^only (?:the )?(?:[a-z]+ )?{VS} (?:is|are) (?:listed|shown|displayed|visible|left)$",
-        "expectation",
-        "only_listed",
-        "only «0» and «1» are listed",
-    ),
-    rule(
-        rf"^(?:the )?(?P<sn>[a-z ]*list) (?:shows|contains) only {VS}$",
-        "expectation",
-        "only_listed",
-        "only «0» and «1» are listed",
-    ),
-    rule(
-        rf"^(?:see )?(?:all )?(?P<n>{NUM}) (?P<tn>[a-z][a-z ]*?) (?:are |is )?(?:listed|shown|displayed|visible)$",
-        "expectation",
-        "count",
-        "3 notes are listed",
-    ),
-    rule(
-        rf"^{T} (?:has|contains|shows|lists) (?P<n>{NUM}) (?:items?|entry|entries|rows?|elements?|options?|results?)$",
-        "expectation",
-        "count",
-        "the «0» list has 3 items",
-        build=_build_count,
-    ),
-    rule(
-        rf"^(?P<neg>not )?sees? {V} (?:at|on) the (?P<pos>end|bottom|top|start|beginning) of (?:the )?"
-        r"(?P<sn>[a-z ]+)$",
-        "expectation",
-        "text_visible",
-        "I should see «0» at the end of the list",
-    ),
-    rule(
-        r"^(?:the )?(?:text |message )?«(?P<v>\d+)» (?:is |are )?(?P<neg>not )?(?:listed|in the list|on the list)$",
-        "expectation",
-        "text_visible",
-        "«0» is listed",
-        scope_role="list",
-    ),
-    rule(
-        r"^(?:the )?(?:text |message )?«(?P<v>\d+)» (?:is |are )?(?P<neg>not )?(?:in|on) the "
-        rf"(?P<sn>[a-z ]*(?:{SCOPE}))$",
-        "expectation",
-        "text_visible",
-        "«0» is not in the list",
-    ),
-    # --- visible text and elements
-    rule(
-        rf"^(?P<neg>not )?sees? (?:the )?{VS} (?P<rs>{PLURAL_ROLE})$",
-        "expectation",
-        "element_visible",
-        "I should see the «0» and «1» buttons",
-        build=_build_many_elements,
-    ),
-    rule(rf"^(?P<neg>not )?sees? {VS}$", "expectation", "text_visible", "I should see «0»", build=_build_many_texts),
-    rule(rf"^(?P<neg>not )?sees? {T}$", "expectation", "text_visible", "I should see «0»"),
-    rule(
-        r"^(?P<neg>not )?(?:sees?|find|finds) (?:a|an|the) (?P<tn>[a-z][a-z ]{1,40})$",
-        "expectation",
-        "element_visible",
-        "I should see the «0» button",
-        contexts=THEN,
-    ),
-    rule(
-        rf"^{T} (?:is |are )?(?P<neg>not )?(?:shown|displayed|visible|present|appears?|pops? up|shows? up|opens)$",
-        "expectation",
-        "text_visible",
-        "«0» is shown",
-    ),
-    rule(
-        rf"^{T} (?:is |are )?(?:hidden|gone|disappears?|vanishes|removed|deleted)$",
-        "expectation",
-        "text_visible",
-        "«0» is not shown",
-        negated=True,
-    ),
-    rule(rf"^{T} (?:is |are |was |were )?not (?:removed|deleted)$", "expectation", "text_visible", "«0» is shown"),
-    rule(
-        rf"^(?:the )?(?P<tn>[a-z][a-z ]{{0,30}}?) (?:is |are )?(?P<neg>not )?(?:shown|displayed|visible|present)"
-        rf"(?: in the (?P<sn>{SCOPE}))?$",
-        "expectation",
-        "element_visible",
-        "the «0» is shown",
-        contexts=THEN,
-    ),
-    rule(
-        rf"^(?:the )?(?:message |text )?(?P<neg>not )?(?:shows?|displays?) {V}$",
-        "expectation",
-        "text_visible",
-        "«0» is shown",
-    ),
-    rule(
-        rf"^{T} (?P<verb>is|equals|reads|says|becomes|shows|displays|contains|includes) {V}"
-        r"(?P<more>(?: (?:with|and) (?:the |a |an )?[a-z ]*«\d+»)*)$",
-        "expectation",
-        "text_equals",
-        "the «0» should be «1»",
-        build=_build_element_text,
-    ),
-    rule(
-        rf"^(?:the )?(?P<tn>[a-z][a-z ]{{0,30}}?) (?P<verb>reads|says|shows|displays|contains|includes) {V}"
-        r"(?P<more>(?: (?:with|and) (?:the |a |an )?[a-z ]*«\d+»)*)$",
-        "expectation",
-        "text_contains",
-        "the «0» should contain «1»",
-        build=_build_element_text,
+        build=_build_times,
     ),
 )
+
+RULES: tuple[Rule, ...] = ACTIONS + CHECKS
 
 # Scope suffixes tried when a whole sentence does not match: "... next to "Buy milk"".
 SCOPE_SUFFIXES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"^(?P<body>.+?) (?:next to|beside|for|of|in the row of|in the row for) (?:the )?(?:[a-z]+ )?«(?P<s>\d+)»"
-        r"(?: (?:row|item|task|note|line|entry|card))?$"
+        r"(?: (?:row|item|task|note|line|entry|card))?$",
+        re.IGNORECASE,
     ),
-    re.compile(rf"^(?P<body>.+?) (?:in|inside|within|on|from) (?:the )?«(?P<s>\d+)» (?P<sr>{SCOPE})$"),
-    re.compile(rf"^(?P<body>.+?) (?:in|inside|within|on|from) (?:the )?(?P<sn>(?:[a-z]+ )?(?:{SCOPE}))$"),
+    re.compile(rf"^(?P<body>.+?) (?:in|inside|within|on|from) (?:the )?«(?P<s>\d+)» (?P<sr>{SCOPE})$", re.IGNORECASE),
+    re.compile(
+        rf"^(?P<body>.+?) (?:in|inside|within|on|from) (?:the )?(?P<sn>(?:[a-z]+ )?(?:{SCOPE}))$", re.IGNORECASE
+    ),
 )
 
 STATE_SHAPE = re.compile(
     r"^(?:am |are |is |was |have |has |had |there (?:is|are|were) |these |those |the following |no |not |"
-    r"(?:[a-z]+ ){0,4}(?:exists?|is|are|was|were|has|have) )"
+    r"(?:[a-z]+ ){0,4}(?:exists?|is|are|was|were|has|have) )",
+    re.IGNORECASE,
 )

@@ -12,6 +12,12 @@ A rule is a regular expression over a sentence *skeleton* (quoted values replace
     n          a count ("3 notes", "three items")
     k / kq     a key name / a quoted key ("press Enter", "press the "Escape" key")
     neg        present → negated; pos → first/last
+    e / e2     an element phrase / the element a drag drops onto, read by the language's element
+               parser (`elements.py`): quoted names, exact references, labels, ordinals, described
+               elements and back-references. A phrase naming several elements gives one step each.
+
+Rules are matched case-insensitively: the normalised sentence keeps its case, so names written
+without quotes ("the Speech Text Reader page") reach the step as written.
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from specwalk.plan.quotes import PLACEHOLDER
 
 StepSpec = dict[str, Any]
 Builder = Callable[[re.Match[str], tuple[str, ...], StepSpec], list[StepSpec] | None]
+Ref = tuple[str, str]  # (by, value) of an exact reference
+# Reads an element phrase: (phrase, quoted values, exact references) → one spec per element, or None.
+ElementParser = Callable[[str, tuple[str, ...], tuple[Ref, ...]], list[StepSpec] | None]
 
 # Role nouns → ARIA roles. The noun is kept out of `target`; the role narrows grounding.
 ROLE_NOUNS: Mapping[str, str | None] = {
@@ -249,7 +258,7 @@ def rule(
     **fixed: Any,
 ) -> Rule:
     return Rule(
-        re.compile(pattern),
+        re.compile(pattern, re.IGNORECASE),
         kind,
         type_,
         example,
@@ -260,7 +269,7 @@ def rule(
 
 
 def _clean_noun(noun: str) -> str:
-    return re.sub(r"^(?:the|a|an|this|that)\s+", "", noun.strip())
+    return re.sub(r"^(?:the|a|an|this|that)\s+", "", noun.strip(), flags=re.IGNORECASE)
 
 
 def fill_from_groups(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> None:
@@ -270,24 +279,25 @@ def fill_from_groups(match: re.Match[str], values: tuple[str, ...], spec: StepSp
             spec["target"] = values[int(raw)]
         elif name == "tn":
             spec["target"] = _clean_noun(raw)
+            spec["described"] = True
         elif name == "v":
             spec["value"] = values[int(raw)]
         elif name == "vn":
             spec["value"] = raw.strip()
         elif name == "vs":
             spec["values"] = tuple(values[int(index)] for index in PLACEHOLDER.findall(raw))
-        elif name in ("r", "r2") and ROLE_NOUNS.get(raw) is not None:
-            spec["role"] = ROLE_NOUNS[raw]
+        elif name in ("r", "r2") and ROLE_NOUNS.get(raw.lower()) is not None:
+            spec["role"] = ROLE_NOUNS[raw.lower()]
         elif name == "s":
             spec["scope"] = values[int(raw)]
         elif name == "sn":
             noun = _clean_noun(raw)
-            if noun in SCOPE_NOUNS:  # a generic container ("the list", "对话框"): its role says it all
-                spec.setdefault("scope_role", SCOPE_NOUNS[noun])
+            if noun.lower() in SCOPE_NOUNS:  # a generic container ("the list", "对话框"): its role says it all
+                spec.setdefault("scope_role", SCOPE_NOUNS[noun.lower()])
             else:
                 spec["scope"] = noun
-        elif name == "sr" and SCOPE_NOUNS.get(raw) is not None:
-            spec["scope_role"] = SCOPE_NOUNS[raw]
+        elif name == "sr" and SCOPE_NOUNS.get(raw.lower()) is not None:
+            spec["scope_role"] = SCOPE_NOUNS[raw.lower()]
         elif name == "n":
             count = to_int(raw)
             if count is not None:
@@ -299,16 +309,43 @@ def fill_from_groups(match: re.Match[str], values: tuple[str, ...], spec: StepSp
         elif name == "neg":
             spec["negated"] = not spec.get("negated", False)
         elif name == "pos":
-            spec["position"] = "last" if raw in ("end", "bottom", "last", "末尾", "最后", "底部") else "first"
+            spec["position"] = "last" if raw.lower() in ("end", "bottom", "last", "末尾", "最后", "底部") else "first"
 
 
-def apply(rule_: Rule, match: re.Match[str], values: tuple[str, ...]) -> list[StepSpec] | None:
+def apply(
+    rule_: Rule,
+    match: re.Match[str],
+    values: tuple[str, ...],
+    refs: tuple[Ref, ...] = (),
+    element: ElementParser | None = None,
+) -> list[StepSpec] | None:
     spec: StepSpec = {"kind": rule_.kind, ("action" if rule_.kind == "action" else "expectation"): rule_.type}
     spec.update(rule_.fixed)
     fill_from_groups(match, values, spec)
-    if rule_.build is not None:
-        return rule_.build(match, values, spec)
-    return [finish(spec)]
+    groups = match.groupdict()
+    elements: list[StepSpec] = [{}]
+    if groups.get("e") is not None:
+        parsed = element(groups["e"], values, refs) if element is not None else None
+        if not parsed:
+            return None
+        elements = parsed
+    if groups.get("e2") is not None:
+        parsed = element(groups["e2"], values, refs) if element is not None else None
+        if not parsed or len(parsed) != 1 or parsed[0].get("_back"):
+            return None
+        destination = parsed[0]
+        if destination.get("target") is not None:
+            spec["destination"] = destination["target"]
+        if destination.get("target_ref") is not None:
+            spec["destination_ref"] = destination["target_ref"]
+    steps: list[StepSpec] = []
+    for item in elements:
+        merged = {**spec, **{key: value for key, value in item.items() if key not in spec or key == "target"}}
+        made = rule_.build(match, values, merged) if rule_.build is not None else [finish(merged)]
+        if made is None:
+            return None
+        steps.extend(made)
+    return steps
 
 
 def finish(spec: StepSpec) -> StepSpec:
@@ -323,7 +360,10 @@ def finish(spec: StepSpec) -> StepSpec:
         spec["expectation"] = "url"
         spec["value"] = target
         del spec["target"]
-    if expectation == "text_visible" and spec.get("role") is not None:
+    if action == "open" or expectation == "page":
+        spec.pop("described", None)  # a page name, not an element
+    element_like = spec.get("role") is not None or spec.get("target_ref") is not None or spec.get("described")
+    if expectation == "text_visible" and (element_like or spec.get("_back")):
         spec["expectation"] = "element_visible"
         if "target" not in spec and "value" in spec:
             spec["target"] = spec.pop("value")

@@ -19,31 +19,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Protocol
+from typing import Protocol
 
 from specwalk.models.scenario import (
-    ActionStep,
-    ExpectationStep,
     Note,
     Plan,
     Requirement,
     Scenario,
     SourceRef,
-    StateStep,
     Step,
     Unplanned,
 )
 from specwalk.plan.document import Document, Item, Section, read_markdown, slugify
 from specwalk.plan.gherkin_reader import RawScenario, RawStep, read_gherkin
 from specwalk.plan.library import BodyLine, Definition, StepLibrary, define
+from specwalk.plan.resolver import Pending, resolve
 from specwalk.plan.sentences import Failure, parse, split_keywords
 
 _LEAD_IN = re.compile(r"[:：]\s*$")
-_STEP_TYPES: dict[str, type[ActionStep] | type[ExpectationStep] | type[StateStep]] = {
-    "action": ActionStep,
-    "expectation": ExpectationStep,
-    "state": StateStep,
-}
 _MAX_EXPANSION_DEPTH = 5
 
 
@@ -57,15 +50,6 @@ class Planner(Protocol):
     name: str
 
     def plan(self, document: RequirementsDocument) -> Plan: ...
-
-
-def _step(spec: dict[str, Any], **meta: Any) -> Step:
-    fields = {key: value for key, value in spec.items() if value is not None}
-    for key, value in meta.items():
-        if value is not None and key not in fields:
-            fields[key] = value
-    model = _STEP_TYPES[fields["kind"]]
-    return model(**fields)
 
 
 def _substitute(text: str, row: dict[str, str] | None) -> str:
@@ -126,11 +110,11 @@ class _Run:
         table: tuple[tuple[str, ...], ...] | None = None,
         expanded_from: SourceRef | None = None,
         depth: int = 0,
-    ) -> tuple[list[Step], Failure | None, int]:
+    ) -> tuple[list[Pending], Failure | None, int]:
         """Steps for one sentence; a reusable-step use expands to its definition's body."""
         use = self.library.match(text) if depth < _MAX_EXPANSION_DEPTH else None
         if use is not None:
-            steps: list[Step] = []
+            steps: list[Pending] = []
             origin = expanded_from or self.ref(line)
             for body in use.body:
                 inner, failure, failed_line = self.sentence_steps(
@@ -141,7 +125,7 @@ class _Run:
                     expanded_from=origin,
                     depth=depth + 1,
                 )
-                if failure is None and any(isinstance(step, StateStep) for step in inner):
+                if failure is None and any(step.spec["kind"] == "state" for step in inner):
                     failure = Failure(body.text, "a step definition must be made of concrete steps", None, False)
                 if failure is not None:
                     return steps, failure, failed_line
@@ -162,17 +146,15 @@ class _Run:
                     steps.extend(inner)
                     continue
                 extra = {"doc_string": doc_string, "table": table} if not steps else {}
-                steps.append(
-                    _step(
-                        spec,
-                        text=clause.text,
-                        keyword=keyword,
-                        keyword_type=keyword_type,
-                        source=self.ref(line),
-                        expanded_from=expanded_from,
-                        **extra,
-                    )
-                )
+                meta = {
+                    "text": clause.text,
+                    "keyword": keyword,
+                    "keyword_type": keyword_type,
+                    "source": self.ref(line),
+                    "expanded_from": expanded_from,
+                    **extra,
+                }
+                steps.append(Pending(dict(spec), meta))
         return steps, None, line
 
     def _uses_step(self, text: str) -> bool:
@@ -188,17 +170,18 @@ class _Run:
         scenarios = []
         for number, (row, row_line) in enumerate(rows, start=1):
             scenario_id = f"{requirement_id}/example-{number}" if row is not None else requirement_id
-            preconditions: list[Step] = []
-            steps: list[Step] = []
-            complete = True
+            pending: list[tuple[bool, Pending]] = []  # (is a precondition, step)
+            not_planned: list[str] = []
             leading_given = True
             for index, raw_step in enumerate([*raw.background, *raw.steps]):
                 in_background = index < len(raw.background)
                 if not in_background and raw_step.keyword_type != "given":
                     leading_given = False
-                planned, ok = self._raw_step(raw_step, row, requirement_id, scenario_id)
-                complete = complete and ok
-                (preconditions if in_background or leading_given else steps).extend(planned)
+                planned, failed = self._raw_step(raw_step, row, requirement_id, scenario_id)
+                if failed is not None:
+                    not_planned.append(failed)
+                pending.extend((in_background or leading_given, step) for step in planned)
+            preconditions, steps = self.settle(pending, not_planned, requirement_id, scenario_id)
             name = _substitute(raw.name, row)
             if row is not None and name == raw.name:
                 name = f"{raw.name} (example {number})"
@@ -211,7 +194,8 @@ class _Run:
                     preconditions=tuple(preconditions),
                     steps=tuple(steps),
                     example=row,
-                    complete=complete,
+                    complete=not not_planned,
+                    not_planned=tuple(dict.fromkeys(not_planned)),
                 )
             )
         self.requirements.append(
@@ -230,7 +214,8 @@ class _Run:
 
     def _raw_step(
         self, raw: RawStep, row: dict[str, str] | None, requirement_id: str, scenario_id: str
-    ) -> tuple[list[Step], bool]:
+    ) -> tuple[list[Pending], str | None]:
+        """The steps of one scenario line, and the line as written when it cannot be planned."""
         text = _substitute(raw.text, row)
         table = tuple(tuple(_substitute(cell, row) for cell in cells) for cells in raw.table) if raw.table else None
         doc = _substitute(raw.doc_string, row) if raw.doc_string is not None else None
@@ -239,8 +224,23 @@ class _Run:
         )
         if failure is not None:
             self.report(line, text if line == raw.line else failure.clause, failure, requirement_id, scenario_id)
-            return steps, False
-        return steps, True
+            return [], f"{raw.keyword} {text}".strip()
+        return steps, None
+
+    def settle(
+        self, pending: list[tuple[bool, Pending]], not_planned: list[str], requirement_id: str, scenario_id: str | None
+    ) -> tuple[list[Step], list[Step]]:
+        """Resolve a scenario's steps in order; (preconditions, steps). A step that cannot be
+        resolved is reported and its line joins `not_planned`."""
+        resolved, failures = resolve([step for _, step in pending])
+        for failure in failures:
+            item = pending[failure.index][1]
+            text = str(item.meta.get("text", ""))
+            self.report(item.line, text, Failure(text, failure.reason, None, False), requirement_id, scenario_id)
+            not_planned.append(f"{item.meta.get('keyword', '')} {text}".strip())
+        preconditions = [step for (before, _), step in zip(pending, resolved, strict=True) if before and step]
+        steps = [step for (before, _), step in zip(pending, resolved, strict=True) if not before and step]
+        return preconditions, steps
 
     # --- criteria --------------------------------------------------------------------------
 
@@ -249,17 +249,20 @@ class _Run:
         requirement_id = self.unique_id(f"{feature_slug}/{slugify(item.text, 48)}-{digest}")
         # "Given …, when …, then …" in one criterion: the Given part is the scenario's preconditions.
         parts = split_keywords(item.text) or [("", "none", item.text)]
-        preconditions: list[Step] = []
-        steps: list[Step] = []
-        failure: Failure | None = None
+        pending: list[tuple[bool, Pending]] = []
+        not_planned: list[str] = []
         for keyword, keyword_type, part in parts:
             planned, failure, line = self.sentence_steps(part, item.line, keyword, keyword_type)
             if failure is not None:
                 self.report(line, item.text if line == item.line else failure.clause, failure, requirement_id, None)
-                break
-            (preconditions if keyword_type == "given" else steps).extend(planned)
+                not_planned.append(part if len(parts) > 1 else item.text)
+                continue
+            pending.extend((keyword_type == "given", step) for step in planned)
+        preconditions, steps = self.settle(pending, not_planned, requirement_id, None)
         scenarios: tuple[Scenario, ...] = ()
-        if failure is None:
+        # Partly planned: the planned part is verified, the rest named (never counted as passed).
+        # Nothing planned but the setup: nothing to check, so no scenario.
+        if steps or (preconditions and not not_planned):
             scenarios = (
                 Scenario(
                     id=requirement_id,
@@ -267,6 +270,8 @@ class _Run:
                     source=self.ref(item.line),
                     preconditions=tuple(preconditions),
                     steps=tuple(steps),
+                    complete=not not_planned,
+                    not_planned=tuple(dict.fromkeys(not_planned)),
                 ),
             )
         self.requirements.append(
@@ -435,8 +440,14 @@ def plan_sentence(
     """
     run = _Run(document.file)
     run.library = _library(run, document)
-    steps, failure, _line = run.sentence_steps(text, line, "", keyword_type)
-    return steps, failure
+    pending, failure, _line = run.sentence_steps(text, line, "", keyword_type)
+    if failure is not None:
+        return [], failure
+    resolved, failures = resolve(pending)
+    if failures:
+        item = pending[failures[0].index]
+        return [], Failure(str(item.meta.get("text", text)), failures[0].reason, None, False)
+    return [step for step in resolved if step is not None], None
 
 
 def reusable_phrases(document: RequirementsDocument) -> list[str]:

@@ -8,15 +8,16 @@ is never cut. Anything else is a `Failure` with the clause, the reason and the n
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from specwalk.plan import chinese, english
-from specwalk.plan.grammar import Rule, StepSpec, apply, fill_from_groups
+from specwalk.plan.elements import Ref, english_element, extract_refs, restore_refs
+from specwalk.plan.grammar import ElementParser, Rule, StepSpec, apply, fill_from_groups
 from specwalk.plan.quotes import PLACEHOLDER, extract, restore
+from specwalk.plan.suggest import suggest
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EN_BOUNDARY = re.compile(
@@ -79,17 +80,38 @@ def _rules(chinese_text: bool) -> tuple[Rule, ...]:
     return chinese.RULES if chinese_text else english.RULES
 
 
-def _match_rules(normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool) -> list[StepSpec] | None:
+def _element_parser(zh: bool) -> ElementParser | None:
+    return None if zh else english_element
+
+
+def _match_rules(
+    normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool, refs: tuple[Ref, ...] = ()
+) -> list[StepSpec] | None:
+    found = _matching_rule(normalized, values, keyword_type, zh, refs)
+    return found[1] if found else None
+
+
+def _matching_rule(
+    normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool, refs: tuple[Ref, ...] = ()
+) -> tuple[Rule, list[StepSpec]] | None:
     for rule_ in _rules(zh):
         if rule_.contexts is not None and keyword_type not in rule_.contexts:
             continue
         match = rule_.pattern.match(normalized)
         if match is None:
             continue
-        steps = apply(rule_, match, values)
+        steps = apply(rule_, match, values, refs, _element_parser(zh))
         if steps:
-            return steps
+            return rule_, steps
     return None
+
+
+# A past action as a Given: "the user has voted by clicking "Up"" is the click.
+_BY_GERUND = re.compile(
+    r"^(?:has|have|had) (?:already |just )?[a-z]+(?: [a-z]+){0,3}? by (?P<act>(?:click|tapp|press|select|choos|enter|"
+    r"typ|check|fill|dragg|hover|open|visit)ing\b.+)$",
+    re.IGNORECASE,
+)
 
 
 def _state(normalized: str, values: tuple[str, ...], zh: bool) -> list[StepSpec] | None:
@@ -113,17 +135,26 @@ def _state(normalized: str, values: tuple[str, ...], zh: bool) -> list[StepSpec]
 
 @lru_cache(maxsize=8192)
 def _clause_steps(
-    normalized: str, values: tuple[str, ...], keyword_type: str, zh: bool, states: bool = True
+    normalized: str,
+    values: tuple[str, ...],
+    keyword_type: str,
+    zh: bool,
+    states: bool = True,
+    refs: tuple[Ref, ...] = (),
 ) -> tuple[StepSpec, ...] | None:
-    steps = _match_rules(normalized, values, keyword_type, zh)
+    steps = _match_rules(normalized, values, keyword_type, zh, refs)
     if steps is None and not zh:
         steps = _gerund(normalized, values, keyword_type)
+    if steps is None and not zh and (by := _BY_GERUND.match(normalized)):
+        steps = _match_rules(by.group("act"), values, "when", zh, refs)
+    if steps is None and not zh:
+        steps = _rephrased(normalized, values, keyword_type, refs)
     if steps is None:
         for pattern in chinese.SCOPE_SUFFIXES if zh else english.SCOPE_SUFFIXES:
             match = pattern.match(normalized)
             if match is None:
                 continue
-            inner = _match_rules(match.group("body"), values, keyword_type, zh)
+            inner = _match_rules(match.group("body"), values, keyword_type, zh, refs)
             if inner:
                 scope: StepSpec = {}
                 fill_from_groups(match, values, scope)
@@ -132,6 +163,74 @@ def _clause_steps(
     if steps is None and keyword_type == "given" and states:
         steps = _state(normalized, values, zh)
     return tuple(steps) if steps else None
+
+
+# What people add to a step that does not change what to do or check, tried only when the
+# sentence does not parse as written: a purpose ("click X to reveal the box"), a delay ("after
+# 150 ms": checks wait anyway), a repetition marker ("for each click", "each time").
+_PURPOSE = re.compile(
+    r"^(?P<body>.+?) (?:in order )?to (?:display|reveal|show|hide|open|close|trigger|submit|restart|start|stop|see|"
+    r"view|"
+    r"confirm|save|toggle|expand|collapse|make|get|return|enable|disable|activate|clear|reset|play|pause|load|"
+    r"refresh|update|create|complete|finish|mark|sort|filter|search|calculate|convert|generate|book|apply|proceed|"
+    r"continue|begin|initiate|launch|dismiss|bring up|switch|change|check|verify|test|ensure|select|add|remove|"
+    r"delete|edit|cancel|go|navigate|focus|move|record)\b.*$",
+    re.IGNORECASE,
+)
+_TRAILERS = re.compile(
+    r"^(?P<body>.+?)(?: (?:after|within|in|for) (?:about |approximately |around )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|"
+    r"seconds?|secs?|s)| (?:for|after|on) (?:each|every) (?:click|press|time|tap)| each time| every time| in the list| "
+    r"in the dropdown| on the page| as expected| (?:again|once more))+$",
+    re.IGNORECASE,
+)
+_TRAILING_REFS = re.compile(r"^(?P<body>.+?)(?P<refs>(?: ⟦\d+⟧)+)$")
+_FIRST_VERB = re.compile(
+    r" (?=(?:is|are|has|have|shows?|displays?|contains?|remains?|stays?|becomes?|appears?|reads?|says?|equals?|not)\b)",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(
+    r"^(?P<subject>.+?) (?P<verb>is|are|remains?|stays?|becomes?|is not|are not) (?P<first>.+?)(?:,? and|,) "
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _rephrased(
+    normalized: str, values: tuple[str, ...], keyword_type: str, refs: tuple[Ref, ...]
+) -> list[StepSpec] | None:
+    """The sentence with what does not change its meaning set aside, or its predicates split."""
+    for pattern in (_PURPOSE, _TRAILERS):
+        match = pattern.match(normalized)
+        if match is not None:
+            steps = _clause_steps(match.group("body"), values, keyword_type, False, False, refs)
+            if steps is not None:
+                return list(steps)
+    # "the category "Ideal" is displayed with data-testid "x"": the reference names the subject
+    trailing = _TRAILING_REFS.match(normalized)
+    if trailing is not None:
+        verb_at = _FIRST_VERB.search(trailing.group("body"))
+        if verb_at is not None:
+            body = trailing.group("body")
+            moved = body[: verb_at.start()] + trailing.group("refs") + body[verb_at.start() :]
+            moved = re.sub(r" (?:with|by|using|via|identified by)(?= ⟦| is| are)", "", moved)
+            steps = _clause_steps(moved, values, keyword_type, False, False, refs)
+            if steps is not None:
+                return list(steps)
+    # "X is visible and empty", "X remains occupied and is not selected": one check per predicate
+    coordinated = _COORDINATED.match(normalized)
+    if coordinated is not None:
+        subject, verb_ = coordinated.group("subject"), coordinated.group("verb")
+        predicates = [coordinated.group("first"), *re.split(r",? and |, ", coordinated.group("rest"))]
+        found: list[StepSpec] = []
+        for number, predicate in enumerate(predicates):
+            starts_with_verb = re.match(r"(?:is|are|has|have|not|remains?|stays?|becomes?)\b", predicate, re.IGNORECASE)
+            clause = f"{subject} {predicate}" if number and starts_with_verb else f"{subject} {verb_} {predicate}"
+            steps = _clause_steps(clause, values, keyword_type, False, False, refs)
+            if steps is None:
+                return None
+            found.extend(steps)
+        return found
+    return None
 
 
 def _gerund(normalized: str, values: tuple[str, ...], keyword_type: str) -> list[StepSpec] | None:
@@ -161,6 +260,8 @@ def _segment(
     zh: bool,
     is_step: IsStep | None = None,
     states: bool = True,
+    refs: tuple[Ref, ...] = (),
+    ref_texts: tuple[str, ...] = (),
 ) -> list[tuple[str, tuple[StepSpec, ...]]] | None:
     """Split at clause boundaries into the fewest parts that each parse; None if impossible.
 
@@ -185,11 +286,11 @@ def _segment(
                 continue
             steps: tuple[StepSpec, ...] | None = None
             if is_step is not None and PLACEHOLDER.sub("", piece).strip():
-                text = _requote(piece.strip(), values)
+                text = _requote(restore_refs(piece.strip(), ref_texts), values)
                 if is_step(text):
                     steps = ({"kind": "use", "text": text},)
             if steps is None:
-                steps = _clause_steps(normalized, values, keyword_type, zh, states)
+                steps = _clause_steps(normalized, values, keyword_type, zh, states, refs)
             if steps is None:
                 continue
             candidate = [(piece, steps), *rest]
@@ -200,38 +301,25 @@ def _segment(
 
 
 def _first_failing_clause(
-    skeleton: str, values: tuple[str, ...], keyword_type: str, zh: bool, is_step: IsStep | None
+    skeleton: str,
+    values: tuple[str, ...],
+    keyword_type: str,
+    zh: bool,
+    is_step: IsStep | None,
+    refs: tuple[Ref, ...] = (),
+    ref_texts: tuple[str, ...] = (),
 ) -> str:
     boundary = _ZH_BOUNDARY if zh else _EN_BOUNDARY
     pieces = [piece for piece in boundary.split(skeleton) if piece and piece.strip()]
     for piece in pieces:
         normalized = _normalize(piece, zh)
-        if not normalized or (is_step is not None and is_step(_requote(piece.strip(), values))):
+        if not normalized or (
+            is_step is not None and is_step(_requote(restore_refs(piece.strip(), ref_texts), values))
+        ):
             continue
-        if _clause_steps(normalized, values, keyword_type, zh) is None:
+        if _clause_steps(normalized, values, keyword_type, zh, True, refs) is None:
             return piece
     return skeleton
-
-
-def _suggest(piece: str, values: tuple[str, ...], zh: bool) -> tuple[str | None, float]:
-    normalized = _normalize(piece, zh)
-    words = list(normalized) if zh else normalized.split()
-    best_rule: Rule | None = None
-    best_ratio = 0.0
-    for rule_ in _rules(zh):
-        example = _normalize(rule_.example, zh) if not zh else rule_.example
-        example_words = list(example) if zh else example.split()
-        ratio = difflib.SequenceMatcher(None, words, example_words, autojunk=False).ratio()
-        if not zh and words and example_words and words[0][:4] == example_words[0][:4]:
-            ratio += 0.3  # the same verb weighs more than shared filler words
-        if ratio > best_ratio:
-            best_rule, best_ratio = rule_, ratio
-    if best_rule is None:
-        return None, 0.0
-    quoted = [values[index] for index in (int(raw) for raw in PLACEHOLDER.findall(piece))]
-    slots = iter(quoted)
-    text = PLACEHOLDER.sub(lambda _match: '"' + next(slots, "…") + '"', best_rule.example)
-    return text.replace("“…”", "“" + quoted[0] + "”" if quoted else "“…”"), best_ratio
 
 
 def _requote(skeleton: str, values: tuple[str, ...]) -> str:
@@ -278,19 +366,30 @@ def parse(text: str, keyword_type: str = "none", is_step: IsStep | None = None) 
     skeleton = quoted.skeleton.strip()
     values = quoted.values
     zh = is_chinese(skeleton)
-    segments = _segment(skeleton, values, keyword_type, zh, is_step, states=False)
+    refs: tuple[Ref, ...] = ()
+    ref_texts: tuple[str, ...] = ()
+    if not zh:
+        skeleton, refs, ref_texts = extract_refs(skeleton, values)
+    segments = _segment(skeleton, values, keyword_type, zh, is_step, False, refs, ref_texts)
     if segments is None and keyword_type == "given":
-        segments = _segment(skeleton, values, keyword_type, zh, is_step)
+        segments = _segment(skeleton, values, keyword_type, zh, is_step, True, refs, ref_texts)
     if segments is not None:
         if len(segments) == 1:
             return Parsed((Clause(text.strip(), segments[0][1]),), values=values)
-        return Parsed(tuple(Clause(restore(piece.strip(), values), steps) for piece, steps in segments), values=values)
-    piece = _first_failing_clause(skeleton, values, keyword_type, zh, is_step)
+        return Parsed(
+            tuple(Clause(restore(restore_refs(piece.strip(), ref_texts), values), steps) for piece, steps in segments),
+            values=values,
+        )
+    failing = _first_failing_clause(skeleton, values, keyword_type, zh, is_step, refs, ref_texts)
+    piece = restore_refs(failing, ref_texts)
     normalized = _normalize(piece, zh)
-    suggestion, ratio = _suggest(piece, values, zh)
+    suggestion, ratio = suggest(
+        normalized, piece, values, _rules(zh), zh, keyword_type, lambda text: _normalize(text, zh)
+    )
     has_quotes = bool(PLACEHOLDER.search(piece))
     shape = chinese.STATE_SHAPE if zh else english.STATE_SHAPE
-    if keyword_type != "given" and shape.search(normalized) and _clause_steps(normalized, values, "given", zh):
+    as_given = _clause_steps(_normalize(failing, zh), values, "given", zh, True, refs)
+    if keyword_type != "given" and shape.search(normalized) and as_given:
         reason = "describes a state, which only a Given (or Background) line can set up"
     elif not has_quotes:
         reason = "names no quoted element or text, so there is nothing exact to act on or check"

@@ -91,8 +91,11 @@ EXPECTATIONS = [
         'the "Quantity" field has the value "1"',
         [{"expectation": "value_equals", "target": "Quantity", "role": "textbox", "value": "1"}],
     ),
-    ('the header reads "Hi Ada"', [{"expectation": "text_contains", "target": "header", "value": "Hi Ada"}]),
-    ("all 3 notes are listed", [{"expectation": "count", "count": 3, "target": "notes"}]),
+    (
+        'the header reads "Hi Ada"',
+        [{"expectation": "text_contains", "target": "header", "value": "Hi Ada", "described": True}],
+    ),
+    ("all 3 notes are listed", [{"expectation": "count", "count": 3, "target": "notes", "described": True}]),
     ('I should be on the "/tasks" page', [{"expectation": "url", "value": "/tasks"}]),
     ('I am back on the "All notes" page', [{"expectation": "page", "target": "All notes"}]),
     ('the page title should be "Tasks"', [{"expectation": "title", "value": "Tasks"}]),
@@ -239,6 +242,6 @@ def test_unplannable_prose_is_reported_with_reason_and_marked_for_the_llm() -> N
 
 
 def test_a_near_miss_gets_the_nearest_phrasing_with_its_values() -> None:
-    failure = parse('I clicks on the "Save" thing quickly', "when").failure
+    failure = parse('I clicks on the "Save" thing over there', "when").failure
     assert failure is not None
     assert failure.suggestion == 'I click "Save"'

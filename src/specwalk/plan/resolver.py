@@ -1,0 +1,113 @@
+"""The resolver: what a step means in the context of its scenario.
+
+The sentence parser reads one sentence at a time; some sentences only make sense after the ones
+before them. The resolver walks a scenario's steps in order (Background and preconditions first)
+and settles them:
+
+- "it", "them", "that" → the element of the last step that named one; "its delete button" → the
+  delete button scoped to that element;
+- "the page is loaded" with no name → open the app's first page, or reload it when a page is
+  already open ("Given local storage holds …, When the page loads");
+- "And the price "$40"" right after "the cart shows a product titled "X"" → the same check, with
+  that value (the subject and verb are implied by the line before);
+- a step that does nothing ("the user does not click anything") is dropped: its line is planned.
+
+Nothing is guessed: a back-reference with nothing before it is a failure naming the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from specwalk.models.scenario import ActionStep, ExpectationStep, StateStep, Step
+from specwalk.plan.grammar import StepSpec
+
+_STEP_TYPES: dict[str, type[ActionStep] | type[ExpectationStep] | type[StateStep]] = {
+    "action": ActionStep,
+    "expectation": ExpectationStep,
+    "state": StateStep,
+}
+_ELEMENT_FIELDS = ("target", "role", "target_ref", "described", "nth", "scope", "scope_role")
+_VALUE_CHECKS = ("text_equals", "text_contains", "value_equals", "value_contains", "attribute", "state", "has_class")
+
+
+@dataclass
+class Pending:
+    """A parsed step not yet placed in its scenario: the rule's fields and where it comes from."""
+
+    spec: StepSpec
+    meta: dict[str, Any] = field(default_factory=dict)  # text, keyword, keyword_type, source, …
+
+    @property
+    def line(self) -> int:
+        source = self.meta.get("expanded_from") or self.meta["source"]
+        return int(source.line)
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    index: int  # of the pending step
+    reason: str
+
+
+def to_step(spec: StepSpec, meta: dict[str, Any]) -> Step:
+    fields = {key: value for key, value in spec.items() if value is not None and not key.startswith("_")}
+    for key, value in meta.items():
+        if value is not None and key not in fields:
+            fields[key] = value
+    model = _STEP_TYPES[fields["kind"]]
+    return model(**fields)
+
+
+def _has_element(spec: StepSpec) -> bool:
+    return spec.get("target") is not None or spec.get("target_ref") is not None
+
+
+def resolve(pending: list[Pending]) -> tuple[list[Step | None], list[Unresolved]]:
+    """One step per pending step (None: planned, nothing to do), and the ones that cannot be settled."""
+    steps: list[Step | None] = []
+    failures: list[Unresolved] = []
+    opened = False
+    last_element: StepSpec | None = None
+    last_check: StepSpec | None = None
+    for index, item in enumerate(pending):
+        spec = dict(item.spec)
+        if spec.get("kind") == "noop":
+            steps.append(None)
+            continue
+        if spec.pop("_page_load", False):
+            if opened:
+                spec = {"kind": "action", "action": "reload"}
+            else:
+                spec["value"] = "/"
+        back = spec.pop("_back", None)
+        if back is not None:
+            if last_element is None:
+                failures.append(Unresolved(index, f'says "{back}" but no step before it names an element'))
+                steps.append(None)
+                continue
+            if back == "its":
+                spec["scope"] = last_element.get("target") or (last_element.get("target_ref") or {}).get("value")
+            else:
+                for name in _ELEMENT_FIELDS:
+                    if last_element.get(name) is not None and spec.get(name) is None:
+                        spec[name] = last_element[name]
+        if spec.pop("_ellipsis", False):
+            if last_check is None:
+                failures.append(Unresolved(index, "names a value, but no check before it says what to compare"))
+                steps.append(None)
+                continue
+            spec = {**last_check, "value": spec["value"], "values": ()}
+            spec.pop("values")
+        if spec.get("kind") == "action" and spec.get("action") in ("open", "reload", "go_back", "go_forward"):
+            opened = True
+        if _has_element(spec) and not (spec.get("kind") == "action" and spec.get("action") == "open"):
+            last_element = spec
+        if spec.get("kind") == "expectation" and spec.get("expectation") in _VALUE_CHECKS:
+            last_check = spec
+        try:
+            steps.append(to_step(spec, item.meta))
+        except ValueError as error:  # a rule made a step the model refuses: a bug of ours, said plainly
+            raise AssertionError(f"step for {item.meta.get('text')!r} is invalid: {error}") from error
+    return steps, failures
