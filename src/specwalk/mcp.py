@@ -640,7 +640,14 @@ class SpecwalkTools:
             raise ResourceError(error_text(error)) from error
         if not path.is_file():
             raise ResourceError(f"error: {path} does not exist yet\n  hint: call {produced_by} first")
-        return path.read_text(encoding="utf-8")
+        from specwalk.artifacts import refuse_stale
+
+        text = path.read_text(encoding="utf-8")
+        try:
+            refuse_stale(path, text)
+        except SpecwalkError as error:
+            raise ResourceError(error_text(error)) from error
+        return text
 
 
 # -- the server ----------------------------------------------------------------------------------

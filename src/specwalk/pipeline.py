@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specwalk import __version__
+from specwalk.artifacts import producing
 from specwalk.browser.app_server import (
     AppServer,
     AppSpec,
@@ -217,15 +218,27 @@ def plan_for(
     base: Path | None = None,
 ) -> Plan:
     """The rules' plan; with `llm`, its free-prose lines planned by the model against the UI map."""
-    from specwalk.plan import load_document, plan_files, write_plan
-
     paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
     if not paths:
         raise UsageError(
             "no requirements to generate tests from",
             hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml",
         )
-    base = base or config.root
+    with producing("specwalk plan", config.output_dir / "plan.json"):  # failed: plan.json marked stale
+        return _plan_for(config, paths, llm, ui_map, retriever, on_progress, base or config.root)
+
+
+def _plan_for(
+    config: Config,
+    paths: list[Path],
+    llm: LlmSession | None,
+    ui_map: UIMap | None,
+    retriever: Retriever | None,
+    on_progress: Callable[[str], None] | None,
+    base: Path,
+) -> Plan:
+    from specwalk.plan import load_document, plan_files, write_plan
+
     plan = plan_files(paths, base=base)
     if llm is not None and any(entry.needs_llm for entry in plan.unplanned):
         from specwalk.ground.retrieve import LexicalRetriever

@@ -11,6 +11,7 @@ import json
 
 from pydantic import ValidationError
 
+from specwalk.artifacts import refuse_stale
 from specwalk.errors import InputError
 from specwalk.models.report import RunReport
 
@@ -37,6 +38,7 @@ def load_report(text: str, where: str = REPORT_FILE) -> RunReport:
     try:
         return RunReport.model_validate_json(text)
     except ValidationError as exc:
+        refuse_stale(where, text)  # the marker a failed `specwalk generate` leaves
         lines = [
             f"{where}: {'.'.join(str(part) for part in error['loc']) or '(top level)'}: {error['msg']}"
             for error in exc.errors()[:20]
