@@ -316,8 +316,15 @@ def index_command(path: Path, config_path: str | None, as_json: bool, no_cache: 
         if len(shown) < len(summary.findings):
             more = len(summary.findings) - len(shown)
             out.print(f"  … and {more} more (`specwalk index --all` lists them)", markup=False)
-    else:
+    elif not summary.problems:
         out.print("every interactive element has a stable locator", markup=False)
+    else:  # never claim a complete map when something could not be read
+        out.print("every element indexed has a stable locator", markup=False)
+    if summary.problems:
+        out.print(
+            f"{len(summary.problems)} problem(s) reading the source (listed below): the map may be incomplete",
+            markup=False,
+        )
     for problem in summary.problems:
         err.print(f"[yellow]skipped:[/] {escape(problem)}")
     out.print(f"wrote {settings.out / 'uimap.json'}", markup=False)
@@ -342,6 +349,7 @@ def plan(
     Exit 0 when every line is planned, 1 when some need attention (listed with file:line),
     2 when a file cannot be read, 3 when its Gherkin cannot be parsed.
     """
+    from specwalk.artifacts import producing
     from specwalk.plan import plan_files, write_plan
     from specwalk.plan.render import render_tree
 
@@ -355,14 +363,17 @@ def plan(
     target = config.output_dir / "plan.json"
     from specwalk.pipeline import llm_for
 
-    session = llm_for(config, _env(), use_cache=not no_llm_cache)
-    if session is None:
-        result = plan_files(paths, base=base)
-        write_plan(result, target)
-    else:
-        from specwalk.pipeline import plan_for
+    with producing("specwalk plan", target):  # a failed plan leaves no plan.json looking current
+        session = llm_for(config, _env(), use_cache=not no_llm_cache)
+        if session is None:
+            result = plan_files(paths, base=base)
+            write_plan(result, target)
+        else:
+            from specwalk.pipeline import plan_for
 
-        result = plan_for(config, paths, llm=session, base=base, on_progress=lambda line: err.print(line, markup=False))
+            result = plan_for(
+                config, paths, llm=session, base=base, on_progress=lambda line: err.print(line, markup=False)
+            )
     if as_json:
         out.print(result.model_dump_json(indent=2), markup=False)
     else:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from specwalk.index.build import IndexRun, IndexSettings, build_index
+from specwalk.artifacts import producing
+from specwalk.errors import InputError
+from specwalk.index.build import EXTENSION_KINDS, IndexRun, IndexSettings, build_index, kinds_for
+from specwalk.index.summary import Summary
 
 __all__ = ["IndexRun", "IndexSettings", "build_index", "index_project", "settings_for"]
 
@@ -38,5 +41,35 @@ def settings_for(
 
 
 def index_project(settings: IndexSettings, *, on_progress: Callable[[str, int, int], None] | None = None) -> IndexRun:
-    """Index the project and write `<output>/uimap.json`."""
-    return build_index(settings, on_progress=on_progress)
+    """Index the project and write `<output>/uimap.json`.
+
+    A map without a single element is no success: an InputError says what was found and what
+    was skipped, and the map is marked stale (as after any failure), so no later stage reads it.
+    """
+    with producing("specwalk index", settings.out / "uimap.json"):
+        run = build_index(settings, on_progress=on_progress)
+        summary = run.summary
+        if summary.elements == 0:
+            raise InputError(*_nothing_found(settings, summary), hint=_NOTHING_HINT)
+    return run
+
+
+_NOTHING_HINT = (
+    "check project.framework and project.source_roots in specwalk.toml (`specwalk init --force` detects them), "
+    "and fix the files listed"
+)
+
+
+def _nothing_found(settings: IndexSettings, summary: Summary) -> list[str]:
+    roots = ", ".join(repr(root) for root in settings.source_roots)
+    if summary.files == 0:
+        extensions = " ".join(
+            sorted({ext for ext, kinds in EXTENSION_KINDS.items() if kinds_for("x" + ext, settings.framework)})
+        )
+        first = f"no source files to index under {roots} (framework {settings.framework}: {extensions})"
+    else:
+        first = (
+            f"indexed {summary.files} file(s) under {roots} but found no element in them "
+            "(no button, link, field, heading or text to test)"
+        )
+    return [first, *(f"skipped: {problem}" for problem in summary.problems)]

@@ -30,8 +30,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pathspec
-
 from specwalk import __version__
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.i18n import LOCALE_DIRS
@@ -39,6 +37,14 @@ from specwalk.index.mapfile import head_json, write_map
 from specwalk.index.summary import Summary, assemble, summarize
 from specwalk.index.summary import from_json as summary_from_json
 from specwalk.index.summary import to_json as summary_to_json
+from specwalk.index.walk import (
+    CONTENT_CHECKS,
+    MAX_FILE_BYTES,
+    check_source_roots,
+    content_problem,
+    encoding_problem,
+    walk,
+)
 from specwalk.models.uimap import UIMAP_SCHEMA_VERSION, ParseProblem, UIElement, UIMap
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +116,6 @@ _SKIP_FILES = re.compile(
     r"\.(spec|test|stories|story|cy)\.[^.]+$|\.d\.ts$|(^|/)(vite|vitest|playwright|jest|karma|webpack|rollup|babel|eslint|postcss|tailwind)\.config\."
 )
 _LOCALE_DIRS = ("public", "locales", "locale", "i18n", "lang", "assets", "static", "messages")
-MAX_FILE_BYTES = 2_000_000  # minified bundles and generated files are not source
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,9 @@ class IndexRun:
     @property
     def uimap(self) -> UIMap:
         if self.loaded is None:
-            self.loaded = UIMap.model_validate_json(self.path.read_bytes())
+            from specwalk.artifacts import read_fresh
+
+            self.loaded = UIMap.model_validate_json(read_fresh(self.path))
         return self.loaded
 
     @property
@@ -239,101 +246,58 @@ def kinds_for(path: str, framework: str, fs_routing: bool = False) -> tuple[str,
     return kinds
 
 
-def _ignore_spec(directory: Path | str) -> pathspec.PathSpec[Any] | None:
-    ignore = os.path.join(directory, ".gitignore")
-    if not os.path.isfile(ignore):
-        return None
-    try:
-        with open(ignore, encoding="utf-8", errors="replace") as stream:
-            lines = stream.read().splitlines()
-    except OSError:
-        return None
-    return pathspec.PathSpec.from_lines("gitignore", lines)
+def discover(
+    settings: IndexSettings, skipped: list[ParseProblem] | None = None
+) -> tuple[list[SourceFile], list[SourceFile]]:
+    """(source files to parse, JSON and XLIFF files that may hold translations), sorted by path.
 
-
-def _walk(root: Path, start: Path, skip: set[Path]) -> Iterator[tuple[str, os.stat_result]]:
-    """(relative POSIX path, stat) of every file under `start`, honouring .gitignore files."""
-    specs: list[tuple[str, pathspec.PathSpec[Any]]] = []
-    for directory in (root, *[p for p in reversed(start.parents) if root in p.parents], start):
-        if directory == root or root in directory.parents:
-            spec = _ignore_spec(directory)
-            if spec is not None:
-                specs.append((directory.relative_to(root).as_posix() if directory != root else "", spec))
-    yield from _walk_dir(root, start, specs, skip)
-
-
-def _ignored(relative: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec[Any]]]) -> bool:
-    for base, spec in specs:
-        if base and not relative.startswith(base + "/"):
-            continue
-        inner = relative[len(base) + 1 :] if base else relative
-        if spec.match_file(inner + "/" if is_dir else inner):
-            return True
-    return False
-
-
-def _walk_dir(
-    root: Path, directory: Path, specs: list[tuple[str, pathspec.PathSpec[Any]]], skip: set[Path]
-) -> Iterator[tuple[str, os.stat_result]]:
-    local = _ignore_spec(directory) if directory != root else None
-    if local is not None:
-        relative_dir = directory.relative_to(root).as_posix()
-        if not any(base == relative_dir for base, _ in specs):
-            specs = [*specs, (relative_dir, local)]
-    skipped = {str(path) for path in skip}
-    prefix = "" if directory == root else directory.relative_to(root).as_posix() + "/"
-    yield from _walk_entries(str(directory), prefix, specs, skipped)
-
-
-def _walk_entries(
-    directory: str, prefix: str, specs: list[tuple[str, pathspec.PathSpec[Any]]], skip: set[str]
-) -> Iterator[tuple[str, os.stat_result]]:
-    """`_walk_dir` on strings: a repository has thousands of entries, and paths cost per entry."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        relative = prefix + entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name in SKIP_DIRS or entry.name.startswith(".") or entry.path in skip:
-                continue
-            if _ignored(relative, True, specs):
-                continue
-            inner = specs
-            local = _ignore_spec(entry.path)
-            if local is not None and not any(base == relative for base, _ in specs):
-                inner = [*specs, (relative, local)]
-            yield from _walk_entries(entry.path, relative + "/", inner, skip)
-        elif entry.is_file():
-            if _ignored(relative, False, specs):
-                continue
-            yield relative, entry.stat()
-
-
-def discover(settings: IndexSettings) -> tuple[list[SourceFile], list[SourceFile]]:
-    """(source files to parse, JSON and XLIFF files that may hold translations), sorted by path."""
+    What is passed over for a reason the user may not expect (a folder that cannot be listed, a
+    broken link, a name that is not UTF-8, a file too large) is added to `skipped`.
+    """
     root = settings.root
     skip = {settings.out.resolve(), *((root / path).resolve() for path in settings.skip_dirs)}
     sources: dict[str, SourceFile] = {}
     jsons: dict[str, SourceFile] = {}
+    found: dict[str, ParseProblem] = {}
     fs_routing = uses_fs_routing(root)
+
+    def wanted(relative: str) -> bool:
+        if relative.endswith((".json", ".xlf", ".xliff")):
+            return True
+        return bool(kinds_for(relative, settings.framework)) and _in_source_roots(relative, settings.source_roots)
+
     starts = [root / source_root for source_root in settings.source_roots]
     starts.extend(root / name for name in _LOCALE_DIRS if (root / name).is_dir())
     starts.extend(_nested_locale_dirs(root, skip))
     for start in starts:
-        start = start.resolve()
+        try:
+            start = start.resolve()
+        except (OSError, RuntimeError):
+            continue  # check_source_roots named it; a locale folder that loops is no folder
         if not start.is_dir() or (start != root and root not in start.parents):
             continue
-        for relative, stat in _walk(root, start, skip):
+        for relative, stat in walk(root, start, skip, SKIP_DIRS, lambda p: found.setdefault(p.file, p), wanted):
             if relative.endswith((".json", ".xlf", ".xliff")):  # locale and translation files
                 jsons.setdefault(relative, SourceFile(relative, (), stat.st_mtime_ns, stat.st_size))
                 continue
-            if _SKIP_FILES.search(relative) or stat.st_size > MAX_FILE_BYTES:
+            if _SKIP_FILES.search(relative):
                 continue
             kinds = kinds_for(relative, settings.framework, fs_routing)
-            if kinds and relative not in sources and _in_source_roots(relative, settings.source_roots):
-                sources[relative] = SourceFile(relative, kinds, stat.st_mtime_ns, stat.st_size)
+            if not kinds or relative in sources or not _in_source_roots(relative, settings.source_roots):
+                continue
+            if stat.st_size > MAX_FILE_BYTES:
+                found.setdefault(
+                    relative,
+                    ParseProblem(
+                        file=relative,
+                        message=f"{stat.st_size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit for "
+                        "source (a bundle or generated file?); skipped — add it to .gitignore if it is not source",
+                    ),
+                )
+                continue
+            sources[relative] = SourceFile(relative, kinds, stat.st_mtime_ns, stat.st_size)
+    if skipped is not None:
+        skipped.extend(found[path] for path in sorted(found) if path not in sources)
     return sorted(sources.values(), key=lambda f: f.path), sorted(jsons.values(), key=lambda f: f.path)
 
 
@@ -415,7 +379,13 @@ def parse_source(path: str, source: bytes | OSError, kinds: tuple[str, ...], con
     if isinstance(source, OSError):
         problem = ParseProblem(file=path, message=f"cannot read: {source.strerror}")
         return [FileFacts(file=path, parser=kinds[0], problems=[problem])]
+    unreadable = content_problem(path, source)
+    if unreadable is not None:
+        return [FileFacts(file=path, parser=kinds[0], problems=[unreadable])]
     results: list[FileFacts] = []
+    encoding = encoding_problem(path, source)
+    if encoding is not None:
+        results.append(FileFacts(file=path, parser=kinds[0], problems=[encoding]))
     for kind in kinds:
         module = parser_module(kind)
         if module is None:
@@ -462,13 +432,14 @@ def _cache_key(settings: IndexSettings, kinds: Iterable[str]) -> str:
             "parsers": versions,
             "testids": settings.testid_attributes,
             "framework": settings.framework,
+            "checks": CONTENT_CHECKS,
         },
         sort_keys=True,
     )
     return hashlib.sha1(material.encode()).hexdigest()[:16]  # noqa: S324 - a cache key, not security
 
 
-def _settings_fingerprint(settings: IndexSettings) -> str:
+def _settings_fingerprint(settings: IndexSettings, skipped: list[ParseProblem]) -> str:
     material = json.dumps(
         [
             str(settings.root),
@@ -476,6 +447,7 @@ def _settings_fingerprint(settings: IndexSettings) -> str:
             settings.framework,
             settings.locales,
             settings.testid_attributes,
+            [[problem.file, problem.message] for problem in skipped],  # a change there is a change
         ]
     )
     return hashlib.sha1(material.encode()).hexdigest()[:16]  # noqa: S324
@@ -536,11 +508,13 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
     started = time.perf_counter()
     root = settings.root.resolve()
     settings = IndexSettings(**{**settings.__dict__, "root": root})
-    sources, jsons = discover(settings)
+    check_source_roots(root, settings.source_roots)
+    skipped: list[ParseProblem] = []
+    sources, jsons = discover(settings, skipped)
     timings = {"discover": time.perf_counter() - started}
     all_kinds = {kind for source in sources for kind in source.kinds}
     cache = _Cache(settings.out / "cache" / "index", _cache_key(settings, all_kinds or {"react"}))
-    fingerprint = _settings_fingerprint(settings)
+    fingerprint = _settings_fingerprint(settings, skipped)
     previous = cache.files() if settings.use_cache else {}
     uimap_path = settings.out / "uimap.json"
     current_stats = {f.path: [f.mtime_ns, f.size] for f in [*sources, *jsons]}
@@ -584,7 +558,7 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
         parsed = [item for share in shares for item in share]
         timings["parse"] = time.perf_counter() - phase
         phase = time.perf_counter()
-        uimap, project, removed, instances = _merge_heads(settings, parsed, jsons, shards)
+        uimap, project, removed, instances = _merge_heads(settings, parsed, jsons, shards, skipped)
         timings["merge"] = time.perf_counter() - phase
         phase = time.perf_counter()
         owner = {item.path: number for number, share in enumerate(shares) for item in share}
@@ -665,7 +639,7 @@ def _shared(counts: list[dict[str, dict[Any, int]]]) -> dict[str, dict[Any, int]
 
 
 def _merge_heads(
-    settings: IndexSettings, parsed: list[Any], jsons: list[SourceFile], shards: Any
+    settings: IndexSettings, parsed: list[Any], jsons: list[SourceFile], shards: Any, skipped: list[ParseProblem]
 ) -> tuple[UIMap, Any, set[Any], list[UIElement]]:
     """The project-wide steps, on the files' heads and the elements component expansion touches.
 
@@ -690,7 +664,7 @@ def _merge_heads(
     routes = resolve.dedupe_routes(routes_mount.mount_descendants(parsed_routes, component_list))
     route_components = resolve.route_components(routes, component_list)
     routes_of = resolve.routes_by_component(routes, component_list, route_components)
-    problems = [problem for head in heads for problem in head.problems] + locale_problems
+    problems = [problem for head in heads for problem in head.problems] + locale_problems + skipped
     uimap = UIMap(
         specwalk_version=__version__,
         root=str(settings.root),

@@ -95,6 +95,15 @@ def load_locales(
         data = _read_json(root / path, path, problems)
         if data is None:
             continue
+        if not isinstance(data, dict):
+            problems.append(
+                ParseProblem(
+                    file=path,
+                    message=f"a translation file holds an object of keys and texts, not {_JSON_KINDS[type(data)]}; "
+                    "its texts were not read — fix it",
+                )
+            )
+            continue
         flat = flatten(data)
         messages = table.messages.setdefault(_configured(locale, configured), {})
         if namespace is None or namespace in _DEFAULT_NAMESPACES:
@@ -191,16 +200,41 @@ def _configured(code: str, configured: set[str]) -> str:
     return same[0] if len(same) == 1 else code
 
 
+MAX_DEPTH = 32  # objects and lists inside each other; translations use a handful
+_JSON_KINDS: dict[type, str] = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true/false"}
+_JSON_KINDS[type(None)] = "null"
+
+
+def _too_deep(data: object) -> bool:
+    """Whether `data` nests past MAX_DEPTH (walked without recursion, so any depth is safe)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> object | None:
+    deep = ParseProblem(file=relative, message=f"nested more than {MAX_DEPTH} levels deep; not read — flatten it")
     try:
         data: object = json.loads(path.read_text(encoding="utf-8"))
-        return data
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(ParseProblem(file=relative, message=f"cannot read locale file: {exc}"))
     except json.JSONDecodeError as exc:
         problems.append(
             ParseProblem(file=relative, line=exc.lineno, message=f"locale file is not valid JSON: {exc.msg}; fix it")
         )
+    except RecursionError:
+        problems.append(deep)
+    else:
+        if not _too_deep(data):
+            return data
+        problems.append(deep)
     return None
 
 
