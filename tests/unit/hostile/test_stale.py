@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from specwalk.artifacts import STALE_KEY, read_fresh, stale_failure
+from specwalk.artifacts import STALE_KEY, read_fresh, stale_failure, stale_text
 from specwalk.config import load_config
 from specwalk.emit.report_json import load_report
 from specwalk.errors import ExitCode, InputError, UsageError
@@ -85,20 +85,27 @@ def test_a_bad_source_root_marks_the_map_stale(project: Path, run: Run) -> None:
     assert marker(project / ".specwalk" / "uimap.json")["failure"] == ["project.source_roots: 'src' does not exist"]
 
 
-def test_a_failed_generate_marks_both_reports_stale(project: Path, env: dict[str, str]) -> None:
+def test_a_failed_generate_leaves_no_report_looking_current(project: Path, env: dict[str, str]) -> None:
     index_project(project)
     out = project / ".specwalk"
     out.mkdir()
     (out / "report.json").write_text('{"schema_version": 1}', encoding="utf-8")
     (out / "report.html").write_text("<html>yesterday</html>", encoding="utf-8")
+    (out / "plan.json").write_text('{"requirements": []}', encoding="utf-8")
     config = load_config(cwd=project, env={})
     with pytest.raises(UsageError, match="no requirements"):
-        generate(config, env=env)
-    assert marker(out / "report.json")["command"] == "specwalk generate"
-    page = (out / "report.html").read_text(encoding="utf-8")
-    assert "yesterday" not in page and "no requirements to generate tests from" in page
-    with pytest.raises(UsageError, match="the last `specwalk generate` failed"):
-        load_report((out / "report.json").read_text(encoding="utf-8"), where="report.json")
+        generate(config, env=env, runs=0)
+    for name in ("report.json", "report.html"):  # generate removes the last run's reports first
+        assert not (out / name).exists() or STALE_KEY in (out / name).read_text(encoding="utf-8")
+
+
+def test_a_stale_report_is_refused_with_its_failure() -> None:
+    text = stale_text("report.json", "specwalk generate", ["the app did not start"])
+    with pytest.raises(UsageError, match="the last `specwalk generate` failed") as caught:
+        load_report(text, where="report.json")
+    assert "  the app did not start" in caught.value.lines
+    page = stale_text("report.html", "specwalk generate", ["<b>x</b>"])
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and STALE_KEY in page
 
 
 def test_a_report_that_is_not_a_marker_is_still_a_schema_error() -> None:
