@@ -326,7 +326,7 @@ def index_command(path: Path, config_path: str | None, as_json: bool, no_cache: 
             markup=False,
         )
     for problem in summary.problems:
-        err.print(f"[yellow]skipped:[/] {escape(problem)}")
+        err.print(f"[yellow]problem:[/] {escape(problem)}")
     out.print(f"wrote {settings.out / 'uimap.json'}", markup=False)
     return int(ExitCode.OK)
 

@@ -72,4 +72,4 @@ def _nothing_found(settings: IndexSettings, summary: Summary) -> list[str]:
             f"indexed {summary.files} file(s) under {roots} but found no element in them "
             "(no button, link, field, heading or text to test)"
         )
-    return [first, *(f"skipped: {problem}" for problem in summary.problems)]
+    return [first, *(f"problem: {problem}" for problem in summary.problems)]

@@ -153,3 +153,57 @@ def _starts_call_signature(node: Node, source: bytes) -> bool:
     line_start = source.rfind(b"\n", 0, start) + 1
     indentation = source[line_start:start]
     return line_start > 0 and indentation != b"" and not indentation.strip(b" \t")
+
+
+def parse_markup(grammar: Grammar, source: bytes) -> tuple[Node, Node | None, tuple[int, str] | None]:
+    """`source` parsed as markup: (root, first real error, None), or — for a file that ends with
+    elements still open (truncated, or closing tags forgotten) — the tree of the file as a
+    browser reads it, closed at its end: (root, None, (its last line, what is missing)).
+
+    The closing tags are appended (and a tag cut off mid-way dropped), so every position before
+    the end is the file's own; the problem belongs on the last line, not on the line of the
+    outermost open element, where the grammar's error starts."""
+    root = ts.parse(grammar, source)
+    error = first_error(root, grammar)
+    if error is None:
+        return root, None, None
+    base = source
+    last = source.rfind(b">")
+    partial = source.find(b"<", last + 1) >= 0
+    if partial:
+        base = source[: last + 1]
+    closed_root = ts.parse(grammar, base) if partial else root
+    remaining = first_error(closed_root, grammar)
+    opened = _unclosed(remaining) if remaining is not None else []
+    if remaining is not None:
+        if not opened:
+            return root, error, None
+        closers = b"".join(f"</{tag}>".encode() for tag, _ in reversed(opened))
+        closed_root = ts.parse(grammar, base + closers)
+        if first_error(closed_root, grammar) is not None:
+            return root, error, None
+    last_line = source.count(b"\n") + (0 if source.endswith(b"\n") else 1)
+    if opened:
+        tag, line = opened[-1]
+        what = f"the file ends inside <{tag}> (opened at line {line})"
+    else:
+        what = "the file ends in the middle of a tag"
+    return closed_root, None, (max(1, last_line), what)
+
+
+def _unclosed(error: Node) -> list[tuple[str, int]]:
+    """(tag, line) of the start tags an ERROR holds without their elements: the elements the
+    file ends inside, outermost first."""
+    opened: list[tuple[str, int]] = []
+    stack = [error] if error.type == "ERROR" else []
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.type == "start_tag":
+                name = next((part for part in child.children if part.type == "tag_name"), None)
+                if name is not None:
+                    opened.append((bytes(name.text).decode("utf-8", "replace"), child.start_point[0] + 1))
+            elif child.type == "ERROR":
+                stack.append(child)
+    opened.sort(key=lambda item: item[1])
+    return opened

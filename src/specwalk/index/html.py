@@ -35,7 +35,7 @@ from specwalk.models.uimap import (
 )
 
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"html-2+{markup.MARKUP_VERSION}"
+PARSER_VERSION = f"html-3+{markup.MARKUP_VERSION}"  # 3: a file ending inside elements is closed there
 PAGE_SUFFIXES = (".html", ".htm")
 _LOOKUPS = {
     "getElementById": "#",
@@ -144,9 +144,11 @@ def page_path(path: str) -> str:
 
 
 def _parse_page(path: str, source: bytes, context: ParseContext) -> FileFacts:
-    root = ts.parse("html", source)
+    root, error, truncated = grammar_gaps.parse_markup("html", source)
     name = PurePosixPath(path).name
-    problems = _syntax_problems(path, grammar_gaps.first_error(root, "html"))
+    problems = _syntax_problems(path, error)
+    if truncated is not None:
+        problems.append(ParseProblem(file=path, line=truncated[0], message=_unclosed_message(truncated[1])))
     extraction = markup.extract(
         root,
         file=path,
@@ -250,6 +252,10 @@ def _resolve(base: str, specifier: str) -> str:
         elif piece != ".":
             parts.append(piece)
     return "/".join(parts)
+
+
+def _unclosed_message(what: str) -> str:
+    return f"{what}: truncated, or closing tags are missing; read as a browser would, closed there"
 
 
 def _syntax_problems(path: str, error: ts.Node | None) -> list[ParseProblem]:

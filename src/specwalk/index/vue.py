@@ -22,7 +22,7 @@ from specwalk.models.uimap import ComponentNode, Handler, ParseProblem
 
 # Vue's built-in components: containers, not elements of interest.
 # Bump when the facts this parser emits change: the index cache keys on it (with markup's).
-PARSER_VERSION = f"vue-3+{markup.MARKUP_VERSION}"  # 3: hoppscotch-ui, Naive UI, Quasar kits
+PARSER_VERSION = f"vue-4+{markup.MARKUP_VERSION}"  # 4: a file ending inside elements is closed there
 _BUILTINS = frozenset(
     {
         "transition",
@@ -131,7 +131,7 @@ def _stem(path: str) -> str:
 
 def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     """Facts of one `.vue` file."""
-    root = ts.parse("html", source)
+    root, error, truncated = grammar_gaps.parse_markup("html", source)
     name = component_name(path)
     problems: list[ParseProblem] = []
     template = None
@@ -146,10 +146,12 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
                 program = ts.parse("typescript", bytes(code.text))
                 imports.update(markup.script_imports(program))
                 props.extend(p for p in declared_props(program) if p not in props)
-    error = grammar_gaps.first_error(root, "html")
     if error is not None:
         line = error.start_point[0] + 1
         problems.append(ParseProblem(file=path, line=line, message="template syntax error; the rest was indexed"))
+    if truncated is not None:
+        message = f"{truncated[1]}: truncated, or closing tags are missing; read as if closed there"
+        problems.append(ParseProblem(file=path, line=truncated[0], message=message))
     location = new_span(file=path, line=1, column=1)
     if template is None:
         return FileFacts(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -151,3 +152,44 @@ def test_only_unreadable_pages_is_an_error(tmp_path: Path) -> None:
     result = unprivileged("index", cwd=tmp_path)
     assert result.returncode == ExitCode.BAD_INPUT, result.stderr
     assert "index.html: cannot read: Permission denied" in result.stderr
+
+
+TRUNCATED_PAGE = """<!doctype html>
+<html lang="en">
+  <head><title>Notes</title></head>
+  <body>
+    <main>
+      <h1>Notes</h1>
+      <button type="button" id="new">New note</button>
+      <section class="list">
+        <p>Nothing yet. Click <a href="#/new">here</a>"""
+
+
+@pytest.mark.parametrize(
+    ("cut", "line", "inside"), [(0, 9, "<p> (opened at line 9)"), (-12, 9, "<p> (opened at line 9)")]
+)
+def test_a_truncated_page_is_read_like_a_browser_and_reported_at_its_end(
+    project: Path, run: Run, cut: int, line: int, inside: str
+) -> None:
+    html_project(project)
+    (project / "index.html").write_text(TRUNCATED_PAGE[: len(TRUNCATED_PAGE) + cut], encoding="utf-8")
+    code, output = run("index", "--json")
+    assert code == ExitCode.OK
+    uimap = json.loads(output[output.index("{") :])
+    assert {element["native_tag"] for element in uimap["elements"]} >= {"h1", "button"}
+    problems = [(problem["line"], problem["message"]) for problem in uimap["problems"]]
+    assert len(problems) == 1 and problems[0][0] == 9
+    assert problems[0][1].startswith("the file ends inside <p> (opened at line 9): truncated")
+
+
+def test_a_truncated_vue_file_is_reported_at_its_end(project: Path, run: Run) -> None:
+    (project / "specwalk.toml").write_text('[project]\nframework = "vue"\nsource_roots = ["src"]\n', encoding="utf-8")
+    (project / "src").mkdir()
+    vue = (
+        '<script setup lang="ts">\nconst n = 1\n</script>\n\n<template>\n  <nav>\n'
+        '    <button @click="n++">Add</button>\n    <ul>\n      <li>One</li>\n      <li'
+    )
+    (project / "src" / "App.vue").write_text(vue, encoding="utf-8")
+    code, output = run("index")
+    assert code == ExitCode.OK
+    assert "src/App.vue:10: the file ends inside <ul> (opened at line 8)" in output
