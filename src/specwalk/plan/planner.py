@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Protocol
 
+from specwalk.errors import InputError
 from specwalk.models.scenario import (
     Note,
     Plan,
@@ -30,7 +31,7 @@ from specwalk.models.scenario import (
     Step,
     Unplanned,
 )
-from specwalk.plan.document import Document, Item, Section, read_markdown, slugify
+from specwalk.plan.document import Document, Item, MdScenario, Section, read_markdown, slugify
 from specwalk.plan.gherkin_reader import RawScenario, RawStep, read_gherkin
 from specwalk.plan.library import BodyLine, Definition, StepLibrary, define
 from specwalk.plan.resolver import Pending, resolve
@@ -163,6 +164,7 @@ class _Run:
     # --- Gherkin ---------------------------------------------------------------------------
 
     def gherkin_requirement(self, raw: RawScenario, feature_slug: str, user_story: str | None) -> None:
+        _check_placeholders(raw, self.file)
         requirement_id = self.unique_id(f"{feature_slug}/{slugify(raw.name or raw.text)}")
         rows: list[tuple[dict[str, str] | None, int]] = (
             [(row.values, row.line) for row in raw.examples] if raw.examples else [(None, raw.line)]
@@ -233,6 +235,12 @@ class _Run:
         """Resolve a scenario's steps in order; (preconditions, steps). A step that cannot be
         resolved is reported and its line joins `not_planned`."""
         resolved, failures = resolve([step for _, step in pending])
+        failed = {failure.index for failure in failures}
+        for index, ((_, item), step) in enumerate(zip(pending, resolved, strict=True)):
+            if step is None and index not in failed and (item.line, "noop") not in self._reported:
+                self._reported.add((item.line, "noop"))
+                text = str(item.meta.get("text", ""))
+                self.notes.append(Note(source=self.ref(item.line), text=text, reason="a step that does nothing"))
         for failure in failures:
             item = pending[failure.index][1]
             text = str(item.meta.get("text", ""))
@@ -288,6 +296,35 @@ class _Run:
         )
 
 
+_PLACEHOLDER = re.compile(r"<([^<>\s][^<>]*)>")
+_OUTLINE_KEYWORDS = re.compile(r"outline|template|大纲|概要", re.IGNORECASE)
+
+
+def _check_placeholders(raw: RawScenario, file: str) -> None:
+    """A Scenario Outline's `<name>`s need an Examples column each: planning `click "<x>"` literally
+    would test nothing the author meant. (A plain Scenario's "<h2>" is text.)"""
+    if not _OUTLINE_KEYWORDS.search(raw.keyword):
+        return
+    columns = set(raw.examples[0].values) if raw.examples else set()
+    for step in [*raw.background, *raw.steps]:
+        texts = [step.text, step.doc_string or "", *(cell for row in step.table or () for cell in row)]
+        missing = sorted({name for text in texts for name in _PLACEHOLDER.findall(text)} - columns)
+        if not missing:
+            continue
+        names = ", ".join(f"<{name}>" for name in missing)
+        if not raw.examples:
+            raise InputError(
+                f"{file}:{step.line}: {names} in a Scenario Outline with no Examples "
+                f"(the outline is at line {raw.line})",
+                hint="add an Examples table whose header names each placeholder, or write the values in the step",
+            )
+        raise InputError(
+            f"{file}:{step.line}: {names} is not a column of the outline's Examples (line {raw.line})",
+            hint=f"add the column to the Examples table, or write the value in the step; columns: "
+            f"{', '.join(sorted(columns))}",
+        )
+
+
 def _title(text: str, limit: int = 72) -> str:
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -316,6 +353,24 @@ def _definitions(run: _Run, sections: Iterable[Section]) -> list[Definition]:
     return definitions
 
 
+def _from_markdown(scenario: MdScenario, section: Section) -> RawScenario:
+    """A scenario written in Markdown, as the Gherkin reader gives one (its section's Background first)."""
+    keyword = scenario.keyword or ("Scenario Outline" if scenario.outline else "Scenario")
+    if scenario.outline and "outline" not in keyword.lower() and "大纲" not in keyword:
+        keyword = "Scenario Outline"
+    return RawScenario(
+        feature=section.heading,
+        name=scenario.name,
+        keyword=keyword,
+        line=scenario.line,
+        tags=(),
+        background=list(section.background),
+        steps=scenario.steps,
+        examples=scenario.examples,
+        text="\n".join(scenario.source_lines),
+    )
+
+
 class RulesPlanner:
     """Plans with the controlled language only: exact, offline, no model."""
 
@@ -341,6 +396,15 @@ class RulesPlanner:
             for block in section.gherkin:
                 for raw in read_gherkin(block.text, block.first_line, run.file, section.heading or None):
                     run.gherkin_requirement(raw, slug, section.user_story)
+            for scenario in section.scenarios:
+                run.gherkin_requirement(_from_markdown(scenario, section), slug, section.user_story)
+            for item in section.notes:
+                run.notes.append(Note(source=run.ref(item.line), text=item.text, reason="description"))
+            if section.background and not section.scenarios:
+                line = section.background[0].line
+                run.notes.append(
+                    Note(source=run.ref(line), text="Background", reason="a background with no scenario after it")
+                )
             for item in section.items:
                 if introduction:
                     run.notes.append(Note(source=run.ref(item.line), text=item.text, reason="document introduction"))
