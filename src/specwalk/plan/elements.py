@@ -383,10 +383,18 @@ def _quoted_role(before: str, after: str) -> str | None:
     return None
 
 
+_GERUNDS = re.compile(
+    r"^(?:click|press|tap|typ|enter|select|choos|check|open|submit|sav|delet|add|remov|fill|hover|drag|visit|"
+    r"go|navigat|scroll|writ)ing$"
+)
+
+
 def _is_description(words: str) -> bool:
     tokens = words.lower().split()
     if not tokens or len(tokens) > 6:
         return False
+    if any(_GERUNDS.match(token) for token in tokens):
+        return False  # "clicking "Save"" is an action, not an element
     if any(token in _NOT_IN_PHRASES for token in tokens):
         return False
     return all(re.fullmatch(r"[a-z0-9][a-z0-9'/&+.-]*|#\d+", token) for token in tokens)

@@ -130,6 +130,8 @@ def _build_noop(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -
     return [{"kind": "noop"}]
 
 
+# "the "Study Planner" page", "the webpage "Dad Jokes"", "the sign-in page "/login""
+PAGE_QUOTED = rf"(?:the )?(?:[\w-]+ ){{0,2}}?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}"
 OPEN = verb("open", "visit", "load", "go to", "navigate to", "browse to", "access", "launch", "start", "reach")
 SET = verb("set", "change", "update", "adjust", "move", "drag", "slide", "switch", "turn", "edit", "modify", "replace")
 
@@ -175,7 +177,7 @@ ACTIONS: tuple[Rule, ...] = (
         build=_build_page,
     ),
     rule(
-        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|(?:the )?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}) "
+        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|{PAGE_QUOTED}) "
         rf"{LOADED}(?: in (?:the|a) (?:web )?browser)?(?: with .+)?$",
         "action",
         "open",
@@ -184,7 +186,7 @@ ACTIONS: tuple[Rule, ...] = (
         build=_build_page,
     ),
     rule(
-        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|(?:the )?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}) "
+        rf"^(?:{PAGE_NAME}|{PAGE_ANY}|{PAGE_QUOTED}) "
         r"(?:loads|opens|is refreshed|is reloaded|reloads)$",
         "action",
         "open",

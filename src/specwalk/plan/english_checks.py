@@ -59,7 +59,7 @@ def _build_checked(match: re.Match[str], values: tuple[str, ...], spec: StepSpec
 def _build_state_word(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     word = match.group("sw").lower().strip()
     if word in ("hidden", "visible"):
-        spec["expectation"] = "element_visible"
+        spec["expectation"] = "text_visible"
         spec["negated"] = spec.get("negated", False) != (word == "hidden")
         return [finish(spec)]
     if word.startswith(("in", "un")) and word[2:] in STATE_WORDS:  # "incomplete", "unselected"
@@ -97,7 +97,8 @@ def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: Ste
     verb_ = re.sub(r"\s+", " ", match.group("verb").lower())
     more = [values[int(index)] for index in PLACEHOLDER.findall(match.groupdict().get("more") or "")]
     target = (spec.get("target") or "").lower()
-    if target in ("page", "screen", "app", "application", "website", "site", "webpage") and spec.get("role") is None:
+    page_words = ("page", "screen", "app", "application", "website", "site", "webpage")
+    if (target in page_words or target.endswith(tuple(" " + word for word in page_words))) and not spec.get("role"):
         # "the page shows "X"": plain visible text, not an element's text
         spec.pop("target", None)
         spec.pop("described", None)
@@ -418,7 +419,7 @@ CHECKS: tuple[Rule, ...] = (
     rule(
         rf"^(?P<neg>not )?{SEE} {E}$",
         "expectation",
-        "element_visible",
+        "text_visible",
         "I should see the search field",
     ),
     rule(
@@ -442,21 +443,21 @@ CHECKS: tuple[Rule, ...] = (
         rf"^{E} (?:is |are |becomes |stays |remains )?(?P<neg>not )?(?:shown|displayed|visible|present|rendered|"
         rf"appears?|pops? up|shows? up|opens|revealed|available)(?: (?:in|on) the (?P<sn>{SCOPE}))?$",
         "expectation",
-        "element_visible",
+        "text_visible",
         "the «0» button is shown",
     ),
     rule(
         rf"^{E} (?:is |are |becomes |stays |remains |gets )?(?:hidden|invisible|gone|closed|collapsed|removed|deleted|"
         rf"disappears?|vanishes|no longer (?:shown|visible|displayed))(?: from (?:the )?[a-z ]+)?$",
         "expectation",
-        "element_visible",
+        "text_visible",
         "the «0» button is hidden",
         negated=True,
     ),
     rule(
         rf"^{E} (?:is |are |was |were )?not (?:removed|deleted|hidden)$",
         "expectation",
-        "element_visible",
+        "text_visible",
         "the «0» item is not removed",
     ),
     rule(
@@ -523,7 +524,7 @@ CHECKS: tuple[Rule, ...] = (
     ),
     # "And the price "$40"" after a check: the same check with this value (the verb is implied)
     rule(
-        rf"^(?:(?:and|with) )?(?:the|a|an|its|their) (?P<tn>[a-z][a-z -]{{0,30}}?) (?:of )?{VAL}$",
+        rf"^(?:(?:and|with) )?(?:the|a|an|its|their) (?P<tn>[a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:of )?{VAL}$",
         "expectation",
         "text_contains",
         "the price «0»",

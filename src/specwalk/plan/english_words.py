@@ -321,5 +321,7 @@ CONTAIN_VERBS = (
     "display the text",
     "present",
     "hold",
+    "greet",
+    "welcome",
 )
 CONTAINS = rf"is showing|is displaying|{verb(*CONTAIN_VERBS)[3:-1]}"

@@ -17,7 +17,7 @@ from specwalk.plan import chinese, english
 from specwalk.plan.elements import Ref, english_element, extract_refs, restore_refs
 from specwalk.plan.grammar import ElementParser, Rule, StepSpec, apply, fill_from_groups
 from specwalk.plan.quotes import PLACEHOLDER, extract, restore
-from specwalk.plan.suggest import suggest
+from specwalk.plan.suggest import family, suggest
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EN_BOUNDARY = re.compile(
@@ -27,7 +27,8 @@ _ZH_BOUNDARY = re.compile(r"[，,；;：:。]\s*|\s*(?:并且|而且|然后|同�
 _GERUND = re.compile(
     r"^(?P<act>(?:clicking|pressing|tapping|choosing|selecting|checking|unchecking|opening|following|entering|typing"
     r"|saving|submitting)\b.+?) (?P<verb>opens|shows|displays|returns to|takes (?:me|you|the user|them) to|leads to|"
-    r"brings (?:me|you|the user|them) to|navigates to|goes to) (?P<rest>.+)$"
+    r"brings (?:me|you|the user|them) to|navigates to|goes to) (?P<rest>.+)$",
+    re.IGNORECASE,
 )
 
 
@@ -180,7 +181,8 @@ _PURPOSE = re.compile(
 _TRAILERS = re.compile(
     r"^(?P<body>.+?)(?: (?:after|within|in|for) (?:about |approximately |around )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|"
     r"seconds?|secs?|s)| (?:for|after|on) (?:each|every) (?:click|press|time|tap)| each time| every time| in the list| "
-    r"in the dropdown| on the page| as expected| (?:again|once more))+$",
+    r"in the dropdown| on the page| as expected| (?:again|once more)| without [a-z]+ing (?:anything|any [a-z]+|a [a-z]+"
+    r"|the [a-z]+)(?: in| out)?)+$",
     re.IGNORECASE,
 )
 _TRAILING_REFS = re.compile(r"^(?P<body>.+?)(?P<refs>(?: ⟦\d+⟧)+)$")
@@ -241,7 +243,7 @@ def _gerund(normalized: str, values: tuple[str, ...], keyword_type: str) -> list
     action = _match_rules(match.group("act"), values, "when", False)
     if not action or any(step["kind"] != "action" for step in action):
         return None
-    verb = match.group("verb")
+    verb = match.group("verb").lower()
     prefix = "see " if verb in ("shows", "displays") else "am taken to "
     result = _segment(prefix + match.group("rest"), values, "then", False)
     if result is None:
@@ -251,6 +253,28 @@ def _gerund(normalized: str, values: tuple[str, ...], keyword_type: str) -> list
 
 def _normalize(skeleton: str, zh: bool) -> str:
     return chinese.normalize(skeleton) if zh else english.normalize(skeleton)
+
+
+# "enter "jane" as email and "secret" as password": the second object shares the first one's verb
+_GAPPED = re.compile(r"(?:,? and |, )(?=«\d+» (?:as|into|in|for|to|from)\b)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:,? and |, |; |\bthen |\bwhen )", re.IGNORECASE)
+
+
+def _gap_verbs(skeleton: str, zh: bool) -> str:
+    if zh or not _GAPPED.search(skeleton):
+        return skeleton
+    pieces: list[str] = []
+    last = 0
+    for match in _GAPPED.finditer(skeleton):
+        before = skeleton[: match.start()]
+        clause = _CLAUSE_START.split(before)[-1]
+        words = english.normalize(clause).split()
+        pieces.append(skeleton[last : match.end()])
+        if words and family(words[0], False) is not None:
+            pieces.append(words[0] + " ")
+        last = match.end()
+    pieces.append(skeleton[last:])
+    return "".join(pieces)
 
 
 def _segment(
@@ -268,6 +292,7 @@ def _segment(
     A part that uses a reusable step becomes one `{"kind": "use"}` spec, expanded by the planner.
     """
     boundary = _ZH_BOUNDARY if zh else _EN_BOUNDARY
+    skeleton = _gap_verbs(skeleton, zh)
     cuts = [(0, 0)] + [(match.start(), match.end()) for match in boundary.finditer(skeleton)]
     ends = [start for start, _ in cuts[1:]] + [len(skeleton)]
     count = len(cuts)
