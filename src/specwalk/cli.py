@@ -90,10 +90,11 @@ class _Progress:
     def __call__(self, what: str, elapsed: float, timeout: float) -> None:
         if self.quiet:
             return
-        if not what.startswith("http"):
+        if "://" not in what:  # a note, not a wait
             err.print(f"[yellow]{what}[/]")
             return
-        message = f"waiting for the app at {what} ({elapsed:.0f}/{timeout:g} s)"
+        where = f"the app at {what}" if what.startswith("http") else what  # a service names itself
+        message = f"waiting for {where} ({elapsed:.0f}/{timeout:g} s)"
         if err.is_terminal:
             if self._status is None:
                 self._status = err.status(message)

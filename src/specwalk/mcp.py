@@ -457,7 +457,7 @@ class SpecwalkTools:
         say = self.progress(ctx)
 
         def on_app(what: str, _elapsed: float, _timeout: float) -> None:
-            if not what.startswith("http"):  # the per-poll "waiting for the app" lines would flood the client
+            if "://" not in what:  # the per-poll "waiting for the app" lines would flood the client
                 say(what)
 
         def work() -> GenerateSummary:

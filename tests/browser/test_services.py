@@ -103,7 +103,7 @@ def test_a_service_that_crashes_is_reported_with_its_log_and_the_app_never_start
     with pytest.raises(AppStartError) as caught, AppServer(app_with(tmp_path, ECHO_APP, unused_port(), api)):
         pass
     lines = caught.value.lines
-    assert lines[0].startswith('the service "api" exited with status 2 before it answered at port')
+    assert lines[0].startswith('the service "api" exited with status 2 before it answered at tcp://127.0.0.1:')
     assert any(command in line for line in lines)
     assert "  | no such database: blog.db" in lines
     assert str(tmp_path / "logs" / "api.log") in "\n".join(lines)

@@ -273,7 +273,9 @@ class AppServer:
         """Poll `ready_url` (or else `port`) until it answers; nothing to wait for when neither is set."""
         if not ready_url and port is None:
             return
-        target = ready_url or f"port {port}"
+        target = ready_url or f"tcp://127.0.0.1:{port}"
+        # Progress gets the app's URL as it is, a service's with its name: "://" marks a wait.
+        waiting_for = target if what == "app" else f"{what} at {target}"
         started = time.monotonic()
         while True:
             elapsed = time.monotonic() - started
@@ -290,7 +292,7 @@ class AppServer:
                 key = "app.start_timeout" if what == "app" else "start_timeout of [[app.services]]"
                 self._fail(f"the {what} did not answer at {target} within {timeout:g} s ({key})", command, group, cwd)
             if self._on_progress:
-                self._on_progress(target, elapsed, timeout)
+                self._on_progress(waiting_for, elapsed, timeout)
             time.sleep(_POLL_SECONDS)
 
     def _fail(self, reason: str, command: str, group: _Group, cwd: Path) -> None:
