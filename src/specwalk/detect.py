@@ -46,6 +46,19 @@ _REQUIREMENT_NAMES = ("requirements.md", "REQUIREMENTS.md", "Requirements.md", "
 _REQUIREMENT_DIRS = (".", "docs", "doc", "requirements", "specs", "spec")
 
 
+# package.json scripts that start a backend the front-end needs, and ones that restore its data.
+_SERVICE_SCRIPTS = ("api", "server", "backend")
+_RESET_SCRIPTS = ("db:reset", "reset:db", "reset", "db:seed", "seed")
+
+
+@dataclass(frozen=True)
+class DetectedService:
+    name: str
+    command: str
+    port: int | None
+    evidence: str
+
+
 @dataclass
 class Detection:
     framework: Framework
@@ -57,6 +70,8 @@ class Detection:
     requirements: list[str]
     locales: list[str]
     evidence: list[str] = field(default_factory=list)
+    services: list[DetectedService] = field(default_factory=list)
+    reset: str = ""
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -170,6 +185,42 @@ def _dev_script(scripts: dict[str, str]) -> str | None:
     return None
 
 
+def _service_port(root: Path, name: str, script: str) -> tuple[int | None, str]:
+    """The port of the backend script `name`: its --port flag, else where the dev server proxies to."""
+    flag = re.search(r"--port[= ](\d{2,5})|-p\s+(\d{2,5})", script)
+    if flag:
+        return int(flag.group(1) or flag.group(2)), "the script passes --port"
+    path = _first_config(root, ("vite.config",))
+    if path is None:
+        return None, ""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    # `process.env.API_PORT ?? '8799'` (the variable specwalk sets for a service named api), else a
+    # proxy target such as 'http://localhost:8799'.
+    variable = name.upper().replace("-", "_") + "_PORT"
+    default = re.search(rf"\b{variable}\s*(?:\?\?|\|\|)\s*['\"]?(\d{{2,5}})\b", text)
+    if default:
+        return int(default.group(1)), f"the {variable} default in {path.name}"
+    target = re.search(r"target\s*:\s*['\"`]https?://(?:127\.0\.0\.1|localhost):(\d{2,5})", text)
+    if target:
+        return int(target.group(1)), f"the proxy target in {path.name}"
+    return None, ""
+
+
+def _services(root: Path, scripts: dict[str, str], dev: str | None, manager: PackageManager) -> list[DetectedService]:
+    services: list[DetectedService] = []
+    for name in _SERVICE_SCRIPTS:
+        if name not in scripts or name == dev or _tool_of(scripts[name]):
+            continue  # absent, or the front-end's own dev server under another name
+        port, why = _service_port(root, name, scripts[name])
+        command = _run_script(manager, name)
+        evidence = f"service {name}: script '{name}' ({scripts[name]})"
+        if port is not None:
+            command += f"{_port_flag_separator(manager)} --port {{port}}"
+            evidence += f"; port {port} from {why}"
+        services.append(DetectedService(name, command, port, evidence))
+    return services
+
+
 def _source_roots(root: Path, framework: Framework) -> list[str]:
     candidates = ["src", "app", "pages", "components", "public"] if framework != "html" else []
     roots = [name for name in candidates if (root / name).is_dir()]
@@ -276,6 +327,16 @@ def detect_project(root: Path) -> Detection:
         command = "python3 -m http.server {port} --bind 127.0.0.1"
         evidence.append(f"dev server: no dev script, Python's static server; port {port} from {port_why}")
 
+    services: list[DetectedService] = []
+    reset = ""
+    if manager != "none":
+        services = _services(root, scripts, script_name, manager)
+        evidence.extend(service.evidence for service in services)
+        reset_script = next((name for name in _RESET_SCRIPTS if name in scripts), None)
+        if reset_script is not None:
+            reset = _run_script(manager, reset_script)
+            evidence.append(f"data reset: script '{reset_script}' ({scripts[reset_script]})")
+
     source_roots = _source_roots(root, framework)
     locales, locale_why = _locales(root, source_roots)
     evidence.append(f"locales {', '.join(locales)}: {locale_why}")
@@ -291,4 +352,6 @@ def detect_project(root: Path) -> Detection:
         requirements=requirements,
         locales=locales,
         evidence=evidence,
+        services=services,
+        reset=reset,
     )

@@ -65,6 +65,11 @@ def config_from_detection(detection: Detection, root: Path) -> Config:
                 "base_url": "http://127.0.0.1:{port}/",
                 "ready_url": "http://127.0.0.1:{port}/",
                 "start_timeout": 60.0,
+                "reset": detection.reset,
+                "services": [
+                    {"name": service.name, "command": service.command, "port": service.port}
+                    for service in detection.services
+                ],
             },
         },
         root=root,
