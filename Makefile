@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EXAMPLES := tasks-react shop-vue notes-html
+EXAMPLES := tasks-react shop-vue notes-html blog-vue
 NODE_STAMPS := $(foreach e,$(EXAMPLES),examples/$(e)/node_modules/.package-lock.json)
 IDE := ide/vscode
 

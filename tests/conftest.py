@@ -7,7 +7,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
-EXAMPLE_NAMES = ("tasks-react", "shop-vue", "notes-html")
+EXAMPLE_NAMES = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
 
 
 @pytest.fixture

@@ -163,7 +163,7 @@ def _index(example: str, tmp_path: Path) -> UIMap:
     return build_index(settings).uimap
 
 
-@pytest.mark.parametrize("example", ["tasks-react", "shop-vue", "notes-html"])
+@pytest.mark.parametrize("example", ["tasks-react", "shop-vue", "notes-html", "blog-vue"])
 def test_reference_suite_locators_are_in_the_map(example: str, tmp_path: Path) -> None:
     wanted = suite_locators(example)
     assert wanted, f"no getBy* calls found in examples/{example}/e2e-reference"
