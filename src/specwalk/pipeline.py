@@ -537,6 +537,7 @@ def build_manual(
     from specwalk.emit.manual_html import HTML_FILE, render_html
     from specwalk.emit.manual_md import INDEX_FILE, render_markdown
     from specwalk.emit.manual_pdf import PDF_FILE, print_manual
+    from specwalk.manual.appname import app_name, usable_name
     from specwalk.manual.build import LocaleCapture, app_locale, assemble, capture_locale
 
     unknown = [language for language in languages if language not in MANUAL_LANGUAGES]
@@ -580,6 +581,10 @@ def build_manual(
         browser_session(browser, headless=config.browser.headless) as session,
     ):
         lap("start")
+        # The app's own name; the live page's title only when its files give none.
+        project = config.docs.title.strip() or app_name(config.root)
+        if not project:
+            project = usable_name(session.visit(app.base_url).title) or ""
         # More browsers run scenarios side by side (the manual does not depend on how many).
         workers = min(config.browser.worker_count(os.cpu_count()), max(1, plan.scenario_count))
         helpers = [partial(browser_session, browser, headless=config.browser.headless)] * (workers - 1)
@@ -596,17 +601,18 @@ def build_manual(
                     root=config.root,
                     say=say,
                     helpers=helpers,
+                    mask=config.docs.mask,
                 )
                 seconds["verify"] = round(seconds.get("verify", 0.0) + captures[locale].verify_seconds, 2)
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
                 clock = time.monotonic()
             capture = captures[locale]
-            document = assemble(plan, capture, language=language, project=config.root.name)
+            document = assemble(plan, capture, language=language, project=project)
             rendered: dict[str, str | bytes] = dict(render_markdown(document))
             html = render_html(document, capture.images)
             rendered[HTML_FILE] = html
             rendered[MANIFEST_FILE] = document.model_dump_json(indent=2) + "\n"
-            used = {step.shot.image for f in document.features for s in f.scenarios for step in s.steps if step.shot}
+            used = set(document.images)
             rendered.update({path: data for path, data in sorted(capture.images.items()) if path in used})
             lap("render")
             say(f"pdf ({language}): printing the manual with Chromium")
@@ -623,7 +629,7 @@ def build_manual(
                 html=directory / HTML_FILE,
                 pdf=directory / PDF_FILE,
                 manifest=directory / MANIFEST_FILE,
-                scenarios=sum(len(feature.scenarios) for feature in document.features),
+                scenarios=sum(len(task.scenario_ids) for feature in document.features for task in feature.tasks),
                 screenshots=document.screenshots,
             )
     omitted = {(item.name, str(item.source), item.reason) for capture in captures.values() for item in capture.omitted}

@@ -10,6 +10,7 @@ does not hold, a page that does not load); exceptions are for bugs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,9 @@ class Driver(Protocol):
     def same_element(self, first: Locator, second: Locator) -> bool:
         """Whether two locators that match one element each match the same node."""
 
+    def matches(self, locator: Locator, selectors: Sequence[str]) -> str | None:
+        """The first CSS selector of `selectors` the element (or an ancestor) matches, else None."""
+
     def wait_for_settle(self) -> None:
         """Let pending navigation and rendering finish before an instant (non-retrying) look."""
 
@@ -97,8 +101,17 @@ class Driver(Protocol):
     def screenshot(self, path: Path, *, highlight: Locator | None = None, full_page: bool = False) -> Path: ...
 
     def capture(
-        self, locator: Locator | None, *, number: int, keep: list[str], focused: bool = False, color: str = "#e11d48"
-    ) -> Capture: ...
+        self,
+        locator: Locator | None,
+        *,
+        number: int,
+        keep: list[str],
+        focused: bool = False,
+        color: str = "#e11d48",
+        mask: Sequence[str] = (),
+    ) -> Capture:
+        """A picture for the manual (number 0: no badge); password fields holding a value and the
+        elements `mask` selects are covered."""
 
     def save_storage_state(self, path: Path) -> Path: ...
 

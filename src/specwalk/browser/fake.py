@@ -16,7 +16,7 @@ name exactly or as a case-insensitive substring, text likewise, `has_text` over 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,6 +172,9 @@ class FakeDriver:
         a, b = self._matches(first), self._matches(second)
         return len(a) == 1 and len(b) == 1 and a[0] is b[0]
 
+    def matches(self, locator: Locator, selectors: Sequence[str]) -> str | None:
+        return None  # no CSS in the fake page
+
     def wait_for_settle(self) -> None:
         pass
 
@@ -280,7 +283,14 @@ class FakeDriver:
         return path
 
     def capture(
-        self, locator: Locator | None, *, number: int, keep: list[str], focused: bool = False, color: str = "#e11d48"
+        self,
+        locator: Locator | None,
+        *,
+        number: int,
+        keep: list[str],
+        focused: bool = False,
+        color: str = "#e11d48",
+        mask: Sequence[str] = (),
     ) -> Capture:
         return Capture(False, "the fake driver takes no pictures")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,6 +336,20 @@ _CAPTURE_JS = r"""async (el, o) => {
       }
     }
   }
+  // Password fields that hold a value, and what `[docs] mask` names: covered, whatever they show.
+  const hidden = new Set();
+  for (const e of document.querySelectorAll('input[type=password]')) if (e.value) hidden.add(e);
+  for (const s of o.mask || []) {
+    try { for (const e of document.querySelectorAll(s)) hidden.add(e); } catch (err) { /* not a selector */ }
+  }
+  for (const e of hidden) {
+    for (const r of e.getClientRects()) {
+      if (r.width < 1 || r.bottom < 0 || r.top > vh) continue;
+      draw(`left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`
+        + `background:${o.maskColor};border-radius:3px;`);
+      masked++;
+    }
+  }
   let overlay = null, badge = null;
   if (target) {
     const g = o.gap, line = o.line;
@@ -343,15 +357,15 @@ _CAPTURE_JS = r"""async (el, o) => {
     const box = draw(`left:${target.x - out}px;top:${target.y - out}px;`
       + `width:${target.width + 2 * out}px;height:${target.height + 2 * out}px;`
       + `border:${line}px solid ${o.color};border-radius:6px;box-shadow:0 0 0 2px rgba(255,255,255,.9);`);
-    const size = o.badge;
+    const size = o.number ? o.badge : 0;
     const bx = Math.max(clip.x + 2, Math.min(target.x - g - line - size / 2, clip.x + clip.width - size - 2));
     const by = Math.max(clip.y + 2, Math.min(target.y - g - line - size / 2, clip.y + clip.height - size - 2));
     const b = draw(`left:${bx}px;top:${by}px;width:${size}px;height:${size}px;border-radius:50%;`
       + `background:${o.color};color:#fff;font:700 ${Math.round(size * 0.55)}px/${size}px system-ui,sans-serif;`
-      + 'text-align:center;box-shadow:0 0 0 2px #fff;', String(o.number));
+      + (size ? 'text-align:center;box-shadow:0 0 0 2px #fff;' : 'display:none;'), o.number ? String(o.number) : '');
     document.documentElement.appendChild(layer);
     overlay = rect(box.getBoundingClientRect());
-    badge = rect(b.getBoundingClientRect());
+    badge = size ? rect(b.getBoundingClientRect()) : null;
   } else {
     document.documentElement.appendChild(layer);
   }
@@ -429,6 +443,21 @@ class PageDriver:
             return int(self.resolve(locator).and_(self._page.get_by_role(role)).count()) >= 1  # type: ignore[arg-type]
         except PlaywrightError:
             return False
+
+    def matches(self, locator: Locator, selectors: Sequence[str]) -> str | None:
+        """The first of `selectors` the element (or one of its ancestors) matches, else None."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        if not selectors:
+            return None
+        try:
+            found = self.resolve(locator).first.evaluate(
+                "(el, sels) => sels.find(s => { try { return !!el.closest(s); } catch (e) { return false; } }) ?? null",
+                list(selectors),
+            )
+        except PlaywrightError:
+            return None
+        return str(found) if found is not None else None
 
     def same_element(self, first: Locator, second: Locator) -> bool:
         """Whether two locators that match one element each match the same DOM node."""
@@ -541,9 +570,12 @@ class PageDriver:
         keep: list[str],
         focused: bool = False,
         color: str = "#e11d48",
+        mask: Sequence[str] = (),
+        mask_color: str = "#57606a",
     ) -> Capture:
         """A screenshot for the manual taken just before an action: the target outlined with a
-        numbered badge, dynamic values not in `keep` masked, cropped around the target."""
+        numbered badge (none for number 0), dynamic values not in `keep` masked, cropped around
+        the target. Password fields holding a value and the elements `mask` selects are covered."""
         from playwright.sync_api import Error as PlaywrightError
 
         options = {
@@ -559,6 +591,8 @@ class PageDriver:
             "gap": 4,
             "line": 3,
             "badge": 26,
+            "mask": list(mask),
+            "maskColor": mask_color,
         }
         try:
             if locator is not None:

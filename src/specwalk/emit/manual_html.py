@@ -11,7 +11,7 @@ import base64
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from specwalk.emit.manual_md import scenario_anchor
+from specwalk.emit.manual_tasks import document_titles, note_paragraphs, person, table_cell
 from specwalk.emit.manual_text import (
     Lang,
     Token,
@@ -19,11 +19,10 @@ from specwalk.emit.manual_text import (
     label,
     plain,
     result_tokens,
-    scenario_title,
     sentence_tokens,
     story_intro,
 )
-from specwalk.models.manual import ManualDocument, ManualFeature, ManualScenario, ManualStep
+from specwalk.models.manual import ManualDocument, ManualNote, ManualStep, ManualTable, ManualTask
 
 HTML_FILE = "manual.html"
 
@@ -48,6 +47,14 @@ ul.results{margin:.5rem 0 0 2.2rem;padding-left:1.1rem;color:#1a4d2e}
 .box{background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:.5rem 1rem;margin:.8rem 0}
 .box h4{margin:.2rem 0;font-size:.95rem}
 footer{margin-top:3rem;color:var(--muted);font-size:.85rem}
+aside.note{border-left:4px solid #bf8700;background:#fff8c5;border-radius:0 6px 6px 0;padding:.5rem 1rem;
+margin:1rem 0;break-inside:avoid;page-break-inside:avoid}aside.note p{margin:.3rem 0}
+aside.note figure{margin:.6rem 0 .2rem}
+table.rows{border-collapse:collapse;margin:.6rem 0}table.rows th,table.rows td{border:1px solid var(--line);
+padding:.25rem .7rem;text-align:left}table.rows th{background:#f6f8fa}
+.changed{display:inline-block;margin-left:.5rem;padding:0 .45rem;border-radius:999px;background:#ddf4ff;
+color:#0550ae;font-size:.75rem;font-weight:650;vertical-align:middle}
+li.step.changed-step figure img{border-color:#0969da;box-shadow:0 0 0 2px #b6e3ff}
 @page{size:A4;margin:16mm 14mm}
 @media print{
 body{max-width:none;margin:0;padding:0;font-size:11pt}
@@ -65,13 +72,15 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def inline(tokens: Sequence[Token]) -> str:
+def inline(tokens: Sequence[Token], titles: Mapping[str, str] | None = None) -> str:
     out: list[str] = []
     for kind, text in tokens:
         if kind in ("t", "p"):
             out.append(_e(text))
         elif kind == "code":
             out.append(f"<code>{_e(text)}</code>")
+        elif kind == "task":
+            out.append(f'<a href="#{_e(text)}">{_e((titles or {}).get(text, text))}</a>')
         elif kind == "ui":
             out.append(f'<b class="ui">{_e(text) or "“”"}</b>')
         else:
@@ -79,33 +88,62 @@ def inline(tokens: Sequence[Token]) -> str:
     return "".join(out)
 
 
-def _picture(step: ManualStep, lang: Lang, images: Mapping[str, bytes]) -> str:
-    shot = step.shot
-    if shot is None or shot.image not in images:
+def _img(image: str, width: float, height: float, alt: str, images: Mapping[str, bytes], extra: str = "") -> str:
+    if image not in images:
         return ""
-    data = base64.b64encode(images[shot.image]).decode("ascii")
-    alt = plain([*label(lang, "step_alt", count=str(step.number)), *sentence_tokens(step.sentence, lang)])
-    width, height = round(shot.clip.width), round(shot.clip.height)
+    data = base64.b64encode(images[image]).decode("ascii")
     return (
-        f'<figure><img src="data:image/png;base64,{data}" width="{width}" height="{height}" '
-        f'alt="{_e(alt)}" data-step="{step.number}" data-image="{_e(shot.image)}"></figure>'
+        f'<figure><img src="data:image/png;base64,{data}" width="{round(width)}" height="{round(height)}" '
+        f'alt="{_e(alt)}"{extra} data-image="{_e(image)}"></figure>'
     )
 
 
-def _scenario(
-    feature: ManualFeature, number: int, scenario: ManualScenario, lang: Lang, images: Mapping[str, bytes]
-) -> str:
-    title = scenario_title(scenario, lang, feature)
-    source = [*label(lang, "requirement"), ("code", str(scenario.source))]
-    if plain(title) != scenario.name:
-        source += [("t", " · "), ("p", scenario.name)]
+def _picture(step: ManualStep, lang: Lang, images: Mapping[str, bytes]) -> str:
+    shot = step.shot
+    if shot is None:
+        return ""
+    alt = plain([*label(lang, "step_alt", count=str(step.number)), *sentence_tokens(step.sentence, lang)])
+    return _img(shot.image, shot.clip.width, shot.clip.height, alt, images, f' data-step="{step.number}"')
+
+
+def _table(table: ManualTable, lang: Lang) -> str:
+    head = "".join(f"<th>{_e(column)}</th>" for column in table.columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{inline(table_cell(value, column, table.secret, lang))}</td>"
+            for column, value in zip(table.columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return f'<table class="rows"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _note(note: ManualNote, lang: Lang, images: Mapping[str, bytes], titles: Mapping[str, str]) -> str:
+    paragraphs = note_paragraphs(note, lang)
+    parts = [f"<p>{inline(paragraph, titles)}</p>" for paragraph in paragraphs]
+    if note.table is not None:
+        parts.append(_table(note.table, lang))
+    outcome = note.scenario.outcome
+    if outcome is not None:
+        parts.append(_img(outcome.image, outcome.clip.width, outcome.clip.height, plain(paragraphs[0]), images))
+    return f'<aside class="note">{"".join(parts)}</aside>'
+
+
+def _task(task: ManualTask, title: str, lang: Lang, images: Mapping[str, bytes], titles: Mapping[str, str]) -> str:
+    scenario = task.procedure
+    sources = [scenario.source, *(note.scenario.source for note in task.notes)]
+    where = label(lang, "requirement") + [
+        token for n, source in enumerate(sources) for token in ([("t", ", ")] if n else []) + [("code", str(source))]
+    ]
     parts = [
-        f'<article class="scenario" id="{_e(scenario_anchor(feature, number))}">',
-        f"<h3>{_e(plain(title))}</h3>",
-        f'<p class="meta">{inline(source)}</p>',
+        f'<article class="task" id="{_e(task.anchor)}">',
+        f"<h3>{_e(title)}</h3>",
+        f'<p class="meta">{inline(where)}</p>',
     ]
     if scenario.before:
-        items = "".join(f"<li>{inline(sentence_tokens(s, lang))}</li>" for s in scenario.before)
+        items = "".join(f"<li>{inline(sentence_tokens(s, lang), titles)}</li>" for s in scenario.before)
         parts.append(f'<div class="box"><h4>{inline(label(lang, "before"))}</h4><ul>{items}</ul></div>')
     if scenario.seen:
         items = "".join(f"<li>{inline(result_tokens(s, lang))}</li>" for s in scenario.seen)
@@ -122,13 +160,20 @@ def _scenario(
                     for r in step.results
                 )
                 results = f'<ul class="results">{items}</ul>'
+            changed = ""
+            if step.changed:
+                hint = _e(plain(label(lang, "changed_title")))
+                changed = f'<span class="changed" title="{hint}">{inline(label(lang, "changed"))}</span>'
             steps.append(
-                f'<li class="step" data-step="{step.number}"><div class="step-text">'
-                f'<span class="num">{step.number}</span>'
-                f"<span>{inline(sentence_tokens(step.sentence, lang))}</span></div>"
+                f'<li class="step{" changed-step" if step.changed else ""}" data-step="{step.number}">'
+                f'<div class="step-text"><span class="num">{step.number}</span>'
+                f"<span>{inline(sentence_tokens(step.sentence, lang), titles)}{changed}</span></div>"
                 f"{_picture(step, lang, images)}{results}</li>"
             )
         parts.append(f'<ol class="steps">{"".join(steps)}</ol>')
+    if task.table is not None:
+        parts.append(f"<h4>{inline(label(lang, 'table'))}</h4>{_table(task.table, lang)}")
+    parts += [_note(note, lang, images, titles) for note in task.notes]
     parts.append("</article>")
     return "".join(parts)
 
@@ -136,20 +181,25 @@ def _scenario(
 def render_html(document: ManualDocument, images: Mapping[str, bytes]) -> str:
     lang: Lang = "zh" if document.language == "zh" else "en"
     title = document_title(document, lang)
+    titles = {anchor: plain(tokens) for anchor, tokens in document_titles(document, lang).items()}
+    translations = dict(document.translations)
     toc: list[str] = []
     body: list[str] = []
     for feature in document.features:
         anchor = f"feature-{feature.slug}"
-        items = "".join(
-            f'<li><a href="#{_e(scenario_anchor(feature, n))}">{_e(plain(scenario_title(s, lang, feature)))}</a></li>'
-            for n, s in enumerate(feature.scenarios, start=1)
-        )
-        toc.append(f'<li><a href="#{_e(anchor)}">{_e(feature.name)}</a><ol>{items}</ol></li>')
-        intro = story_intro(feature.user_story, lang)
+        name = person(feature.name, translations)
+        items = "".join(f'<li><a href="#{_e(t.anchor)}">{_e(titles[t.anchor])}</a></li>' for t in feature.tasks)
+        toc.append(f'<li><a href="#{_e(anchor)}">{_e(name)}</a><ol>{items}</ol></li>')
+        intro = story_intro(person(feature.user_story, translations) if feature.user_story else None, lang)
+        before = ""
+        if feature.before:
+            entries = "".join(f"<li>{inline(sentence_tokens(s, lang), titles)}</li>" for s in feature.before)
+            before = f'<div class="box"><h4>{inline(label(lang, "before"))}</h4><ul>{entries}</ul></div>'
         body.append(
-            f'<section class="feature" id="{_e(anchor)}"><h2>{_e(feature.name)}</h2>'
+            f'<section class="feature" id="{_e(anchor)}"><h2>{_e(name)}</h2>'
             + (f'<p class="intro">{inline(intro)}</p>' if intro else "")
-            + "".join(_scenario(feature, n, s, lang, images) for n, s in enumerate(feature.scenarios, start=1))
+            + before
+            + "".join(_task(task, titles[task.anchor], lang, images, titles) for task in feature.tasks)
             + f'<p class="back"><a href="#contents">{inline(label(lang, "back"))}</a></p></section>'
         )
     html_lang = "zh-CN" if lang == "zh" else "en"

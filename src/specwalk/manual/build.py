@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -28,7 +28,9 @@ from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
 from specwalk.manual.capture import Camera, describe
 from specwalk.manual.catalog import Catalog, locale_messages, mixed, translate_scenario
-from specwalk.models.manual import ManualDocument, ManualFeature, ManualScenario, Omitted
+from specwalk.manual.chapters import chapters
+from specwalk.manual.tasks import Group, group_plan, outcomes_wanted
+from specwalk.models.manual import ManualDocument, ManualScenario, Omitted, Secret
 from specwalk.models.scenario import Plan, Requirement, Scenario
 from specwalk.models.uimap import UIMap
 from specwalk.verify.engine import ScenarioRun, ScenarioVerifier
@@ -71,6 +73,8 @@ class LocaleCapture:
     scenarios: dict[str, ManualScenario] = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)
     omitted: list[Omitted] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)  # the plan's tasks
+    secrets: dict[str, Secret] = field(default_factory=dict)  # values typed into hidden fields
     shots: int = 0
     shot_seconds: float = 0.0  # inside the kept pictures' screenshot calls (overlay, capture)
     capture_seconds: float = 0.0  # what pictures add to verifying: settling, screenshot calls
@@ -86,13 +90,16 @@ class Cameras:
     a scenario watched its last run, the one its result tells of. Runs of one scenario happen in
     one thread, several scenarios in several."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, mask: Sequence[str] = (), outcomes: Iterable[str] = ()) -> None:
+        """`mask`: what pictures hide; `outcomes`: scenarios whose outcome is pictured too."""
         self._lock = threading.Lock()
+        self.mask = tuple(mask)
+        self.outcomes = frozenset(outcomes)
         self.last: dict[str, Camera] = {}
         self.all: list[Camera] = []
 
     def watch(self, scenario: Scenario) -> Camera:
-        camera = Camera(scenario)
+        camera = Camera(scenario, mask=self.mask, outcome=scenario.id in self.outcomes)
         with self._lock:
             self.last[scenario.id] = camera
             self.all.append(camera)
@@ -145,12 +152,13 @@ def capture_locale(
     say: Say,
     timeout_ms: float = 5_000,
     helpers: Sequence[SessionFactory] = (),
+    mask: Sequence[str] = (),
 ) -> LocaleCapture:
     """Verify and picture every scenario in `locale` with generate's verification (`verify_plan`),
     a camera watching each run; with `helpers`, that many more browsers take scenarios side by
     side. The result keeps the plan's order whoever ran what, so the manual does not depend on the
     number of browsers."""
-    result = LocaleCapture(locale)
+    result = LocaleCapture(locale, groups=group_plan(plan, ui_map.routes))
     fallback: LocaleFallback | None = None
     verified_plan = plan
     if locale != default_locale:
@@ -178,7 +186,7 @@ def capture_locale(
                 announced.add(number)
                 say(f"verify ({locale}) {number}/{total}: {name}")
 
-    cameras = Cameras()
+    cameras = Cameras(mask=mask, outcomes=outcomes_wanted(result.groups))
     started = time.monotonic()
     verified = verify_plan(
         verified_plan,
@@ -192,6 +200,8 @@ def capture_locale(
     wall = time.monotonic() - started
     result.capture_seconds = min(wall, sum(camera.seconds + camera.settle_seconds for camera in cameras.all))
     result.verify_seconds = wall - result.capture_seconds
+    for camera in cameras.all:
+        result.secrets.update(camera.secret_values)
     slugs = feature_slugs(plan)
     requirements = {requirement.id: requirement for requirement in plan.requirements}
     numbers: dict[str, int] = {}
@@ -230,25 +240,59 @@ def _omit(scenario: Scenario, reason: str) -> Omitted:
 
 
 def assemble(plan: Plan, capture: LocaleCapture, *, language: str, project: str) -> ManualDocument:
-    """The manual in `language`: features in requirements order, each with its captured scenarios."""
-    slugs = feature_slugs(plan)
-    features: dict[str, list[ManualScenario]] = {}
+    """The manual in `language`: chapters in requirements order, each with its tasks; no value
+    typed into a password or masked field anywhere in it."""
     stories: dict[str, str | None] = {}
     for requirement in plan.requirements:
-        features.setdefault(requirement.feature, [])
         stories[requirement.feature] = stories.get(requirement.feature) or requirement.user_story
-        for scenario in requirement.scenarios:
-            if scenario.id in capture.scenarios:
-                features[requirement.feature].append(capture.scenarios[scenario.id])
-    return ManualDocument(
+    document = ManualDocument(
         specwalk_version=__version__,
         project=project,
         language=language,
         locale=capture.locale,
-        features=tuple(
-            ManualFeature(slug=slugs[name], name=name, user_story=stories.get(name), scenarios=tuple(scenarios))
-            for name, scenarios in features.items()
-            if scenarios
-        ),
+        features=chapters(capture.groups, capture.scenarios, slugs=feature_slugs(plan), stories=stories),
         omitted=tuple(sorted(capture.omitted, key=lambda item: (item.source.file, item.source.line, item.scenario_id))),
     )
+    return redact(document, capture.secrets)
+
+
+HIDDEN = "••••"
+# Fields that name files, anchors or kinds, never what a user typed or reads.
+_NOT_TEXT = frozenset(
+    {"image", "anchor", "slug", "scenario_id", "requirement_id", "task", "file", "scenario_ids", "kind", "phrase"}
+    | {"role", "scope_role", "secret", "column", "locale", "language", "specwalk_version", "way", "schema_version"}
+)
+
+
+def redact(document: ManualDocument, secrets: Iterable[str]) -> ManualDocument:
+    """`document` with every value typed into a password or masked field replaced by ••••: in
+    sentences, the requirements' own lines and names, outline rows. Short values only where they
+    are the whole text or quoted (a one-letter password must not blank every "a")."""
+    hidden = sorted({secret for secret in secrets if secret.strip()}, key=len, reverse=True)
+    if not hidden:
+        return document
+
+    def hide(text: str) -> str:
+        for secret in hidden:
+            if text == secret:
+                return HIDDEN
+            if len(secret) >= 4:
+                text = text.replace(secret, HIDDEN)
+            else:
+                for left, right in _QUOTE_PAIRS:
+                    text = text.replace(f"{left}{secret}{right}", f"{left}{HIDDEN}{right}")
+        return text
+
+    def walk(value: object, name: str = "") -> object:
+        if isinstance(value, str):
+            return value if name in _NOT_TEXT else hide(value)
+        if isinstance(value, dict):
+            return {key: walk(item, key) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [walk(item, name) for item in value]
+        return value
+
+    return ManualDocument.model_validate(walk(document.model_dump()))
+
+
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("「", "」"), ("'", "'"), ("‘", "’"))

@@ -11,19 +11,24 @@ is open. Preconditions (signing in, opening the start page) get no pictures and 
 from __future__ import annotations
 
 import json
+import re
 import struct
 import time
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from specwalk.browser.driver import Driver
 from specwalk.models.locator import Locator
-from specwalk.models.manual import Box, ManualScenario, ManualStep, Sentence, Shot
+from specwalk.models.manual import Box, ManualScenario, ManualStep, Secret, Sentence, Shot
 from specwalk.models.report import Operation, ScenarioResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step
 
 _ACTIONS = frozenset({"act", "goto", "press_key", "reload", "go_back", "go_forward"})
+# Checks of something shown on the page, which a picture of the outcome can outline.
+_SHOWN = frozenset({"visible", "text", "contains", "value", "checked", "pressed", "enabled", "disabled", "empty"})
+_PASSWORD_FIELD = "input[type=password]"  # noqa: S105 - a selector, not a password
 # PNG chunks that carry pixels or how to show them; anything else (tIME, tEXt, ...) is dropped
 # so an unchanged picture is an unchanged file.
 _PNG_KEEP = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND", b"sRGB", b"gAMA", b"cHRM", b"iCCP", b"pHYs"})
@@ -98,8 +103,11 @@ def _scope_of(locator: Locator | None, step: Step | None) -> tuple[str | None, s
     return None, None
 
 
-def action_sentence(step: Step | None, operation: Operation, live_name: str | None = None) -> Sentence:
-    """What the user does, from the plan step (its kind, scope) and the proven operation."""
+def action_sentence(
+    step: Step | None, operation: Operation, live_name: str | None = None, secret: Secret | None = None
+) -> Sentence:
+    """What the user does, from the plan step (its kind, scope) and the proven operation; a
+    `secret` value (a password, a masked field's) is left out."""
     scope, scope_role = _scope_of(operation.locator, step)
     if operation.op == "goto":
         return Sentence(phrase="action", kind="open", value=operation.value or "/", name=live_name)
@@ -122,10 +130,11 @@ def action_sentence(step: Step | None, operation: Operation, live_name: str | No
         kind=kind,
         name=name,
         role=role,
-        value=operation.value,
+        value=None if secret and operation.value else operation.value,
         scope=scope,
         scope_role=scope_role,
         count=count,
+        secret=secret if operation.value else None,
     )
 
 
@@ -229,6 +238,15 @@ def _acting(operations: Sequence[Operation]) -> list[Operation]:
     return [operation for operation in operations if operation.op in _ACTIONS]
 
 
+def _lands_on(url: str, opened: str) -> bool:
+    """Whether the page at `url` is the one `opened` asked for (no redirect elsewhere)."""
+    live = urlsplit(url)
+    wanted = urlsplit(opened)
+    if opened.startswith("#") or wanted.fragment.startswith("/"):
+        return live.fragment.rstrip("/") == wanted.fragment.rstrip("/")
+    return (live.path.rstrip("/") or "/") == (wanted.path.rstrip("/") or "/")
+
+
 def _waits(step: Step | None, operations: Sequence[Operation]) -> bool:
     """A fixed short wait: a numbered step with no picture."""
     return isinstance(step, ActionStep) and step.action == "wait" and not operations
@@ -249,20 +267,31 @@ class Camera:
     scenario passes is still worth knowing.
     """
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, *, mask: Sequence[str] = (), outcome: bool = False) -> None:
+        """`mask`: selectors of what pictures hide (`[docs] mask`), and whose typed values the text
+        hides; `outcome`: also picture what the last action shows (a note's message)."""
+        self.scenario = scenario
         self.plan_steps: list[Step] = [*scenario.preconditions, *scenario.steps]
         self.own_from = len(scenario.preconditions)
         self.pictures: dict[int, Picture] = {}  # step index -> its picture
+        self.outcome: Picture | None = None  # what the last action shows, when asked for
+        self.secrets: dict[int, Secret] = {}  # step index -> why the value it types is hidden
+        self.secret_values: dict[str, Secret] = {}  # the values so hidden
         self.failure = ""
         self.seconds = 0.0  # inside screenshot calls (overlay, capture)
         self.settle_seconds = 0.0  # waiting for the page to settle before a picture
+        self.mask = tuple(mask)
         self._keep = _quoted(scenario)
         self._numbered = 0
         self._after: dict[int, int] = {}  # step index -> number, for pictures taken once a page is open
+        acting = [i for i, step in enumerate(self.plan_steps) if isinstance(step, ActionStep) and step.action != "wait"]
+        # The outcome is pictured after the first check that follows the last action.
+        self._outcome_after = (acting[-1] if acting else -1) if outcome else None
 
     def before(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
         # Texts the steps so far quote or check stay unmasked (later ones are not known yet).
         self._keep |= _texts(operations)
+        self._hide_secrets(driver, index, operations)
         if index < self.own_from or self.failure:
             return
         step = self.plan_steps[index] if index < len(self.plan_steps) else None
@@ -283,14 +312,49 @@ class Camera:
         number = self._after.pop(index, None)
         if number is not None and not self.failure:
             self._shoot(driver, index, number, None, focused=False)
+            opened = next((operation.value for operation in operations if operation.op == "goto"), None)
+            picture = self.pictures.get(index)
+            if picture is not None and opened and not _lands_on(driver.url, opened):
+                # Sent elsewhere (to sign in first): the heading is not the page the step opened.
+                picture.name = None
+        if self._outcome_after is not None and index > self._outcome_after and self.outcome is None:
+            shown = next((op for op in operations if op.op == "check" and op.locator and op.name in _SHOWN), None)
+            if shown is not None and not shown.negated:
+                # Optional: a message that cannot be pictured leaves the note without a picture.
+                self._shoot(driver, index, 0, shown.locator, focused=False, outcome=True)
 
-    def _shoot(self, driver: Driver, index: int, number: int, locator: Locator | None, *, focused: bool) -> None:
+    def _hide_secrets(self, driver: Driver, index: int, operations: Sequence[Operation]) -> None:
+        """Values typed into a password field, or into what `[docs] mask` selects, never reach the text."""
+        for operation in operations:
+            if operation.op != "act" or operation.name not in ("fill", "type") or not operation.locator:
+                continue
+            found = driver.matches(operation.locator, [_PASSWORD_FIELD, *self.mask])
+            if found is None:
+                continue
+            kind: Secret = "password" if found == _PASSWORD_FIELD else "masked"
+            self.secrets[index] = kind
+            if operation.value:
+                self.secret_values[operation.value] = kind
+
+    def _shoot(
+        self,
+        driver: Driver,
+        index: int,
+        number: int,
+        locator: Locator | None,
+        *,
+        focused: bool,
+        outcome: bool = False,
+    ) -> None:
         started = time.monotonic()
         driver.wait_for_settle()
         settled = time.monotonic()
         self.settle_seconds += settled - started
-        picture = driver.capture(locator, number=number, keep=sorted(self._keep), focused=focused)
+        picture = driver.capture(locator, number=number, keep=sorted(self._keep), focused=focused, mask=self.mask)
         self.seconds += time.monotonic() - settled
+        if outcome and (not picture.ok or picture.boxes is None):
+            self._outcome_after = None
+            return
         if not picture.ok or picture.boxes is None:
             self.failure = f"could not take the picture for step {number}: {picture.message}"
             return
@@ -306,7 +370,28 @@ class Camera:
         )
         name = str(boxes.get("name") or "")
         # A long "name" is the text of a whole row or region, not what a person calls the control.
-        self.pictures[index] = Picture(number, shot, stable_png(picture.png), name if 0 < len(name) <= 80 else None)
+        taken = Picture(number, shot, stable_png(picture.png), name if 0 < len(name) <= 80 else None)
+        if outcome:
+            self.outcome = taken
+        else:
+            self.pictures[index] = taken
+
+
+def _column(example: dict[str, str] | None, step: Step | None) -> str | None:
+    """The outline column a step's value comes from; of several holding it, the one named like
+    the element ("Username" -> username)."""
+    value = getattr(step, "value", None)
+    if not example or step is None or value is None:
+        return None
+    matching = [column for column, text in example.items() if text == value]
+    if len(matching) < 2:
+        return matching[0] if matching else None
+    words = set((step.target or "").lower().split())
+    return max(matching, key=lambda column: len(words & set(re.split(r"[\W_]+", column.lower()))))
+
+
+def _from_columns(sentences: Sequence[Sentence], column: str | None) -> list[Sentence]:
+    return [sentence.model_copy(update={"column": column}) if column else sentence for sentence in sentences]
 
 
 def describe(
@@ -314,7 +399,8 @@ def describe(
 ) -> CapturedScenario:
     """The manual's version of a passed run that `camera` watched: steps, their pictures (named
     `<image_prefix>-<step number>.png`) and results."""
-    captured = CapturedScenario(None, seconds=camera.seconds, shots=len(camera.pictures))
+    shots = len(camera.pictures) + (camera.outcome is not None)
+    captured = CapturedScenario(None, seconds=camera.seconds, shots=shots)
     if camera.failure:
         captured.failure = camera.failure
         return captured
@@ -326,10 +412,13 @@ def describe(
         plan_step = camera.plan_steps[index] if 0 <= index < len(camera.plan_steps) else None
         operations = list(step_result.operations)
         acting = _acting(operations)
+        secret = camera.secrets.get(index)
+        column = _column(camera.scenario.example, plan_step)
         if index < camera.own_from:
             for operation in acting:
-                sentence = action_sentence(plan_step, operation)
+                sentence = action_sentence(plan_step, operation, secret=secret)
                 # The app's start page and a precondition that opens it again read as one step.
+                sentence = _from_columns([sentence], column)[0]
                 if not before or before[-1] != sentence:
                     before.append(sentence)
             continue
@@ -341,7 +430,7 @@ def describe(
             continue
         if not acting:
             # Checks: what the user then sees, under the step before (or before any step).
-            sentences = result_sentences(plan_step, operations)
+            sentences = _from_columns(result_sentences(plan_step, operations), column)
             if steps:
                 steps[-1] = steps[-1].model_copy(update={"results": (*steps[-1].results, *sentences)})
             else:
@@ -357,7 +446,9 @@ def describe(
         if first.op == "goto":
             sentence = action_sentence(plan_step, first).model_copy(update={"name": picture.name})
         else:
-            sentence = action_sentence(plan_step, first, picture.name)
+            sentence = action_sentence(plan_step, first, picture.name, secret)
+        if column:
+            sentence = sentence.model_copy(update={"column": column})
         steps.append(
             ManualStep(
                 number=picture.number,
@@ -365,9 +456,14 @@ def describe(
                 source=step_result.source,
                 text=step_result.text,
                 shot=picture.shot.model_copy(update={"image": image}),
-                results=tuple(result_sentences(plan_step, operations)),
+                results=tuple(_from_columns(result_sentences(plan_step, operations), column)),
             )
         )
+    outcome = None
+    if camera.outcome is not None:
+        image = f"{image_prefix}-outcome.png"
+        captured.images[image] = camera.outcome.png
+        outcome = camera.outcome.shot.model_copy(update={"image": image})
     captured.scenario = ManualScenario(
         scenario_id=result.scenario_id,
         requirement_id=result.requirement_id,
@@ -378,5 +474,7 @@ def describe(
         before=tuple(before),
         seen=tuple(seen),
         steps=tuple(steps),
+        outcome=outcome,
+        example=tuple((camera.scenario.example or {}).items()),
     )
     return captured

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from specwalk.models.manual import Box, ManualDocument, ManualFeature, ManualScenario, ManualStep, Sentence, Shot
+from specwalk.models.manual import (
+    Box,
+    ManualDocument,
+    ManualFeature,
+    ManualScenario,
+    ManualStep,
+    ManualTask,
+    Sentence,
+    Shot,
+)
 from specwalk.models.scenario import SourceRef
 
 
@@ -119,7 +128,10 @@ def document(language: str = "en") -> ManualDocument:
                     "As a signed-in user, I want to add tasks and remove the ones I no longer need, "
                     "so that my list shows what is left."
                 ),
-                scenarios=(add_task(), delete_task()),
+                tasks=(
+                    ManualTask(anchor="manage-tasks-1", procedure=add_task()),
+                    ManualTask(anchor="manage-tasks-2", procedure=delete_task()),
+                ),
             ),
         ),
     )

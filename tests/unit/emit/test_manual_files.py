@@ -100,14 +100,14 @@ def test_html_is_one_self_contained_file_with_contents_anchors_and_alt_text() ->
 def test_html_escapes_the_apps_words() -> None:
     doc = document()
     feature = doc.features[0]
-    scenario = feature.scenarios[0]
+    task = feature.tasks[0]
+    scenario = task.procedure
     step = scenario.steps[0]
     hostile = step.model_copy(update={"sentence": step.sentence.model_copy(update={"name": "<script>x</script>"})})
+    procedure = scenario.model_copy(update={"steps": (hostile,)})
     doc = doc.model_copy(
         update={
-            "features": (
-                feature.model_copy(update={"scenarios": (scenario.model_copy(update={"steps": (hostile,)}),)}),
-            )
+            "features": (feature.model_copy(update={"tasks": (task.model_copy(update={"procedure": procedure}),)}),)
         }
     )
     html = render_html(doc, images())

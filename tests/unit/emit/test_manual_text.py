@@ -14,10 +14,9 @@ from specwalk.emit.manual_text import (
     action_tokens,
     plain,
     result_tokens,
-    scenario_title,
     story_intro,
 )
-from tests.unit.emit.manual_doc import action, add_task, delete_task, result
+from tests.unit.emit.manual_doc import action, result
 
 SLOT = re.compile(r"\{\w+\}")
 
@@ -51,7 +50,7 @@ def test_both_languages_have_every_template_with_the_same_slots(table: dict[str,
         ),
         (
             action("click", name="Cancel", scope="Delete task?", scope_role="dialog"),
-            "In **Delete task?**, click **Cancel**.",
+            "Click **Cancel** in **Delete task?**.",
             "在 **Delete task?** 中点击 **Cancel**。",
         ),
         (action("fill", name="Title", value=""), "Clear **Title**.", "清空 **Title**。"),
@@ -109,26 +108,6 @@ def test_result_sentences(sentence: object, english: str, chinese: str) -> None:
     assert inline(result_tokens(sentence, "zh")) == chinese  # type: ignore[arg-type]
 
 
-def test_a_written_title_is_kept_in_its_language_and_made_from_the_steps_in_the_other() -> None:
-    assert plain(scenario_title(add_task(), "en")) == "Add a task"
-    assert (
-        plain(scenario_title(add_task(ui=("新任务", "添加任务")), "zh"))
-        == "在 “新任务” 中输入 “Buy milk”,然后点击 “添加任务”"
-    )
-    chinese = add_task("添加任务", ui=("新任务", "添加任务"))
-    assert plain(scenario_title(chinese, "zh")) == "添加任务"
-    assert plain(scenario_title(chinese, "en")) == "Type “Buy milk” in “新任务” and click “添加任务”"
-
-
-def test_a_criterion_gets_a_task_title_from_what_the_user_does() -> None:
-    title = plain(scenario_title(delete_task(), "en"))
-    assert (
-        title == "Click “Delete task” next to “Book the team offsite”, in “Delete task?”, click “Delete”"
-        " and press “Enter” in “New task”"
-    )
-    assert not re.search(r"[A-Za-z]", re.sub(r"“[^”]*”", "", plain(scenario_title(delete_task(), "zh"))))
-
-
 def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     story = "As a shopper, I want to add items to my list, so that I remember what to buy."
     assert plain(story_intro(story, "en")) == "You can add items to your list, so that you remember what to buy."
@@ -136,32 +115,6 @@ def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     chinese = "作为一名习惯使用中文的用户,我希望把界面切换成中文,以便更轻松地管理我的任务。"
     assert plain(story_intro(chinese, "zh")) == "你可以把界面切换成中文,以便更轻松地管理你的任务。"
     assert story_intro(None, "en") == []
-
-
-def test_twin_titles_add_what_each_scenario_shows_that_the_other_does_not() -> None:
-    from specwalk.models.manual import ManualFeature
-
-    first = add_task(named=False)
-    last_step = first.steps[-1]
-    second = first.model_copy(
-        update={
-            "scenario_id": "manage-tasks/other",
-            "steps": (*first.steps[:-1], last_step.model_copy(update={"results": last_step.results[1:]})),
-        }
-    )
-    third = second.model_copy(update={"scenario_id": "manage-tasks/third"})
-    alone = add_task("Add a task", named=True)
-    feature = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(first, second, alone))
-    base = "Type “Buy milk” in “New task” and click “Add task”"
-    assert plain(scenario_title(first, "en")) == base
-    assert plain(scenario_title(first, "en", feature)) == f"{base} — “Buy milk” appears at the end of the list"
-    # The second shows nothing the first does not: its number tells them apart.
-    assert plain(scenario_title(second, "en", feature)) == f"{base} (2)"
-    assert plain(scenario_title(alone, "en", feature)) == "Add a task"
-    # In Chinese the English title is not used, so all three are twins: the first and the third
-    # show the same, and only numbers tell them apart.
-    assert [plain(scenario_title(s, "zh", feature))[-4:] for s in (first, second, alone)] == [" (1)", " (2)", " (3)"]
-    pair = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(first, second))
-    assert plain(scenario_title(first, "zh", pair)).endswith(" — “Buy milk” 出现在列表末尾")
-    twins = ManualFeature(slug="manage-tasks", name="Manage tasks", scenarios=(second, third))
-    assert [plain(scenario_title(s, "en", twins)) for s in (second, third)] == [f"{base} (1)", f"{base} (2)"]
+    # A story that wants a thing, not to do one: what the reader gets.
+    wants = "As a user, I want predictable addresses, so that I can bookmark pages."
+    assert plain(story_intro(wants, "en")) == "You get predictable addresses, so that you can bookmark pages."
