@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from specwalk import __version__
-from specwalk.browser.playwright_driver import BrowserSession
+from specwalk.browser.driver import Session
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
 from specwalk.manual.capture import Camera, describe
@@ -38,7 +38,7 @@ from specwalk.verify.suite import verify_plan
 
 Say = Callable[[str], None]
 # Opens another browser, in the thread that will use it.
-SessionFactory = Callable[[], AbstractContextManager[BrowserSession]]
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def app_locale(language: str, locales: Sequence[str]) -> str:
@@ -143,7 +143,7 @@ def moved_plan(plan: Plan, catalog: Catalog) -> Plan:
 def capture_locale(
     plan: Plan,
     ui_map: UIMap,
-    session: BrowserSession,
+    session: Session,
     *,
     base_url: str,
     locale: str,
@@ -166,7 +166,7 @@ def capture_locale(
         verified_plan = moved_plan(plan, catalog)
         fallback = LocaleFallback(plan)
 
-    def verifier_for(own: BrowserSession) -> ScenarioVerifier:
+    def verifier_for(own: Session) -> ScenarioVerifier:
         resolver = Resolver(LexicalRetriever(ui_map.elements), locale=locale)
         return ScenarioVerifier(
             own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms, still=True
