@@ -549,14 +549,24 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
     return layer
 
 
+# A TOML basic string holds no control character (but tab) and no surrogate; \ and " are escaped.
+_TOML_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\\ud800-\udfff]')
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f", '"': '\\"', "\\": "\\\\"}
+
+
+def _toml_escape(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"  # a lone surrogate (an undecodable file name) cannot be written as text
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        return f'"{escaped}"'
+        return '"' + _TOML_ESCAPE.sub(lambda match: _toml_escape(match.group()), value) + '"'
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
