@@ -87,6 +87,18 @@ def _examples(scenario: dict[str, Any], line_offset: int) -> list[ExampleRow]:
     return rows
 
 
+def _header_language(lines: list[str]) -> tuple[int, str] | None:
+    """(index, code) of the "# language:" line Gherkin honours: among the comments and blank
+    lines before anything else."""
+    for index, line in enumerate(lines):
+        match = _LANGUAGE.match(line)
+        if match:
+            return index, match.group(1)
+        if line.strip() and not line.lstrip().startswith("#"):
+            return None
+    return None
+
+
 def _feature_keywords(language: str) -> list[str]:
     """The Feature keywords of a Gherkin dialect (English for one Cucumber does not know)."""
     try:
@@ -101,25 +113,27 @@ def _feature_keywords(language: str) -> list[str]:
 def read_gherkin(text: str, first_line: int, file: str, default_feature: str | None) -> list[RawScenario]:
     """Scenarios of one Gherkin block whose first line is line `first_line` of `file`."""
     offset = first_line - 1
+    last = first_line + max(0, len(text.split("\n")) - (2 if text.endswith("\n") else 1))  # the block's last line
     source = text
-    language = _LANGUAGE.search(text)
-    feature_keywords = _feature_keywords(language.group(1) if language else "en")
+    lines = text.split("\n")
+    language = _header_language(lines)
+    feature_keywords = _feature_keywords(language[1] if language else "en")
     if not any(re.search(rf"^\s*{re.escape(word)}\s*[:：]", text, re.MULTILINE) for word in feature_keywords):
-        # Put the Feature line, in the block's language, after a "# language:" line, which must
-        # stay first (an English "Feature:" in French Gherkin would be an error quoting a line
-        # that is not in the file).
+        # Put the Feature line, in the block's language, after its "# language:" line (an
+        # English "Feature:" in French Gherkin would be an error quoting a line not in the file).
         feature_keyword = feature_keywords[0]
-        lines = text.split("\n")
-        at = 1 if language and lines and _LANGUAGE.match(lines[0]) else 0
+        at = language[0] + 1 if language else 0
         lines.insert(at, f"{feature_keyword}: {default_feature or 'Requirements'}")
         source = "\n".join(lines) + "\n"
         offset -= 1
     try:
         document = Parser().parse(TokenScanner(source))
     except CompositeParserException as error:
-        raise InputError(*(_error_line(file, item, offset) for item in error.errors), hint=_HINT) from error
+        raise InputError(
+            *(_error_line(file, item, offset, first_line, last) for item in error.errors), hint=_HINT
+        ) from error
     except ParserException as error:
-        raise InputError(_error_line(file, error, offset), hint=_HINT) from error
+        raise InputError(_error_line(file, error, offset, first_line, last), hint=_HINT) from error
     feature: dict[str, Any] | None = document.get("feature")  # type: ignore[assignment]
     if not feature:
         return []
@@ -135,13 +149,44 @@ _HINT = (
 )
 
 
-def _error_line(file: str, error: Exception, offset: int) -> str:
+# The parser's token names, as a reader of the file knows them.
+_TOKENS = {
+    "#EOF": "the end of the block",
+    "#Language": "a # language: line",
+    "#TagLine": "a tag (@name)",
+    "#FeatureLine": "Feature:",
+    "#RuleLine": "Rule:",
+    "#BackgroundLine": "Background:",
+    "#ScenarioLine": "Scenario: / Scenario Outline:",
+    "#ExamplesLine": "Examples:",
+    "#StepLine": "a step (Given / When / Then / And / But)",
+    "#DocStringSeparator": 'a doc string\'s closing """',
+    "#TableRow": "a table row (| a | b |)",
+    "#Comment": "a # comment",
+    "#Empty": "a blank line",
+    "#Other": "text",
+}
+_EXPECTED = re.compile(r"expected: (#\w+(?:, #\w+)*)")
+
+
+def _readable(message: str) -> str:
+    """ "expected: #TagLine, #FeatureLine" -> "expected a tag (@name) or Feature:"."""
+
+    def words(match: re.Match[str]) -> str:
+        names = [_TOKENS.get(token.strip(), token.strip()) for token in match.group(1).split(",") if token.strip()]
+        return "expected: " + (", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0])
+
+    return _EXPECTED.sub(words, message)
+
+
+def _error_line(file: str, error: Exception, offset: int, first: int, last: int) -> str:
     location = getattr(error, "location", None) or {}
     line = location.get("line")
-    message = re.sub(r"^\(\d+:\d+\):\s*", "", str(error))
+    message = _readable(re.sub(r"^\(\d+:\d+\):\s*", "", str(error)))
     if line is None:
         return f"{file}: Gherkin: {message}"
-    return f"{file}:{line + offset}: Gherkin: {message}"
+    # "unexpected end of file" is placed on the line after the last: name the last one.
+    return f"{file}:{max(first, min(line + offset, last))}: Gherkin: {message}"
 
 
 def _tag_names(node: dict[str, Any]) -> tuple[str, ...]:

@@ -184,3 +184,22 @@ def test_french_gherkin_errors_quote_the_file(project: Path, run: Run) -> None:
     assert code == ExitCode.BAD_INPUT
     assert "r.md:7:" in output and "Oups ceci" in output
     assert "Feature:" not in output
+
+
+def test_gherkin_errors_name_a_line_of_the_block_in_plain_words(project: Path, run: Run) -> None:
+    write(project, "r.md", '## Tasks\n\n```gherkin\nScenario: y\n  Given a\n  """\n  foo\n```\n\nMore text.\n')
+    code, output = run("plan", "r.md")
+    assert code == ExitCode.BAD_INPUT
+    assert 'r.md:7: Gherkin: unexpected end of file, expected: a doc string\'s closing """ or text' in output
+    assert "#" not in output.split("hint:")[0]  # no #DocStringSeparator jargon
+    write(project, "t.feature", "@")
+    code, output = run("plan", "t.feature")
+    assert code == ExitCode.BAD_INPUT
+    assert "t.feature:1: Gherkin:" in output
+
+
+def test_a_language_line_after_a_comment_is_honoured(project: Path, run: Run) -> None:
+    write(project, "r.feature", '# Cart\n# language: fr\nScénario: ajouter\n  Quand je clique sur "Ajouter"\n')
+    code, output = run("plan", "r.feature")
+    assert code == ExitCode.FAILURES
+    assert 'r.feature:4: je clique sur "Ajouter"' in output
