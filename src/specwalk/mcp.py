@@ -530,7 +530,7 @@ class SpecwalkTools:
                 run = run_suite(
                     language,
                     tests_dir,
-                    env=self.env,
+                    env={**self.env, **app.env},  # the services' ports (API_PORT), for the suite's reset
                     base_url=app.base_url,
                     browser=browser.path,
                     runs=runs,

@@ -393,7 +393,7 @@ def generate(
                 suite_run = run_suite(
                     language,
                     tests_dir,
-                    env=env,
+                    env={**env, **app.env},  # the services' ports (API_PORT), for the suite's reset
                     base_url=app.base_url,
                     browser=browser.path,
                     runs=runs,

@@ -74,3 +74,19 @@ def test_two_services_with_one_name_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"two \[\[app\.services\]\] are named api"):
         load_config(tmp_path / "specwalk.toml", env={})
+
+
+def test_the_emitted_suite_gets_the_services_with_their_ports_and_folders(tmp_path: Path) -> None:
+    from specwalk.emit.layout import suite_settings
+
+    (tmp_path / "specwalk.toml").write_text(SERVICES, encoding="utf-8")
+    settings = suite_settings(load_config(tmp_path / "specwalk.toml", env={}))
+    api, unnamed = settings.services
+    assert (api.command, api.cwd, api.port, api.ready_url) == (
+        "python3 server.py --port 8799",
+        "../api",  # from e2e-generated/
+        8799,
+        "http://127.0.0.1:8799/api/health",
+    )
+    assert (unnamed.command, unnamed.cwd, unnamed.port, unnamed.port_variable) == ("redis-server", "..", None, "")
+    assert settings.app_env == {"API_PORT": "8799"}

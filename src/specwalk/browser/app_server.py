@@ -35,6 +35,12 @@ _POLL_SECONDS = 0.2
 ProgressCallback = Callable[[str, float, float], None]  # (ready_url, elapsed, timeout)
 
 
+def port_variable(service_name: str) -> str:
+    """API_PORT for a service named api: how the commands started after it learn its port."""
+    stem = re.sub(r"[^A-Z0-9]+", "_", service_name.upper()).strip("_")
+    return f"{stem}_PORT" if stem else ""
+
+
 @dataclass(frozen=True)
 class ServiceSpec:
     """A process the app needs (an API, a database), started before it; from `[[app.services]]`."""
@@ -50,8 +56,7 @@ class ServiceSpec:
     @property
     def port_variable(self) -> str:
         """The environment variable that tells later commands this service's port (api -> API_PORT)."""
-        stem = re.sub(r"[^A-Z0-9]+", "_", self.name.upper()).strip("_")
-        return f"{stem}_PORT" if stem and self.port is not None else ""
+        return port_variable(self.name) if self.port is not None else ""
 
     @property
     def label(self) -> str:

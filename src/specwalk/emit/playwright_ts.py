@@ -249,7 +249,38 @@ def _config_text(report: RunReport, settings: SuiteSettings, with_setup: bool) -
             "    { name: 'chromium', testMatch: /\\.spec\\.ts$/, dependencies: ['setup'] },",
             "  ],",
         ]
-    if settings.app_command:
+    if settings.app_command and settings.services:
+        # [[app.services]] first, in order: Playwright starts the web servers one after another.
+        out += ["  webServer: process.env.SPECWALK_BASE_URL", "    ? undefined", "    : ["]
+        for service in settings.services:
+            wait = (
+                f"url: {ts_string(service.ready_url)}"
+                if service.ready_url
+                else (f"port: {service.port}" if service.port is not None else "")
+            )
+            out += [
+                f"        // [[app.services]] {ts_string(service.name)}",
+                "        {",
+                f"          command: {ts_string(service.command)},",
+                f"          cwd: {ts_string(service.cwd)},",
+                *([f"          {wait},"] if wait else []),
+                "          reuseExistingServer: true,",
+                f"          timeout: {round(service.start_timeout_s * 1000)},",
+                "        },",
+            ]
+        env = ", ".join(f"{name}: {ts_string(value)}" for name, value in settings.app_env.items())
+        out += [
+            "        {",
+            f"          command: {ts_string(settings.app_command)},",
+            f"          cwd: {ts_string(settings.app_cwd)},",
+            f"          url: {ts_string(settings.ready_url or settings.base_url)},",
+            *([f"          env: {{ {env} }},"] if env else []),
+            "          reuseExistingServer: true,",
+            f"          timeout: {round(settings.start_timeout_s * 1000)},",
+            "        },",
+            "      ],",
+        ]
+    elif settings.app_command:
         timeout_ms = round(settings.start_timeout_s * 1000)
         out += [
             "  webServer: process.env.SPECWALK_BASE_URL",

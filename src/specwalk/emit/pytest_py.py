@@ -195,6 +195,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -212,6 +213,10 @@ APP_CWD = (HERE / {cwd}).resolve()
 BASE_URL = {base_url}
 READY_URL = {ready_url}
 START_TIMEOUT = {start_timeout!r}
+# [[app.services]] (command, cwd, ready URL, port, start timeout), started before the app; their
+# ports reach the app command as specwalk passes them.
+SERVICES: list[tuple[str, str, str, int | None, float]] = {services}
+APP_ENV = {app_env}
 CHROMIUM_FLAGS = [{flags}]
 
 expect.set_options(timeout={expect_timeout})
@@ -228,6 +233,31 @@ def _answers(url: str) -> bool:
         return False
 
 
+def _up(ready_url: str, port: int | None) -> bool:
+    if ready_url:
+        return _answers(ready_url)
+    with socket.socket() as probe:
+        return port is not None and probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _start(
+    command: str, cwd: Path, ready_url: str, port: int | None, timeout: float, what: str
+) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(  # noqa: S602 - the command from specwalk.toml
+        command, shell=True, cwd=cwd, start_new_session=True, env={{**os.environ, **APP_ENV}},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + timeout
+    while (ready_url or port is not None) and not _up(ready_url, port):
+        if process.poll() is not None:
+            pytest.fail(f"{{what}} exited with status {{process.returncode}}: {{command}}")
+        if time.monotonic() > deadline:
+            _stop(process)
+            pytest.fail(f"{{what}} did not answer at {{ready_url or port}} within {{timeout}} s: {{command}}")
+        time.sleep(0.2)
+    return process
+
+
 @pytest.fixture(scope="session")
 def specwalk_base_url() -> Iterator[str]:
     """SPECWALK_BASE_URL if set; else the app already running; else the app started here."""
@@ -235,21 +265,16 @@ def specwalk_base_url() -> Iterator[str]:
     if given or not APP_COMMAND or _answers(READY_URL):
         yield given or BASE_URL
         return
-    process = subprocess.Popen(  # noqa: S602 - the command from specwalk.toml
-        APP_COMMAND, shell=True, cwd=APP_CWD, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    started: list[subprocess.Popen[bytes]] = []
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _answers(READY_URL):
-            if process.poll() is not None:
-                pytest.fail(f"the app command exited with status {{process.returncode}}: {{APP_COMMAND}}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"the app did not answer at {{READY_URL}} within {{START_TIMEOUT}} s: {{APP_COMMAND}}")
-            time.sleep(0.2)
+        for command, cwd, ready_url, port, timeout in SERVICES:
+            if not (ready_url or port is not None) or not _up(ready_url, port):  # else: already running
+                started.append(_start(command, (HERE / cwd).resolve(), ready_url, port, timeout, "a service"))
+        started.append(_start(APP_COMMAND, APP_CWD, READY_URL, None, START_TIMEOUT, "the app command"))
         yield BASE_URL
     finally:
-        _stop(process)
+        for process in reversed(started):
+            _stop(process)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -304,6 +329,13 @@ def _conftest_text(report: RunReport, settings: SuiteSettings) -> str:
         base_url=py_string(settings.base_url),
         ready_url=py_string(settings.ready_url or settings.base_url),
         start_timeout=float(settings.start_timeout_s),
+        services="["
+        + ", ".join(
+            f"({py_string(x.command)}, {py_string(x.cwd)}, {py_string(x.ready_url)}, {x.port!r}, {x.start_timeout_s!r})"
+            for x in settings.services
+        )
+        + "]",
+        app_env="{" + ", ".join(f"{py_string(k)}: {py_string(v)}" for k, v in settings.app_env.items()) + "}",
         flags=", ".join(py_string(flag) for flag in CHROMIUM_FLAGS),
         expect_timeout=settings.expect_timeout_ms,
     )
