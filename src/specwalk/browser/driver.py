@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from specwalk.models.locator import Locator
+from specwalk.models.report import OpMatch
 
-ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload
-CheckName = str  # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title
+ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload, focus, drag
+# visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title,
+# class, attribute, selected, dialog
+CheckName = str
 
 
 @dataclass(frozen=True)
@@ -41,10 +44,23 @@ class Capture:
     boxes: dict[str, Any] | None = None
 
 
+@dataclass(frozen=True)
+class ElementFacts:
+    """An element as the page has it now (for choosing a check, never as the check itself)."""
+
+    tag: str  # lower-case: input, textarea, select, option, div, ...
+    type: str  # an input's type ("" for other elements)
+    classes: tuple[str, ...]
+    attributes: dict[str, str]  # the aria-* ones, and role
+    editable: bool  # a field whose value (not its text) is what it shows
+
+
 class Driver(Protocol):
     """Step primitives over one page of a fresh context, addressed by the locator IR."""
 
     timeout_ms: float  # how long an action waits for its target and a check for its condition
+    dialogs: list[str]  # the messages of the browser dialogs shown so far, in order
+    defaulted_dialogs: int  # how many of them were answered with OK because no step said how
 
     @property
     def url(self) -> str: ...
@@ -81,9 +97,26 @@ class Driver(Protocol):
     def pause(self, ms: float) -> None:
         """Wait between two looks while polling for a target; only verification polls, tests never sleep."""
 
+    def wait_attached(self, locator: Locator, *, timeout_ms: float | None = None) -> bool:
+        """Whether something matches `locator` now or does within the timeout."""
+
+    def facts(self, locator: Locator) -> ElementFacts | None:
+        """What the (first) element `locator` finds is, now; None when nothing matches."""
+
+    def answer_next_dialog(self, accept: bool, text: str | None = None) -> Outcome:
+        """How the next browser dialog is answered (OK with `text` typed into a prompt, or Cancel);
+        without it a dialog is answered with OK, so none ever blocks a step."""
+
     def act(
-        self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None
-    ) -> Outcome: ...
+        self,
+        action: ActionName,
+        locator: Locator | None,
+        value: str | None = None,
+        *,
+        timeout_ms: float | None = None,
+        to: Locator | None = None,
+    ) -> Outcome:
+        """Perform `action` (`to`: where a drag drops)."""
 
     def check(
         self,
@@ -93,8 +126,11 @@ class Driver(Protocol):
         *,
         negated: bool = False,
         timeout_ms: float | None = None,
+        key: str | None = None,
+        match: OpMatch | None = None,
     ) -> Outcome:
-        """A web-first assertion (retries until the timeout); a failure carries what was seen."""
+        """A web-first assertion (retries until the timeout); a failure carries what was seen.
+        `key`: an attribute check's attribute; `match`: how `value` compares (None: the check's own way)."""
 
     def text_of(self, locator: Locator) -> str: ...
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from specwalk.browser.driver import ActionName, Capture, CheckName, Outcome
+from specwalk.browser.driver import ActionName, Capture, CheckName, ElementFacts, Outcome
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
+from specwalk.models.patterns import text_pattern
+from specwalk.models.report import OpMatch
 
 # How often simulated waits look again, as Playwright's retrying assertions roughly do.
 _POLL_MS = 100.0
@@ -46,6 +48,9 @@ class FakeElement:
     enabled: bool = True
     checked: bool = False
     value: str = ""
+    tag: str = "div"
+    classes: tuple[str, ...] = ()
+    attributes: dict[str, str] = field(default_factory=dict)  # aria-* and others, for attribute checks
     appears_at_ms: float = 0.0  # rendered once the page's clock reaches this
     children: list[FakeElement] = field(default_factory=list)
     on: Handler | None = None  # what an action on it does to the page
@@ -92,6 +97,21 @@ class FakeDriver:
         self.loaded_at_ms = 0.0
         self.history: list[str] = []
         self.log: list[str] = []  # what was done, for tests to assert on
+        self.dialogs: list[str] = []  # a test's handler may call `show_dialog`
+        self.defaulted_dialogs = 0
+        self._next_answer: tuple[bool, str | None] | None = None
+
+    def show_dialog(self, message: str) -> tuple[bool, str | None]:
+        """What an app's alert / confirm / prompt gets: (accepted, the prompt's text)."""
+        self.dialogs.append(message)
+        if self._next_answer is None:
+            self.defaulted_dialogs += 1
+        answer, self._next_answer = self._next_answer or (True, None), None
+        return answer
+
+    def answer_next_dialog(self, accept: bool, text: str | None = None) -> Outcome:
+        self._next_answer = (accept, text)
+        return Outcome(True)
 
     # -- navigation ------------------------------------------------------------------------------
 
@@ -185,6 +205,22 @@ class FakeDriver:
         found = self._matches(locator)
         return found[0].subtree_text() if found else ""
 
+    def wait_attached(self, locator: Locator, *, timeout_ms: float | None = None) -> bool:
+        return self._until(lambda: bool(self._matches(locator)), timeout_ms)
+
+    def facts(self, locator: Locator) -> ElementFacts | None:
+        found = self._matches(locator)
+        if not found:
+            return None
+        element = found[0]
+        return ElementFacts(
+            tag=element.tag,
+            type=element.attributes.get("type", "text") if element.tag == "input" else "",
+            classes=element.classes,
+            attributes={k: v for k, v in element.attributes.items() if k.startswith("aria-") or k == "role"},
+            editable=element.tag in ("input", "textarea", "select"),
+        )
+
     # -- acting and checking ---------------------------------------------------------------------
 
     def _until(self, condition: Callable[[], bool], timeout_ms: float | None) -> bool:
@@ -198,7 +234,13 @@ class FakeDriver:
         return True
 
     def act(
-        self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None
+        self,
+        action: ActionName,
+        locator: Locator | None,
+        value: str | None = None,
+        *,
+        timeout_ms: float | None = None,
+        to: Locator | None = None,
     ) -> Outcome:
         self.log.append(f"{action} {_describe(locator)}" + (f" {value!r}" if value is not None else ""))
         if locator is None:
@@ -232,11 +274,13 @@ class FakeDriver:
         *,
         negated: bool = False,
         timeout_ms: float | None = None,
+        key: str | None = None,
+        match: OpMatch | None = None,
     ) -> Outcome:
         seen: list[str | None] = [None]
 
         def holds() -> bool:
-            result, seen[0] = self._holds(name, locator, value)
+            result, seen[0] = self._holds(name, locator, value, key, match)
             return result != negated
 
         if self._until(holds, timeout_ms):
@@ -244,7 +288,12 @@ class FakeDriver:
         expectation = f"{'not ' if negated else ''}{name}" + (f" {value!r}" if value is not None else "")
         return Outcome(False, f"expected {_describe(locator)} {expectation}", actual=seen[0])
 
-    def _holds(self, name: CheckName, locator: Locator | None, value: str | None) -> tuple[bool, str | None]:
+    def _holds(
+        self, name: CheckName, locator: Locator | None, value: str | None, key: str | None, match: OpMatch | None
+    ) -> tuple[bool, str | None]:
+        if name == "dialog":
+            last = self.dialogs[-1] if self.dialogs else ""
+            return re.search(text_pattern(value or "", match or "equals"), last) is not None, last
         if name == "url":
             return re.search(re.escape(value or "") + r"(?:[?#].*)?$", self._url) is not None, self._url
         if name == "title":
@@ -270,6 +319,12 @@ class FakeDriver:
             "text": lambda: (text == (value or ""), text),
             "contains": lambda: ((value or "") in text, text),
             "value": lambda: (element.value == (value or ""), element.value),
+            "class": lambda: ((value or "") in element.classes, " ".join(element.classes)),
+            "attribute": lambda: (
+                re.search(text_pattern(value or "", match or "equals"), element.attributes.get(key or "", "")) is not None
+                and (key or "") in element.attributes,
+                element.attributes.get(key or ""),
+            ),
         }
         if name not in checks:
             raise ValueError(f"the fake driver cannot check {name!r}")

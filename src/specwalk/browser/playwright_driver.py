@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS, BrowserInfo
-from specwalk.browser.driver import ActionName, Capture, CheckName, Outcome
+from specwalk.browser.driver import ActionName, Capture, CheckName, ElementFacts, Outcome
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
+from specwalk.models.patterns import text_pattern, url_pattern
+from specwalk.models.report import OpMatch
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Dialog, Page
     from playwright.sync_api import Locator as PwLocator
 
 # Counted as "interactive" in a page summary; later stages use the UI map instead.
@@ -374,12 +376,54 @@ _CAPTURE_JS = r"""async (el, o) => {
 }"""
 
 
+_FACTS_JS = """el => ({
+  tag: el.tagName.toLowerCase(),
+  type: el.tagName === 'INPUT' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
+  classes: [...el.classList],
+  attributes: Object.fromEntries([...el.attributes]
+    .filter(a => a.name.startsWith('aria-') || a.name === 'role').map(a => [a.name, a.value])),
+  editable: ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName),
+})"""
+
+# How often a check on something outside the page (the last dialog's message) looks again.
+_POLL_MS = 50
+
+
 class PageDriver:
-    """The `Driver` protocol over one Playwright page: auto-waiting actions, web-first checks."""
+    """The `Driver` protocol over one Playwright page: auto-waiting actions, web-first checks.
+
+    Browser dialogs (alert, confirm, prompt) never block a step: each is answered at once, with
+    OK unless `answer_next_dialog` said otherwise for it, and its message is kept in `dialogs`.
+    """
 
     def __init__(self, page: Page, timeout_ms: float) -> None:
         self._page = page
         self.timeout_ms = timeout_ms
+        self.dialogs: list[str] = []
+        self.defaulted_dialogs = 0  # dialogs answered with OK because no step said how
+        self._next_answer: tuple[bool, str | None] | None = None
+        page.on("dialog", self._on_dialog)
+
+    def _on_dialog(self, dialog: Dialog) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        self.dialogs.append(dialog.message)
+        if self._next_answer is None:
+            self.defaulted_dialogs += 1
+        accept, text = self._next_answer or (True, None)
+        self._next_answer = None
+        with suppress(PlaywrightError):  # the page may be closing
+            if not accept:
+                dialog.dismiss()
+            elif text is not None:
+                dialog.accept(text)
+            else:
+                dialog.accept()
+
+    def answer_next_dialog(self, accept: bool, text: str | None = None) -> Outcome:
+        """How the next dialog is answered (OK with `text` typed into a prompt, or Cancel)."""
+        self._next_answer = (accept, text)
+        return Outcome(True)
 
     @property
     def url(self) -> str:
@@ -469,6 +513,32 @@ class PageDriver:
         except PlaywrightError:
             return False
 
+    def wait_attached(self, locator: Locator, *, timeout_ms: float | None = None) -> bool:
+        """Whether something matches `locator` now or does within the timeout (the first match)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            self.resolve(locator).first.wait_for(state="attached", timeout=timeout_ms or self.timeout_ms)
+        except PlaywrightError:
+            return False
+        return True
+
+    def facts(self, locator: Locator) -> ElementFacts | None:
+        """What the (first) element `locator` finds is, now: tag, type, classes, aria-* attributes."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            raw = self.resolve(locator).first.evaluate(_FACTS_JS, timeout=self.timeout_ms)
+        except PlaywrightError:
+            return None
+        return ElementFacts(
+            tag=str(raw["tag"]),
+            type=str(raw["type"]),
+            classes=tuple(str(name) for name in raw["classes"]),
+            attributes={str(k): str(v) for k, v in raw["attributes"].items()},
+            editable=bool(raw["editable"]),
+        )
+
     def wait_for_settle(self) -> None:
         """Let pending navigation and rendering finish before an instant (non-retrying) look."""
         from playwright.sync_api import Error as PlaywrightError
@@ -483,16 +553,28 @@ class PageDriver:
         self._page.wait_for_timeout(ms)
 
     def act(
-        self, action: ActionName, locator: Locator | None, value: str | None = None, *, timeout_ms: float | None = None
+        self,
+        action: ActionName,
+        locator: Locator | None,
+        value: str | None = None,
+        *,
+        timeout_ms: float | None = None,
+        to: Locator | None = None,
     ) -> Outcome:
-        """Perform `action`; a target that is missing, hidden or disabled (after `timeout_ms`, default
-        the page's) is a failed Outcome."""
+        """Perform `action` (`to`: where a drag drops); a target that is missing, hidden or disabled
+        (after `timeout_ms`, default the page's) is a failed Outcome."""
         if locator is None:
             if action != "press" or not value:
                 return Outcome(False, f"{action} needs a target")
             return self._guard(lambda: self._page.keyboard.press(value))
         target = self.resolve(locator)
         wait = timeout_ms  # None: the context's default timeout
+        if action == "drag":
+            if to is None:
+                return Outcome(False, "drag needs a place to drop")
+            # Playwright's dragTo moves the mouse, so HTML5 drag-and-drop (dragstart, drop) fires too.
+            destination = self.resolve(to)
+            return self._guard(lambda: target.drag_to(destination, timeout=wait))
         operations: dict[str, Any] = {
             "click": lambda: target.click(timeout=wait),
             "dblclick": lambda: target.dblclick(timeout=wait),
@@ -504,6 +586,7 @@ class PageDriver:
             "uncheck": lambda: target.uncheck(timeout=wait),
             "hover": lambda: target.hover(timeout=wait),
             "upload": lambda: target.set_input_files(value or [], timeout=wait),
+            "focus": lambda: target.focus(timeout=wait),
         }
         if action not in operations:
             raise ValueError(f"unknown action {action!r}")
@@ -517,16 +600,24 @@ class PageDriver:
         *,
         negated: bool = False,
         timeout_ms: float | None = None,
+        key: str | None = None,
+        match: OpMatch | None = None,
     ) -> Outcome:
-        """A web-first assertion (retries until the timeout); failure carries what was seen."""
+        """A web-first assertion (retries until the timeout); failure carries what was seen.
+
+        `key` names the attribute of an attribute check; `match` says how `value` compares for
+        url, text, attribute and dialog checks (None: the check's own way)."""
         from playwright.sync_api import expect
 
         timeout = self.timeout_ms if timeout_ms is None else timeout_ms
         try:
+            if name == "dialog":
+                return self._check_dialog(value or "", match or "equals", negated=negated, timeout_ms=timeout)
             if name == "url":
-                import re
-
-                pattern = re.compile(re.escape(value or "") + r"(?:[?#].*)?$")
+                if match is None:
+                    pattern = re.compile(re.escape(value or "") + r"(?:[?#].*)?$")
+                else:
+                    pattern = re.compile(url_pattern(value or "", match))
                 subject: Any = expect(self._page)
                 (subject.not_to_have_url if negated else subject.to_have_url)(pattern, timeout=timeout)
                 return Outcome(True, actual=self.url)
@@ -537,7 +628,7 @@ class PageDriver:
             if locator is None:
                 raise ValueError(f"check {name!r} needs a target")
             target = expect(self.resolve(locator))
-            method, args = _CHECKS[name](value)
+            method, args = _matched_check(name, value, key, match)
             getattr(target, ("not_" if negated else "") + method)(*args, timeout=timeout)
         except AssertionError as exc:
             return Outcome(False, _first_line(exc), actual=_actual_from(str(exc)))
@@ -548,6 +639,25 @@ class PageDriver:
                 return Outcome(False, _first_line(exc))
             raise
         return Outcome(True)
+
+    def _check_dialog(self, value: str, match: OpMatch, *, negated: bool, timeout_ms: float) -> Outcome:
+        """Whether the last dialog's message matches, polled until the timeout (it may come late)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        pattern = re.compile(text_pattern(value, match))
+        waited = 0.0
+        while True:
+            last = self.dialogs[-1] if self.dialogs else None
+            if (last is not None and pattern.search(last) is not None) != negated:
+                return Outcome(True, actual=last)
+            if waited >= timeout_ms:
+                seen = "no dialog was shown" if last is None else f"the last dialog said {last!r}"
+                return Outcome(False, f"expected a dialog saying {value!r}: {seen}", actual=last)
+            try:
+                self._page.wait_for_timeout(_POLL_MS)
+            except PlaywrightError as exc:
+                return Outcome(False, _first_line(exc), actual=last)
+            waited += _POLL_MS
 
     def text_of(self, locator: Locator) -> str:
         return str(self.resolve(locator).first.inner_text(timeout=self.timeout_ms))
@@ -668,7 +778,24 @@ _CHECKS: dict[str, Any] = {
     "value": lambda v: ("to_have_value", (v or "",)),
     "count": lambda v: ("to_have_count", (int(v or 0),)),
     "contains_all": lambda v: ("to_contain_text", (json.loads(v or "[]"),)),
+    "class": lambda v: ("to_contain_class", (v or "",)),
+    "selected": lambda _v: ("to_have_js_property", ("selected", True)),
 }
+
+
+def _matched_check(name: str, value: str | None, key: str | None, match: OpMatch | None) -> tuple[str, tuple[Any, ...]]:
+    """The assertion method and its arguments; a `match` other than the check's own turns the
+    expected value into the shared pattern (`models.patterns`)."""
+    if name == "attribute":
+        if match in (None, "equals"):
+            return "to_have_attribute", (key or "", value or "")
+        return "to_have_attribute", (key or "", re.compile(text_pattern(value or "", match)))
+    if name in ("text", "value") and match not in (None, "equals"):
+        if name == "text" and match == "contains":
+            return "to_contain_text", (value or "",)
+        method = "to_have_text" if name == "text" else "to_have_value"
+        return method, (re.compile(text_pattern(value or "", match)),)
+    return _CHECKS[name](value)  # type: ignore[no-any-return]
 
 
 def _actual_from(message: str) -> str | None:

@@ -71,7 +71,7 @@ def _ts_part(part: LocatorPart) -> str:
     if part.has_text is not None:
         call += f".filter({{ hasText: {ts_string(part.has_text)} }})"
     if part.nth is not None:
-        call += f".nth({part.nth})"
+        call += {0: ".first()", -1: ".last()"}.get(part.nth, f".nth({part.nth})")
     return call
 
 
@@ -93,7 +93,7 @@ def _py_part(part: LocatorPart) -> str:
     if part.has_text is not None:
         call += f".filter(has_text={py_string(part.has_text)})"
     if part.nth is not None:
-        call += f".nth({part.nth})"
+        call += {0: ".first", -1: ".last"}.get(part.nth, f".nth({part.nth})")  # properties in Python
     return call
 
 

@@ -17,11 +17,13 @@ from specwalk.emit.layout import (
     SpecFile,
     SuiteSettings,
     defect_summary,
+    not_checked_note,
     one_line,
     plan_files,
     skip_reason,
 )
 from specwalk.emit.locators import to_typescript, ts_string
+from specwalk.models.patterns import text_pattern, url_pattern
 from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
 
 CONFIG_FILE = "playwright.config.ts"
@@ -35,6 +37,7 @@ _ACTS = {
     "check": "check()",
     "uncheck": "uncheck()",
     "hover": "hover()",
+    "focus": "focus()",
 }
 _CHECKS = {
     "visible": "toBeVisible",
@@ -48,9 +51,36 @@ _CHECKS = {
     "contains": "toContainText",
     "value": "toHaveValue",
     "count": "toHaveCount",
+    "class": "toContainClass",
 }
-_VALUE_CHECKS = {"text", "contains", "value"}
+_VALUE_CHECKS = {"text", "contains", "value", "class"}
 _REGEX_SPECIAL = re.compile(r"[\\^$.*+?()[\]{}|/]")
+
+# Browser dialogs in a test that meets one: answered at once (OK unless a step set `next`), their
+# messages kept for the checks; the same policy the driver followed during verification.
+_DIALOGS_HELPER = """// Browser dialogs (alert, confirm, prompt) are answered at once, with OK unless a step says
+// otherwise for the next one, and their messages are kept for the checks: as specwalk verified.
+function watchDialogs(page: Page) {
+  const dialogs = { messages: [] as string[], next: undefined as ((dialog: Dialog) => Promise<void>) | undefined };
+  page.on('dialog', async (dialog) => {
+    dialogs.messages.push(dialog.message());
+    const answer = dialogs.next ?? ((d: Dialog) => d.accept());
+    dialogs.next = undefined;
+    await answer(dialog);
+  });
+  return dialogs;
+}"""
+
+
+def js_regex(pattern: str) -> str:
+    """A JS regex literal for a pattern from `models.patterns` (which already escapes `/`)."""
+    for raw, code in (("\n", "\\n"), ("\r", "\\r"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        pattern = pattern.replace(raw, code)
+    return f"/{pattern}/"
+
+
+def uses_dialogs(operations: list[Operation]) -> bool:
+    return any(op.op == "dialog" or (op.op == "check" and op.name == "dialog") for op in operations)
 
 
 def url_regex(value: str) -> str:
@@ -76,9 +106,21 @@ def render_operation(op: Operation, page: str = "page") -> str:
         return f"await {page}.goForward();"
     if op.op == "press_key":
         return f"await {page}.keyboard.press({ts_string(op.value or 'Enter')});"
+    if op.op == "clear_storage":
+        return (
+            f"await {page}.context().clearCookies(); "
+            f"await {page}.evaluate(() => {{ localStorage.clear(); sessionStorage.clear(); }});"
+        )
+    if op.op == "dialog":
+        answer = "dialog.dismiss()" if op.name == "dismiss" else f"dialog.accept({_prompt(op)})"
+        return f"dialogs.next = (dialog) => {answer};"
     if op.op == "act":
         return f"await {_act(op, page)};"
     return f"await {_check(op, page)};"
+
+
+def _prompt(op: Operation) -> str:
+    return ts_string(op.value) if op.value is not None else ""
 
 
 def _act(op: Operation, page: str) -> str:
@@ -98,13 +140,22 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.selectOption({option})"
     if op.name == "upload":
         return f"{target}.setInputFiles({ts_string(op.value) if op.value else '[]'})"
+    if op.name == "drag":
+        if op.to is None:
+            raise ValueError("drag needs a place to drop")
+        return f"{target}.dragTo({to_typescript(op.to, page)})"
     raise ValueError(f"unknown action {op.name!r}")
 
 
 def _check(op: Operation, page: str) -> str:
     negation = ".not" if op.negated else ""
     if op.name == "url":
+        if op.match is not None:
+            return f"expect({page}){negation}.toHaveURL({js_regex(url_pattern(op.value or '', op.match))})"
         return f"expect({page}){negation}.toHaveURL({url_regex(op.value or '')})"
+    if op.name == "dialog":
+        pattern = js_regex(text_pattern(op.value or "", op.match or "equals"))
+        return f"expect.poll(() => dialogs.messages.at(-1) ?? ''){negation}.toMatch({pattern})"
     if op.name == "title":
         return f"expect({page}){negation}.toHaveTitle({ts_string(op.value or '')})"
     if op.locator is None:
@@ -114,6 +165,20 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(ts_string(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_typescript(op.locator, page)}){negation}.toContainText([{texts}])"
+    if op.name == "selected":  # an <option>: the one its select shows
+        return f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty('selected', true)"
+    if op.name == "attribute":
+        expected = ts_string(op.value or "")
+        if op.match not in (None, "equals"):
+            expected = js_regex(text_pattern(op.value or "", op.match))
+        target = to_typescript(op.locator, page)
+        return f"expect({target}){negation}.toHaveAttribute({ts_string(op.key or '')}, {expected})"
+    if op.name in ("text", "value") and op.match not in (None, "equals"):
+        target = to_typescript(op.locator, page)
+        if op.name == "text" and op.match == "contains":
+            return f"expect({target}){negation}.toContainText({ts_string(op.value or '')})"
+        method = "toHaveText" if op.name == "text" else "toHaveValue"
+        return f"expect({target}){negation}.{method}({js_regex(text_pattern(op.value or '', op.match))})"
     if op.name not in _CHECKS:
         raise ValueError(f"unknown check {op.name!r}")
     argument = ""
@@ -140,11 +205,15 @@ def _test_lines(scenario: ScenarioResult, title: str, indent: str = "  ") -> lis
     inner = indent + "  "
     out = [f"{indent}// {scenario.requirement_id} — {scenario.source}"]
     out.append(f"{indent}test({ts_string(title)}, async ({{ page }}) => {{")
+    if uses_dialogs([op for step in scenario.steps if not step.in_setup for op in step.operations]):
+        out.append(f"{inner}const dialogs = watchDialogs(page);")
     if scenario.status == "app_defect":
         out.append(f"{inner}// specwalk: app defect — {one_line(defect_summary(scenario))}")
         out.append(f"{inner}test.fail();")
     elif scenario.status == "flaky":
         out.append(f"{inner}// specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+    elif (note := not_checked_note(scenario)) is not None:
+        out.append(f"{inner}// specwalk: {note}")
     shared = [step for step in scenario.steps if step.in_setup and step.index >= 0]
     if shared:
         out.append(f"{inner}// Done once by setup '{scenario.setup}' ({SETUP_FILE}); the test starts from its state:")
@@ -191,8 +260,14 @@ def _spec_text(report: RunReport, spec: SpecFile) -> str:
     source = f"./{FIXTURES_FILE.removesuffix('.ts')}" if use_fixtures else "@playwright/test"
     operations = [op for t in tests for s in t.scenario.steps if not s.in_setup for op in s.operations]
     uses_expect = any(op.op == "check" for op in operations)
-    out.append(f"import {{ {'test, expect' if uses_expect else 'test'} }} from {ts_string(source)};")
+    names = "test, expect" if uses_expect else "test"
+    dialogs = uses_dialogs(operations)
+    out.append(f"import {{ {names} }} from {ts_string(source)};")
+    if dialogs:
+        out.append("import type { Dialog, Page } from '@playwright/test';")
     out.append("")
+    if dialogs:
+        out += [_DIALOGS_HELPER, ""]
     out.extend(_skipped_block(spec))
     for number, describe in enumerate(spec.describes):
         if number:

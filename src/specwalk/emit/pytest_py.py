@@ -16,11 +16,13 @@ from specwalk.emit.layout import (
     SpecFile,
     SuiteSettings,
     defect_summary,
+    not_checked_note,
     one_line,
     plan_files,
     skip_reason,
 )
 from specwalk.emit.locators import py_string, to_python
+from specwalk.models.patterns import text_pattern, url_pattern
 from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
 
 CONFTEST_FILE = "conftest.py"
@@ -32,6 +34,7 @@ _ACTS = {
     "check": "check()",
     "uncheck": "uncheck()",
     "hover": "hover()",
+    "focus": "focus()",
 }
 _CHECKS = {
     "visible": "to_be_visible",
@@ -45,8 +48,34 @@ _CHECKS = {
     "contains": "to_contain_text",
     "value": "to_have_value",
     "count": "to_have_count",
+    "class": "to_contain_class",
 }
-_VALUE_CHECKS = {"text", "contains", "value"}
+_VALUE_CHECKS = {"text", "contains", "value", "class"}
+
+
+def _regex(pattern: str) -> str:
+    return f"re.compile({py_string(pattern)})"
+
+
+def uses_dialogs(operations: list[Operation]) -> bool:
+    return any(op.op == "dialog" or (op.op == "check" and op.name == "dialog") for op in operations)
+
+
+def _uses_regex(op: Operation) -> bool:
+    """Whether the statement for `op` calls re.compile."""
+    if op.locator is not None and any(part.prefix for part in op.locator.parts):
+        return True
+    if op.to is not None and any(part.prefix for part in op.to.parts):
+        return True
+    if op.op != "check":
+        return False
+    if op.name in ("url", "dialog"):
+        return True
+    return (
+        op.name in ("attribute", "text", "value")
+        and op.match not in (None, "equals")
+        and not (op.name == "text" and op.match == "contains")
+    )
 
 
 def render_operation(op: Operation, page: str = "page") -> str:
@@ -61,6 +90,14 @@ def render_operation(op: Operation, page: str = "page") -> str:
         return f"{page}.go_forward()"
     if op.op == "press_key":
         return f"{page}.keyboard.press({py_string(op.value or 'Enter')})"
+    if op.op == "clear_storage":
+        clear = '"() => { localStorage.clear(); sessionStorage.clear(); }"'
+        return f"{page}.context.clear_cookies(); {page}.evaluate({clear})"
+    if op.op == "dialog":
+        if op.name == "dismiss":
+            return "dialogs.next = lambda dialog: dialog.dismiss()"
+        text = py_string(op.value) if op.value is not None else ""
+        return f"dialogs.next = lambda dialog: dialog.accept({text})"
     if op.op == "act":
         return _act(op, page)
     return _check(op, page)
@@ -83,11 +120,20 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.select_option({option})"
     if op.name == "upload":
         return f"{target}.set_input_files({py_string(op.value) if op.value else '[]'})"
+    if op.name == "drag":
+        if op.to is None:
+            raise ValueError("drag needs a place to drop")
+        return f"{target}.drag_to({to_python(op.to, page)})"
     raise ValueError(f"unknown action {op.name!r}")
 
 
 def _check(op: Operation, page: str) -> str:
     prefix = "not_" if op.negated else ""
+    if op.name == "dialog":
+        pattern = _regex(text_pattern(op.value or "", op.match or "equals"))
+        return f"dialogs.expect_last({pattern}{', negated=True' if op.negated else ''})"
+    if op.name == "url" and op.match is not None:
+        return f"expect({page}).{prefix}to_have_url({_regex(url_pattern(op.value or '', op.match))})"
     if op.name == "url":
         # The same pattern the driver checked with: the path, then an optional ?query / #hash.
         pattern = f're.compile(re.escape({py_string(op.value or "")}) + r"(?:[?#].*)?$")'
@@ -101,6 +147,19 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(py_string(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_python(op.locator, page)}).{prefix}to_contain_text([{texts}])"
+    if op.name == "selected":  # an <option>: the one its select shows
+        return f'expect({to_python(op.locator, page)}).{prefix}to_have_js_property("selected", True)'
+    if op.name == "attribute":
+        expected = py_string(op.value or "")
+        if op.match not in (None, "equals"):
+            expected = _regex(text_pattern(op.value or "", op.match))
+        return f"expect({to_python(op.locator, page)}).{prefix}to_have_attribute({py_string(op.key or '')}, {expected})"
+    if op.name in ("text", "value") and op.match not in (None, "equals"):
+        target = to_python(op.locator, page)
+        if op.name == "text" and op.match == "contains":
+            return f"expect({target}).{prefix}to_contain_text({py_string(op.value or '')})"
+        method = "to_have_text" if op.name == "text" else "to_have_value"
+        return f"expect({target}).{prefix}{method}({_regex(text_pattern(op.value or '', op.match))})"
     if op.name not in _CHECKS:
         raise ValueError(f"unknown check {op.name!r}")
     argument = ""
@@ -130,10 +189,15 @@ def _test_lines(scenario: ScenarioResult, name: str) -> list[str]:
         out.append(f"@pytest.mark.xfail(strict=True, reason={reason})")
     if scenario.setup:
         out.append(f"@pytest.mark.specwalk_setup({py_string(scenario.setup)})")
-    out.append(f"def {name}(page: Page) -> None:")
+    if uses_dialogs([op for step in scenario.steps if not step.in_setup for op in step.operations]):
+        out.append(f"def {name}(page: Page, dialogs: Dialogs) -> None:")
+    else:
+        out.append(f"def {name}(page: Page) -> None:")
     out.append(f"    {py_string(scenario.name)}")
     if scenario.status == "flaky":
         out.append(f"    # specwalk: flaky during verification — {one_line(scenario.message) or 'results varied'}")
+    if (note := not_checked_note(scenario)) is not None:
+        out.append(f"    # specwalk: {note}")
     shared = [step for step in scenario.steps if step.in_setup and step.index >= 0]
     if shared:
         out.append(f"    # Done once by setup '{scenario.setup}' (conftest.py); the test starts from its state:")
@@ -170,14 +234,17 @@ def _module_text(report: RunReport, spec: SpecFile) -> str:
     features = ", ".join(describe.feature for describe in spec.describes) or spec.slug
     out.append(py_string(f"{features}: tests generated by specwalk."))
     out += ["", "from __future__ import annotations", ""]
-    if any(op.op == "check" and op.name == "url" for op in operations) or any(
-        part.prefix for op in operations if op.locator for part in op.locator.parts
-    ):
+    dialogs = uses_dialogs(operations)
+    if any(_uses_regex(op) for op in operations):
         out += ["import re", ""]
+    if dialogs:
+        out += ["from typing import TYPE_CHECKING", ""]
     if any(test.scenario.status == "app_defect" or test.scenario.setup for test in tests):
         out += ["import pytest"]
-    uses_expect = any(op.op == "check" for op in operations)
+    uses_expect = any(op.op == "check" and op.name != "dialog" for op in operations)
     out.append(f"from playwright.sync_api import {'Page, expect' if uses_expect else 'Page'}")
+    if dialogs:
+        out += ["", "if TYPE_CHECKING:", "    from conftest import Dialogs"]
     if spec.skipped:
         out += ["", "# Not emitted as tests (fix the requirement or the app, then run `specwalk generate` again):"]
         for scenario in spec.skipped:
@@ -322,6 +389,43 @@ def _saved_state(name: str, browser: Browser, base_url: str) -> Any:
 '''
 
 
+_DIALOGS = '''
+
+class Dialogs:
+    """Browser dialogs (alert, confirm, prompt): answered at once, with OK unless a step set `next`
+    for the next one, their messages kept for the checks; as specwalk verified the tests."""
+
+    def __init__(self, page: Page, timeout_ms: float) -> None:
+        self.page = page
+        self.timeout_ms = timeout_ms
+        self.messages: list[str] = []
+        self.next: Any = None
+        page.on("dialog", self._answer)
+
+    def _answer(self, dialog: Any) -> None:
+        self.messages.append(dialog.message)
+        answer = self.next or (lambda d: d.accept())
+        self.next = None
+        answer(dialog)
+
+    def expect_last(self, pattern: re.Pattern[str], *, negated: bool = False) -> None:
+        """The last dialog's message matches `pattern` (not, when negated), within the expect timeout."""
+        waited = 0
+        while (pattern.search(self.messages[-1] if self.messages else "") is not None) == negated:
+            if waited >= self.timeout_ms:
+                seen = repr(self.messages[-1]) if self.messages else "no dialog"
+                wanted = "not " if negated else ""
+                raise AssertionError(f"expected a last dialog {{wanted}}matching {{pattern.pattern!r}}: {{seen}}")
+            self.page.wait_for_timeout(50)
+            waited += 50
+
+
+@pytest.fixture
+def dialogs(page: Page) -> Dialogs:
+    return Dialogs(page, {expect_timeout})
+'''
+
+
 def _conftest_text(report: RunReport, settings: SuiteSettings) -> str:
     body = _CONFTEST_BODY.format(
         command=py_string(settings.app_command),
@@ -351,6 +455,10 @@ def _conftest_text(report: RunReport, settings: SuiteSettings) -> str:
         entries = ", ".join(f"{py_string(shared.id)}: _setup_{n}" for n, shared in enumerate(report.setups))
         out += ["", "", f"SETUPS = {{{entries}}}"]
         out.append(_SETUP_STATE.rstrip("\n"))
+    if uses_dialogs([op for scenario in report.scenarios for step in scenario.steps for op in step.operations]):
+        if not any(op.op == "check" and op.name == "url" for shared in report.setups for op in shared.operations):
+            out += ["", "import re  # noqa: E402 - the dialog checks' patterns"]
+        out.append(_DIALOGS.format(expect_timeout=settings.expect_timeout_ms).rstrip("\n"))
     out += [
         "",
         "",

@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "not_planned": "not planned",
     "weak": "weak",
     "flaky": "flaky",
+    "partial": "partial",
     "failed": "failed",
     "not_run": "not run",
 }
@@ -40,7 +41,7 @@ pre{background:#f6f8fa;padding:.4rem;margin:0;white-space:pre-wrap;word-break:br
 .badge{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:12px;font-weight:600;white-space:nowrap}
 .passed{background:#dafbe1;color:#116329}.app_defect,.failed{background:#ffebe9;color:#a40e26}
 .not_grounded,.not_planned,.not_run{background:#eaeef2;color:#424a53}
-.weak,.flaky{background:#fff8c5;color:#7d4e00}
+.weak,.flaky,.partial{background:#fff8c5;color:#7d4e00}
 details{border:1px solid #d0d7de;border-radius:6px;margin:.6rem 0;padding:.4rem .8rem}
 summary{cursor:pointer;font-weight:600}.muted{color:#656d76}ul{margin:.2rem 0;padding-left:1.2rem}
 """.strip()
@@ -162,6 +163,9 @@ def _scenario(scenario: ScenarioResult, index: int, language: Language) -> str:
         note = f"<p>{_e(skip_reason(scenario))}</p>"
     elif scenario.message:
         note = f"<p>{_e(scenario.message)}</p>"
+    if scenario.not_checked:
+        lines = "".join(f"<li>{_e(line)}</li>" for line in scenario.not_checked)
+        note += f"<p>Not checked (these lines could not be planned):</p><ul>{lines}</ul>"
     rows = [
         "<table><tr><th>#</th><th>step</th><th>status</th><th>code</th><th>evidence</th></tr>",
     ]

@@ -24,11 +24,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "press_key"]
-# act: click dblclick fill clear press select check uncheck hover upload
+OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "press_key", "clear_storage", "dialog"]
+# act: click dblclick fill clear press select check uncheck hover upload focus drag (onto `to`)
 # check: visible hidden enabled disabled checked pressed focused empty text contains value count
-#        contains_all (value: a JSON list, items in order) url title
+#        contains_all (value: a JSON list, items in order) url title class (value: one class name)
+#        attribute (`key`, value) selected (an option is the chosen one) dialog (the last browser
+#        dialog's message)
+# clear_storage: forget cookies, localStorage and sessionStorage (a reload follows it)
+# dialog: how to answer the next browser dialog: name "accept" (value: a prompt's text) / "dismiss"
 OpName = str
+# How `value` compares for url / text / attribute / dialog checks; None: the check's own way (text:
+# equals; url: the path, then an optional ?query / #hash).
+OpMatch = Literal["equals", "contains", "starts_with", "ends_with"]
 
 
 class Operation(_Model):
@@ -39,6 +46,9 @@ class Operation(_Model):
     locator: Locator | None = None
     value: str | None = None  # text to fill, key to press, option, expected text/count/url
     negated: bool = False
+    key: str | None = None  # attribute checks: the attribute's name
+    match: OpMatch | None = None
+    to: Locator | None = None  # drag: where to drop
 
 
 class Candidate(_Model):

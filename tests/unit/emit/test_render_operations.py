@@ -38,9 +38,9 @@ CASES: list[tuple[Operation, str, str]] = [
     ),
     (
         act("dblclick", SCOPED),
-        "await page.getByRole('listitem').filter({ hasText: 'Bread' }).getByRole('button', { name: 'Delete' }).nth(0)"
+        "await page.getByRole('listitem').filter({ hasText: 'Bread' }).getByRole('button', { name: 'Delete' }).first()"
         ".dblclick();",
-        'page.get_by_role("listitem").filter(has_text="Bread").get_by_role("button", name="Delete").nth(0).dblclick()',
+        'page.get_by_role("listitem").filter(has_text="Bread").get_by_role("button", name="Delete").first.dblclick()',
     ),
     (
         act("fill", FIELD, 'It\'s "new"'),
