@@ -321,7 +321,8 @@ class FakeDriver:
             "value": lambda: (element.value == (value or ""), element.value),
             "class": lambda: ((value or "") in element.classes, " ".join(element.classes)),
             "attribute": lambda: (
-                re.search(text_pattern(value or "", match or "equals"), element.attributes.get(key or "", "")) is not None
+                re.search(text_pattern(value or "", match or "equals"), element.attributes.get(key or "", ""))
+                is not None
                 and (key or "") in element.attributes,
                 element.attributes.get(key or ""),
             ),

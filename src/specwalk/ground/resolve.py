@@ -81,6 +81,19 @@ class Resolution:
         return self.locator is not None
 
 
+def candidate_rows(hits: Sequence[Hit]) -> list[Candidate]:
+    """Retrieval's top hits as the report shows them."""
+    return [
+        Candidate(
+            element_id=hit.element.id,
+            score=round(hit.score, 3),
+            description=hit.element.description,
+            reason=hit.reason,
+        )
+        for hit in hits[:5]
+    ]
+
+
 def from_candidate(candidate: LocatorCandidate) -> Locator:
     if candidate.strategy == "role":
         part = LocatorPart(kind="role", role=candidate.role, value=candidate.value, exact=candidate.exact)
@@ -202,6 +215,10 @@ class Resolver:
             ),
         )
 
+    def element_locators(self, element: UIElement) -> list[Locator]:
+        """The element's ranked locators (test ids and ids included, CSS left out), best first."""
+        return self._element_locators(element)
+
     def _element_locators(self, element: UIElement, wanted: str | None = None) -> list[Locator]:
         """The element's ranked locators; with `wanted` (a quoted phrase) only those saying exactly it.
 
@@ -284,32 +301,21 @@ class Resolver:
             self._assisted(driver, context, target, role, scope, scope_role, hits, result)
         return result
 
-    def _look(
+    def ranked(
         self,
-        driver: Driver,
         target: str,
-        role: str | None,
-        scope: str | None,
-        scope_role: str | None,
-        route: str | None,
-        action: str | None,
-        literal: bool,
-    ) -> tuple[Resolution, list[tuple[Locator, UIElement | None]], list[Hit]]:
-        """One look at the live page: the first candidate locator that matches exactly one element."""
+        *,
+        role: str | None = None,
+        scope: str | None = None,
+        scope_role: str | None = None,
+        route: str | None = None,
+        action: str | None = None,
+        literal: bool = True,
+    ) -> tuple[list[Hit], list[tuple[Locator, UIElement | None]]]:
+        """Retrieval's hits and every locator worth trying for the phrase, best first (not yet
+        counted in the page): the hits' own locators, then what the phrase itself says."""
         preferred = () if role else _ROLES_FOR_ACTION.get(action or "", ())
         hits = self.candidates(target, role, route, preferred)
-        result = Resolution(
-            locator=None,
-            candidates=[
-                Candidate(
-                    element_id=hit.element.id,
-                    score=round(hit.score, 3),
-                    description=hit.element.description,
-                    reason=hit.reason,
-                )
-                for hit in hits[:5]
-            ],
-        )
         ordered: list[tuple[Locator, UIElement | None]] = []
         wanted = " ".join(target.split()).lower()
         for hit in hits:
@@ -330,6 +336,25 @@ class Resolver:
             # "click "Cancel" in the dialog": inside the one element with that role.
             container = LocatorPart(kind="role", role=scope_role, value="")
             ordered = [(Locator(parts=(container, *locator.parts)), element) for locator, element in ordered]
+        return hits, ordered
+
+    def _look(
+        self,
+        driver: Driver,
+        target: str,
+        role: str | None,
+        scope: str | None,
+        scope_role: str | None,
+        route: str | None,
+        action: str | None,
+        literal: bool,
+    ) -> tuple[Resolution, list[tuple[Locator, UIElement | None]], list[Hit]]:
+        """One look at the live page: the first candidate locator that matches exactly one element."""
+        hits, ordered = self.ranked(
+            target, role=role, scope=scope, scope_role=scope_role, route=route, action=action, literal=literal
+        )
+        result = Resolution(locator=None, candidates=candidate_rows(hits))
+        wanted = " ".join(target.split()).lower()
 
         winner: tuple[Locator, UIElement | None] | None = None
         seen: set[str] = set()

@@ -23,6 +23,8 @@ from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, StateStep, Step
 from specwalk.models.uimap import UIMap
+from specwalk.verify import steps as step_kinds
+from specwalk.verify.steps import NotGrounded, StepKinds
 
 _ACT_NAMES = {
     "click": "click",
@@ -38,7 +40,7 @@ _ACT_NAMES = {
     "upload": "upload",
 }
 # Operations that change the app's state, and so can cause what a later check sees.
-_CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto"})
+_CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto", "clear_storage", "dialog"})
 # A check expected to fail in a replay need not wait long: the replayed page has settled.
 _SENSITIVITY_TIMEOUT_MS = 750
 # The live run proved each action's target appears; in a replay that skipped a step, a target
@@ -101,14 +103,6 @@ class CheckFailed(Exception):
         self.outcome = outcome
 
 
-class NotGrounded(Exception):
-    """Internal signal: this step has no unique target; carries the resolution for evidence."""
-
-    def __init__(self, message: str, resolution: Resolution | None = None) -> None:
-        super().__init__(message)
-        self.resolution = resolution
-
-
 def _evidence(resolution: Resolution | None, message: str = "", **extra: str | None) -> Evidence:
     if resolution is None:
         return Evidence(message=message, expected=extra.get("expected"), actual=extra.get("actual"))
@@ -148,6 +142,7 @@ class ScenarioVerifier:
         self.locale = locale
         self.timeout_ms = timeout_ms
         self.artifacts = artifacts
+        self.kinds = StepKinds(resolver, ui_map, timeout_ms=timeout_ms)
         self.still = still
         self._pages_by_heading: dict[str, str] = {}
         self._states: dict[str, Path | None] = {}
@@ -164,7 +159,7 @@ class ScenarioVerifier:
         still: bool = False,
     ) -> ScenarioRun:
         """One live run; `still`: in a context made for repeatable pictures (`Session.still_page`)."""
-        steps = [*scenario.preconditions, *scenario.steps]
+        steps = step_kinds.answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
         run = ScenarioRun(scenario, "passed")
         opened = (
             self.session.still_page(self.base_url, timeout_ms=self.timeout_ms, locale=self.locale)
@@ -239,6 +234,7 @@ class ScenarioVerifier:
             return base.model_copy(update={"operations": [failure.operation], "status": "failed", "evidence": evidence})
         if observer is not None:
             observer.before(driver, index, operations)
+        defaulted = driver.defaulted_dialogs
         for operation in operations:
             outcome = execute(driver, operation)
             if not outcome.ok and operation.op == "act":
@@ -258,6 +254,10 @@ class ScenarioVerifier:
                 return base.model_copy(update={"operations": operations, "status": "failed", "evidence": evidence})
         if observer is not None:
             observer.after(driver, index, operations)
+        if driver.defaulted_dialogs > defaulted and not any(operation.op == "dialog" for operation in operations):
+            # A dialog the scenario does not mention came up and was answered with OK: the test
+            # answers it the same way (without a handler Playwright would press Cancel).
+            operations = [Operation(op="dialog", name="accept"), *operations]
         return base.model_copy(update={"operations": operations, "evidence": _evidence(resolution)})
 
     # -- steps -> operations -------------------------------------------------------------------
@@ -271,6 +271,9 @@ class ScenarioVerifier:
         action: str | None = None,
         option: str | None = None,
     ) -> Resolution:
+        if step_kinds.exact(step):
+            driver.wait_for_settle()
+            return self.kinds.target(driver, step, route=self._route(driver), must_exist=must_exist, action=action)
         if not step.target:
             if step.role and not step.scope:
                 # "the dialog is closed": the role alone names it.
@@ -312,6 +315,9 @@ class ScenarioVerifier:
         return resolution
 
     def _action(self, driver: Driver, step: ActionStep) -> tuple[list[Operation], Resolution | None]:
+        handled = self.kinds.action(driver, step, self._target, self._route(driver))
+        if handled is not None:
+            return handled
         action = step.action
         if action == "open":
             return [Operation(op="goto", value=self._open_path(driver, step))], None
@@ -334,7 +340,7 @@ class ScenarioVerifier:
             if action == "type":
                 raise NotGrounded('typing needs a field: say which one (e.g. type "x" into the "Title" field)')
             return [Operation(op="press_key", value=key or "Enter")], None
-        if action == "select" and step.value and not step.target:
+        if action == "select" and step.value and not step.target and step.target_ref is None:
             # "I select "Express (1–2 business days)"": an option shown as a radio button.
             option = self.resolver.resolve(driver, step.value, role="radio", route=self._route(driver))
             if not option.ok:
@@ -390,6 +396,9 @@ class ScenarioVerifier:
         return None
 
     def _expectation(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
+        handled = self.kinds.expectation(driver, step, self._target, self._route(driver))
+        if handled is not None:
+            return handled
         kind, negated = step.expectation, step.negated
         if kind == "url":
             return [Operation(op="check", name="url", value=step.value or "/", negated=negated)], None
@@ -437,9 +446,15 @@ class ScenarioVerifier:
                 locator = Locator(parts=(*locator.parts, LocatorPart(kind="css", value="xpath=..")))
                 name = "contains"
                 resolution.locator = locator
-            return [
-                Operation(op="check", name=name, locator=resolution.locator, value=check_value, negated=negated)
-            ], resolution
+            check = Operation(
+                op="check",
+                name=name,
+                locator=resolution.locator,
+                value=check_value,
+                negated=negated,
+                match=step.match if with_value else None,
+            )
+            return [step_kinds.shown_value(driver, check)], resolution
         raise NotGrounded(f"the expectation '{kind}' is not supported by verification yet")
 
     def _text_visible(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
@@ -653,7 +668,9 @@ class ScenarioVerifier:
                 if position < begin:
                     continue  # done once; this context starts from the storage it saved
                 if position == skipped:
-                    if any(operation.op == "reload" for operation in step.operations):
+                    if any(operation.op == "reload" for operation in step.operations) and not any(
+                        operation.op == "clear_storage" for operation in step.operations
+                    ):
                         # A check after a reload is about persistence: reload with the stored state gone.
                         driver.clear_storage()
                         driver.reload()
@@ -712,10 +729,22 @@ def execute(
         return driver.go_forward()
     if operation.op == "press_key":
         return driver.act("press", None, operation.value)
+    if operation.op == "clear_storage":
+        return driver.clear_storage()
+    if operation.op == "dialog":
+        return driver.answer_next_dialog(operation.name != "dismiss", operation.value)
     if operation.op == "act":
-        return driver.act(operation.name, operation.locator, operation.value, timeout_ms=act_timeout_ms)
+        return driver.act(
+            operation.name, operation.locator, operation.value, timeout_ms=act_timeout_ms, to=operation.to
+        )
     return driver.check(
-        operation.name, operation.locator, operation.value, negated=operation.negated, timeout_ms=check_timeout_ms
+        operation.name,
+        operation.locator,
+        operation.value,
+        negated=operation.negated,
+        timeout_ms=check_timeout_ms,
+        key=operation.key,
+        match=operation.match,
     )
 
 

@@ -27,7 +27,8 @@ from typing import Any, Literal
 from specwalk.emit.layout import Language
 from specwalk.emit.playwright_ts import CONFIG_FILE
 from specwalk.errors import EnvironmentProblem
-from specwalk.models.report import RunnerResult, RunReport, ScenarioStatus
+from specwalk.models.report import RunnerResult, RunReport
+from specwalk.verify.suite import worst
 
 RunOutcome = Literal["passed", "failed", "expected_failure", "unexpected_pass", "skipped"]
 TestStatus = Literal["passed", "failed", "flaky", "expected_failure", "skipped"]
@@ -415,20 +416,12 @@ def apply_runs(report: RunReport, run: SuiteRun) -> RunReport:
         scenarios.append(scenario.model_copy(update=update))
     status_of = {scenario.scenario_id: scenario.status for scenario in scenarios}
     rows = [
-        row.model_copy(update={"status": _worst([status_of.get(sid, row.status) for sid in row.scenario_ids])})
+        row.model_copy(update={"status": worst([status_of.get(sid, row.status) for sid in row.scenario_ids])})
         if row.scenario_ids
         else row
         for row in report.requirements
     ]
     return report.model_copy(update={"scenarios": scenarios, "requirements": rows, "runner": run.result})
-
-
-# The same order as verification's: a requirement's status is the worst of its scenarios'.
-_SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_planned", "flaky", "weak", "passed")
-
-
-def _worst(statuses: list[ScenarioStatus]) -> ScenarioStatus:
-    return min(statuses, key=_SEVERITY.index)
 
 
 def _join(first: str, second: str) -> str:

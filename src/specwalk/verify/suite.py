@@ -1,8 +1,11 @@
-"""Verify every scenario of a plan and classify it: passed, weak, app defect or not grounded.
+"""Verify every scenario of a plan and classify it: passed, weak, app defect, not grounded or partial.
 
 The verdicts follow the issue's rules: a scenario whose expectation fails while every target
 resolved is a probable app defect; one with a step that cannot be grounded is a generation
 failure; one whose checks still pass when the action that should cause them is skipped is weak.
+A scenario with lines the planner could not plan is verified for its planned part and reported
+as partial, naming what it does not check: never passed (part of it is unchecked), never an app
+defect (a failure may come from a line that was not run).
 """
 
 from __future__ import annotations
@@ -19,7 +22,17 @@ from specwalk.verify.engine import ScenarioRun, ScenarioVerifier, StepObserver
 from specwalk.verify.parallel import side_by_side
 
 # Worst first: a requirement's status is the worst of its scenarios'.
-_SEVERITY: tuple[ScenarioStatus, ...] = ("app_defect", "not_grounded", "not_planned", "flaky", "weak", "passed")
+_SEVERITY: tuple[ScenarioStatus, ...] = (
+    "app_defect",
+    "suite_failed",
+    "environment",
+    "not_grounded",
+    "not_planned",
+    "flaky",
+    "partial",
+    "weak",
+    "passed",
+)
 
 ScenarioProgress = Callable[[int, int, str, str], None]  # (n, total, scenario name, step text)
 MAX_REPAIRS = 2  # changed scenarios tried per scenario; each is verified from the start again
@@ -97,7 +110,7 @@ def _scenario_result(
     status: ScenarioStatus = run.status
     message = run.message
     if not scenario.complete:
-        status, message = "not_planned", "some of its lines could not be planned (see unplanned)"
+        steps, status, message = _partial(scenario, run, verifier, sensitivity=sensitivity)
     elif status == "passed" and sensitivity:
         steps = verifier.sensitivity(run)
         sensitive = [step for step in steps if step.sensitivity == "sensitive"]
@@ -124,7 +137,28 @@ def _scenario_result(
         status=status,
         steps=steps,
         message=message,
+        not_checked=list(scenario.not_planned) if not scenario.complete else [],
     )
+
+
+def _partial(
+    scenario: Scenario, run: ScenarioRun, verifier: ScenarioVerifier, *, sensitivity: bool
+) -> tuple[list[StepResult], ScenarioStatus, str]:
+    """A scenario with unplanned lines: its planned part verified, reported as partial.
+
+    A planned part that cannot be grounded stays not grounded (that is ours to fix); one whose
+    check fails is partial with the failure in the message, not an app defect. Only a partial
+    whose planned part passed is emitted as a test (`emit.layout`).
+    """
+    planned = len(scenario.preconditions) + len(scenario.steps)
+    total = planned + len(scenario.not_planned)
+    missing = ", ".join(repr(line) for line in scenario.not_planned) or "(lines listed as unplanned)"
+    summary = f"{planned} of {total} steps; not checked: {missing}"
+    if run.status == "passed":
+        return (verifier.sensitivity(run) if sensitivity else run.steps), "partial", summary
+    if run.status == "app_defect":
+        return run.steps, "partial", f"{summary}; the planned part failed, not reported as an app defect: {run.message}"
+    return run.steps, run.status, f"{run.message} ({summary})"  # not grounded: ours to fix
 
 
 def verify_plan(

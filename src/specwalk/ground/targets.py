@@ -1,0 +1,299 @@
+"""Targets the requirement names exactly, describes, or counts off: one live element each, never a guess.
+
+- An exact reference (`target_ref`: "with data-testid 'x'", "(id="total")") is the locator; it
+  is proven in the page (how many it finds, inside the step's scope) and matched to the UI map
+  for the evidence (where the element is written).
+- A described target ("the comment box", "the bill amount field", "the textarea") is retrieved
+  from the UI map by meaning (names, labels, placeholders, ids, test ids, classes, role nouns),
+  then resolved in the page: exactly one retrieved element must be there and clearly the best
+  match; two close matches are ambiguous and reported with both, never picked between.
+- An ordinal (`nth`: the first, the second, the last) picks among the elements a reference or a
+  phrase finds, rendered `.first()` / `.nth(i)` / `.last()`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from specwalk.browser.driver import Driver
+from specwalk.ground.refs import describe_ref, ref_elements, ref_locator
+from specwalk.ground.resolve import Resolution, Resolver, candidate_rows, related_roles, scoped
+from specwalk.ground.retrieve import Hit, tokenize
+from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.scenario import TargetRef
+from specwalk.models.uimap import UIElement
+
+# A described target's role nouns: the noun -> (ARIA role, native tag it prefers or "").
+ROLE_NOUNS: dict[str, tuple[str, str]] = {
+    "textarea": ("textbox", "textarea"),
+    "text area": ("textbox", "textarea"),
+    "field": ("textbox", ""),
+    "input": ("textbox", "input"),
+    "input field": ("textbox", "input"),
+    "text field": ("textbox", "input"),
+    "textbox": ("textbox", ""),
+    "text box": ("textbox", ""),
+    "box": ("textbox", ""),
+    "search box": ("searchbox", ""),
+    "slider": ("slider", ""),
+    "range": ("slider", ""),
+    "dropdown": ("combobox", "select"),
+    "drop-down": ("combobox", "select"),
+    "select": ("combobox", "select"),
+    "checkbox": ("checkbox", ""),
+    "radio button": ("radio", ""),
+    "radio": ("radio", ""),
+    "button": ("button", ""),
+    "link": ("link", ""),
+    "heading": ("heading", ""),
+    "title": ("heading", ""),
+    "image": ("img", ""),
+    "picture": ("img", ""),
+    "table": ("table", ""),
+    "list": ("list", ""),
+    "dialog": ("dialog", ""),
+    "tab": ("tab", ""),
+    "输入框": ("textbox", ""),
+    "文本框": ("textbox", ""),
+    "多行文本框": ("textbox", "textarea"),
+    "滑块": ("slider", ""),
+    "下拉框": ("combobox", "select"),
+    "按钮": ("button", ""),
+    "链接": ("link", ""),
+    "复选框": ("checkbox", ""),
+}
+# Retrieval scores within this ratio of the best present match are too close to tell apart.
+_CLOSE = 0.75
+
+
+def role_noun(phrase: str) -> tuple[str, str] | None:
+    """The role (and preferred tag) a described phrase's last noun implies: "the comment box" -> textbox."""
+    words = " ".join(phrase.lower().replace("_", " ").split())
+    for noun in sorted(ROLE_NOUNS, key=len, reverse=True):
+        if re.search(rf"(?:^|\s){re.escape(noun)}$", words) or words == noun:
+            return ROLE_NOUNS[noun]
+    return None
+
+
+def _only_role_words(phrase: str) -> bool:
+    """ "the textarea", "the slider": no words beyond the role noun (and articles)."""
+    rest = " ".join(phrase.lower().split())
+    for noun in sorted(ROLE_NOUNS, key=len, reverse=True):
+        rest = re.sub(rf"(?:^|\s){re.escape(noun)}(?=\s|$)", " ", rest)
+    return not tokenize(rest)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a step says about its target, for resolution."""
+
+    phrase: str | None
+    ref: TargetRef | None = None
+    described: bool = False
+    nth: int | None = None
+    role: str | None = None
+    scope: str | None = None
+    scope_role: str | None = None
+    literal: bool = True  # the phrase quotes the UI's words
+
+
+def _with_nth(locator: Locator, nth: int | None) -> Locator:
+    if nth is None:
+        return locator
+    return Locator(parts=(*locator.parts[:-1], locator.target.model_copy(update={"nth": nth})))
+
+
+def _enough(count: int, nth: int | None) -> bool:
+    """Whether `count` matches hold the one `nth` picks (all of them, for no ordinal: exactly one)."""
+    if nth is None:
+        return count == 1
+    return count > (nth if nth >= 0 else -nth - 1)
+
+
+class Targets:
+    """Resolves exact references, described targets and ordinals for verification."""
+
+    def __init__(self, resolver: Resolver, elements: Sequence[UIElement], *, timeout_ms: float) -> None:
+        self.resolver = resolver
+        self.elements = list(elements)
+        self.timeout_ms = timeout_ms
+
+    def resolve(
+        self,
+        driver: Driver,
+        wanted: Wanted,
+        *,
+        route: str | None,
+        must_exist: bool,
+        action: str | None = None,
+        known_absent_ok: bool = False,
+        many: bool = False,
+    ) -> Resolution:
+        """`known_absent_ok`: an expectation may check an element the source writes that the page
+        lacks now (its absence then fails the check, with the evidence); `many`: the step is about
+        all the matches (a count), so they need not be one."""
+        if wanted.ref is not None:
+            return self._by_ref(driver, wanted, wanted.ref, must_exist, known_absent_ok, many)
+        if wanted.phrase and wanted.described and wanted.nth is None:
+            return self._described(driver, wanted, route, action)
+        if wanted.phrase:
+            return self._ordinal(driver, wanted, route, must_exist, action)
+        return Resolution(locator=None, message="the step names no element to act on or check")
+
+    # -- exact references ---------------------------------------------------------------------
+
+    def _containers(self, wanted: Wanted, inner: Locator) -> list[Locator]:
+        if wanted.scope:
+            return scoped(wanted.scope, wanted.scope_role, inner)
+        if wanted.scope_role:
+            return [Locator(parts=(LocatorPart(kind="role", role=wanted.scope_role, value=""), *inner.parts))]
+        return [inner]
+
+    def _by_ref(
+        self, driver: Driver, wanted: Wanted, ref: TargetRef, must_exist: bool, known_absent_ok: bool, many: bool
+    ) -> Resolution:
+        known = ref_elements(ref, self.elements)
+        element = known[0] if len(known) == 1 else None
+        where = f" ({element.location.file}:{element.location.line})" if element else ""
+        said = f"exact reference {describe_ref(ref)}{where}"
+        options = self._containers(wanted, ref_locator(ref))
+        if must_exist:
+            # It may still be rendering: wait (bounded) for the reference to match at all.
+            driver.wait_attached(_with_nth(options[0], wanted.nth), timeout_ms=self.timeout_ms)
+        result = Resolution(locator=None, element=element, message=said)
+        counts: list[int] = []
+        for locator in options:
+            count = driver.count(locator)
+            counts.append(count)
+            if (many and count >= 1) or (not many and _enough(count, wanted.nth)):
+                result.locator = locator if many else _with_nth(locator, wanted.nth)
+                return result
+            result.tried.append(locator)
+            result.rejected.append("no match on the page" if count == 0 else f"{count} matches, not unique")
+        if not must_exist or (known_absent_ok and known and not any(counts)):
+            result.locator = options[0] if many else _with_nth(options[0], wanted.nth)
+            result.message = f"{said}; not on the page now" + ("" if known else " (nor written in the source)")
+            return result
+        most = max(counts, default=0)
+        if most > 1 and not many:
+            pick = "the first, the second, the last" if wanted.nth is None else "another ordinal"
+            result.message = (
+                f"{describe_ref(ref)} matches {most} elements on the page; say which ({pick}, or in which item)"
+            )
+        elif known:
+            result.message = f"no element with {describe_ref(ref)} on the page now (the source writes it{where})"
+        else:
+            result.message = f"no element with {describe_ref(ref)} on the page, nor in the UI map"
+        return result
+
+    # -- described targets --------------------------------------------------------------------
+
+    def _described(self, driver: Driver, wanted: Wanted, route: str | None, action: str | None) -> Resolution:
+        phrase = wanted.phrase or ""
+        noun = role_noun(phrase)
+        role = wanted.role or (noun[0] if noun else None)
+        tag = noun[1] if noun else ""
+        hits = [
+            hit
+            for hit in self.resolver.candidates(phrase, role, route)
+            if not role or hit.element.role in related_roles(role) or (tag and hit.element.native_tag == tag)
+        ]
+        result = Resolution(locator=None, candidates=candidate_rows(hits))
+        present: list[tuple[Hit, Locator]] = []
+        for hit in hits:
+            for inner in self.resolver.element_locators(hit.element):
+                found = next((loc for loc in self._containers(wanted, inner) if driver.count(loc) == 1), None)
+                if found is not None:
+                    present.append((hit, found))
+                    break
+                result.tried.append(inner)
+                result.rejected.append(f"{hit.element.id}: not exactly one on the page")
+        if present:
+            best, locator = present[0]
+            rivals = [hit for hit, _ in present[1:] if hit.score >= best.score * _CLOSE]
+            if rivals:
+                names = ", ".join(f"{hit.element.description} ({hit.element.id})" for hit in (best, *rivals))
+                result.message = (
+                    f"'{phrase}' fits more than one element on the page equally well: {names}; name it exactly"
+                )
+                return result
+            result.locator, result.element = locator, best.element
+            result.message = f"described: '{phrase}' is {best.element.description} (best match, {best.reason})"
+            return result
+        if role and _only_role_words(phrase):
+            # "the textarea": the page's only element of that kind.
+            kinds = [Locator(parts=(LocatorPart(kind="css", value=tag),))] if tag else []
+            kinds.append(Locator(parts=(LocatorPart(kind="role", role=role, value=""),)))
+            for locator in kinds:
+                for option in self._containers(wanted, locator):
+                    if driver.count(option) == 1:
+                        result.locator = option
+                        result.message = f"described: the only {tag or role} on the page"
+                        return result
+        result.message = f"no element on the page fits the description '{phrase}'" + (
+            "; say which one exactly (its label, text or test id)" if hits else ""
+        )
+        return result
+
+    # -- ordinals over a phrase -----------------------------------------------------------------
+
+    def _ordinal(
+        self, driver: Driver, wanted: Wanted, route: str | None, must_exist: bool, action: str | None
+    ) -> Resolution:
+        phrase = wanted.phrase or ""
+        hits, ordered = self.resolver.ranked(
+            phrase,
+            role=wanted.role,
+            scope=wanted.scope,
+            scope_role=wanted.scope_role,
+            route=route,
+            action=action,
+            literal=wanted.literal,
+        )
+        result = Resolution(locator=None, candidates=candidate_rows(hits))
+        seen: set[str] = set()
+        for _ in range(2):  # once now, once after the page settles (a list still rendering)
+            for locator, element in ordered:
+                for option in _exact_first(locator):
+                    key = option.model_dump_json()
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    count = driver.count(option)
+                    if _enough(count, wanted.nth) and (
+                        not wanted.role
+                        or option.target.kind == "role"
+                        or any(driver.has_role(option, r) for r in related_roles(wanted.role))
+                    ):
+                        result.locator, result.element = _with_nth(option, wanted.nth), element
+                        result.message = f"the {_ordinal_word(wanted.nth)} of {count} matches"
+                        return result
+                    result.tried.append(option)
+                    result.rejected.append("no match on the page" if count == 0 else f"{count} matches")
+            driver.wait_for_settle()
+            seen.clear()
+        if not must_exist and ordered:
+            result.locator = _with_nth(ordered[0][0], wanted.nth)
+            result.message = "not on the page now; locator from the UI map"
+            return result
+        result.message = f"no element on the page matches '{phrase}'"
+        return result
+
+
+def _exact_first(locator: Locator) -> list[Locator]:
+    """An inexact name also finds longer names ("Delete" in "Delete all"): try the exact one first."""
+    target = locator.target
+    if target.exact or target.prefix or target.kind not in ("role", "label", "text") or not target.value:
+        return [locator]
+    exact = Locator(parts=(*locator.parts[:-1], target.model_copy(update={"exact": True})))
+    return [exact, locator]
+
+
+def _ordinal_word(nth: int | None) -> str:
+    if nth is None:
+        return "only one"
+    if nth == -1:
+        return "last"
+    return {0: "first", 1: "second", 2: "third"}.get(nth, f"{nth + 1}th")

@@ -1,0 +1,308 @@
+"""The step kinds beyond click-fill-see: exact references, described targets, ordinals, drag,
+focus, storage resets, browser dialogs, and class / state / attribute / dialog / URL-match checks.
+
+`ScenarioVerifier` (engine.py) asks this module first for every step; what it returns are the
+same resolved `Operation`s every other step gets, so replays, sensitivity and the emitters treat
+them alike. Expected failures are values; a step that cannot be grounded raises `NotGrounded`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from specwalk.browser.driver import Driver
+from specwalk.ground.resolve import Resolution, Resolver
+from specwalk.ground.states import choose_state_check
+from specwalk.ground.targets import Targets, Wanted
+from specwalk.models.locator import Locator, LocatorPart
+from specwalk.models.report import Operation
+from specwalk.models.scenario import ActionStep, ExpectationStep, Step
+from specwalk.models.uimap import UIMap
+
+
+class NotGrounded(Exception):
+    """Internal signal: this step has no unique target; carries the resolution for evidence."""
+
+    def __init__(self, message: str, resolution: Resolution | None = None) -> None:
+        super().__init__(message)
+        self.resolution = resolution
+
+
+# The engine's own grounding of a step's target, for the kinds that reuse it.
+TargetFinder = Callable[..., Resolution]
+Handled = tuple[list[Operation], Resolution | None]
+
+_QUOTES = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"), ("'", "'"), ("‘", "’"), ("`", "`"))
+
+
+def quoted(text: str, phrase: str) -> bool:
+    """Whether the sentence quotes the phrase: then it is the UI's own words, not a description."""
+    return any(f"{left}{phrase}{right}" in text for left, right in _QUOTES)
+
+
+def exact(step: ActionStep | ExpectationStep) -> bool:
+    """Steps whose target this module grounds: exact references, described targets, ordinals."""
+    return step.target_ref is not None or step.described or step.nth is not None
+
+
+def wanted_of(step: ActionStep | ExpectationStep) -> Wanted:
+    return Wanted(
+        phrase=step.target,
+        ref=step.target_ref,
+        described=step.described,
+        nth=step.nth,
+        role=step.role,
+        scope=step.scope,
+        scope_role=step.scope_role,
+        literal=bool(step.target) and quoted(step.text, step.target or ""),
+    )
+
+
+# A counted container's items, by its tag or role: the rest (a single element that is not one)
+# counts the reference's matches themselves.
+_ITEMS = {
+    "ul": ":scope > li",
+    "ol": ":scope > li",
+    "dl": ":scope > dt",
+    "tbody": ":scope > tr",
+    "table": ":scope > tbody > tr",
+    "select": "option",
+    "datalist": "option",
+}
+_ITEM_ROLES = {
+    "list": "listitem",
+    "listbox": "option",
+    "table": "row",
+    "grid": "row",
+    "tree": "treeitem",
+    "menu": "menuitem",
+}
+
+
+def answer_first(steps: Sequence[Step], preconditions: int) -> list[Step]:
+    """A dialog answer written after the action that opens the dialog ("click Delete", then
+    "cancel the confirmation") must be in place before it: each such pair is swapped. The
+    browser answers at once, so an answer registered afterwards would go to the next dialog."""
+    ordered = list(steps)
+    for position in range(1, len(ordered)):
+        step, before = ordered[position], ordered[position - 1]
+        same_part = (position < preconditions) == (position - 1 < preconditions)
+        if (
+            same_part
+            and isinstance(step, ActionStep)
+            and step.action in ("accept_dialog", "dismiss_dialog")
+            and isinstance(before, ActionStep)
+            and before.action not in ("accept_dialog", "dismiss_dialog", "open", "reload", "reset_storage")
+        ):
+            ordered[position - 1], ordered[position] = step, before
+    return ordered
+
+
+class StepKinds:
+    """Grounds and checks the new step kinds for one verifier (one app, one UI map)."""
+
+    def __init__(self, resolver: Resolver, ui_map: UIMap, *, timeout_ms: float) -> None:
+        self.ui_map = ui_map
+        self.targets = Targets(resolver, ui_map.elements, timeout_ms=timeout_ms)
+        self._classes: dict[str, str] | None = None
+
+    def source_classes(self) -> dict[str, str]:
+        """The classes the app's source uses (read once, on the first state check)."""
+        if self._classes is None:
+            from specwalk.index.classes import class_names
+
+            root = Path(self.ui_map.root)
+            self._classes = class_names(root) if root.is_dir() else {}
+        return self._classes
+
+    def target(
+        self,
+        driver: Driver,
+        step: ActionStep | ExpectationStep,
+        *,
+        route: str | None,
+        must_exist: bool,
+        action: str | None = None,
+        many: bool = False,
+    ) -> Resolution:
+        resolution = self.targets.resolve(
+            driver,
+            wanted_of(step),
+            route=route,
+            must_exist=must_exist,
+            action=action,
+            known_absent_ok=isinstance(step, ExpectationStep),
+            many=many,
+        )
+        if not resolution.ok:
+            raise NotGrounded(resolution.message, resolution)
+        return resolution
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action(self, driver: Driver, step: ActionStep, find: TargetFinder, route: str | None) -> Handled | None:
+        """Operations for drag, focus, reset_storage and dialog answers; None for other actions."""
+        if step.action == "reset_storage":
+            # Start from empty storage: forget it, then load the page again as a new visitor would.
+            return [Operation(op="clear_storage"), Operation(op="reload")], None
+        if step.action in ("accept_dialog", "dismiss_dialog"):
+            answer = "accept" if step.action == "accept_dialog" else "dismiss"
+            value = step.value if answer == "accept" else None
+            return [Operation(op="dialog", name=answer, value=value)], None
+        if step.action == "focus":
+            resolution = find(driver, step, action="focus")
+            return [Operation(op="act", name="focus", locator=resolution.locator)], resolution
+        if step.action == "drag":
+            source = find(driver, step, action="drag")
+            if not step.destination and step.destination_ref is None:
+                raise NotGrounded("the step says what to drag but not where to drop it", source)
+            destination = self.targets.resolve(
+                driver,
+                Wanted(
+                    phrase=step.destination,
+                    ref=step.destination_ref,
+                    described=step.destination_ref is None and not quoted(step.text, step.destination or ""),
+                    literal=quoted(step.text, step.destination or ""),
+                ),
+                route=route,
+                must_exist=True,
+            )
+            if not destination.ok:
+                raise NotGrounded(f"where to drop: {destination.message}", destination)
+            operation = Operation(op="act", name="drag", locator=source.locator, to=destination.locator)
+            return [operation], source
+        return None
+
+    # -- expectations ---------------------------------------------------------------------------
+
+    def expectation(
+        self, driver: Driver, step: ExpectationStep, find: TargetFinder, route: str | None
+    ) -> Handled | None:
+        """Operations for class, state, attribute, dialog and URL-match checks; None for others."""
+        kind = step.expectation
+        if kind == "dialog_text":
+            if step.value is None:
+                raise NotGrounded("the step quotes no dialog message to look for")
+            check = Operation(op="check", name="dialog", value=step.value, match=step.match, negated=step.negated)
+            return [check], None
+        if kind == "url" and step.match not in (None, "equals"):
+            return [
+                Operation(op="check", name="url", value=step.value or "/", match=step.match, negated=step.negated)
+            ], None
+        if kind == "has_class":
+            if not step.value:
+                raise NotGrounded("the step names no class to look for")
+            resolution = find(driver, step, must_exist=not step.negated)
+            name = step.value.strip().lstrip(".")
+            return [
+                Operation(op="check", name="class", locator=resolution.locator, value=name, negated=step.negated)
+            ], resolution
+        if kind == "attribute":
+            if not step.key:
+                raise NotGrounded("the step names no attribute to check")
+            resolution = find(driver, step)
+            check = Operation(
+                op="check",
+                name="attribute",
+                locator=resolution.locator,
+                key=step.key,
+                value=step.value or "",
+                match=step.match,
+                negated=step.negated,
+            )
+            return [check], resolution
+        if kind == "state":
+            return self._state(driver, step, find)
+        if kind == "value_contains":
+            resolution = find(driver, step)
+            value = step.value or ""
+            check = Operation(
+                op="check",
+                name="value",
+                locator=resolution.locator,
+                value=value,
+                match="contains",
+                negated=step.negated,
+            )
+            return [check], resolution
+        if kind == "count" and step.target_ref is not None:
+            return self._count(driver, step, route)
+        return None
+
+    def _count(self, driver: Driver, step: ExpectationStep, route: str | None) -> Handled:
+        """ "the list with data-testid 'todos' has 2 items" counts the list's items; "3 elements with
+        the class 'seat selected'" counts the matches themselves."""
+        if step.count is None:
+            raise NotGrounded("the step gives no number to count")
+        resolution = self.target(driver, step, route=route, must_exist=False, many=True)
+        locator = resolution.locator
+        assert locator is not None
+        facts = driver.facts(locator) if driver.count(locator) == 1 else None
+        items = _ITEMS.get(facts.tag) if facts is not None else None
+        if facts is not None and items is None and facts.attributes.get("role") in _ITEM_ROLES:
+            role = _ITEM_ROLES[facts.attributes["role"]]
+            items = None
+            locator = Locator(parts=(*locator.parts, LocatorPart(kind="role", role=role, value="")))
+        elif items is not None:
+            locator = Locator(parts=(*locator.parts, LocatorPart(kind="css", value=items)))
+        check = Operation(op="check", name="count", locator=locator, value=str(step.count), negated=step.negated)
+        return [check], resolution
+
+    def _state(self, driver: Driver, step: ExpectationStep, find: TargetFinder) -> Handled:
+        if not step.value:
+            raise NotGrounded("the step names no state to look for")
+        resolution = find(driver, step)
+        locator = resolution.locator
+        assert locator is not None
+        facts = driver.facts(locator)
+        element = resolution.element
+        own: set[str] = set()
+        map_attributes: set[str] = set()
+        if element is not None:
+            from specwalk.index.classes import class_names_in_binding
+
+            for name in ("class", "className", ":class", "v-bind:class", "[class]", "[ngClass]"):
+                attribute = element.attributes.get(name)
+                if attribute is not None:
+                    own |= class_names_in_binding(attribute.value if attribute.literal else attribute.expression)
+            map_attributes = set(element.attributes)
+        chosen = choose_state_check(
+            step.value,
+            tag=facts.tag if facts else (element.native_tag or "" if element else ""),
+            input_type=facts.type if facts else "",
+            own_classes=frozenset(own),
+            live_classes=frozenset(facts.classes if facts else ()),
+            live_attributes=facts.attributes if facts else {},
+            map_attributes=frozenset(map_attributes),
+            source_classes=self.source_classes(),
+            negated=step.negated,
+        )
+        if chosen is None:
+            raise NotGrounded(
+                f"the app has no known way to show '{step.value}' on this element: no such class in its source, "
+                'no aria-* attribute for it; say what shows it (e.g. has the class "…")',
+                resolution,
+            )
+        name, negated = chosen.name, step.negated
+        if name == "disabled" and negated:
+            name, negated = "enabled", False
+        check = Operation(op="check", name=name, locator=locator, value=chosen.value, key=chosen.key, negated=negated)
+        resolution.message = f"{resolution.message}; state '{step.value}': {chosen.why}".lstrip("; ")
+        return [check], resolution
+
+
+def shown_value(driver: Driver, operation: Operation) -> Operation:
+    """A field shows its value, not its text: "the "Start time" field should display "09:00"" is a
+    value check; a dropdown shows its chosen option's label. Other elements keep the text check."""
+    if operation.name not in ("text", "contains") or operation.locator is None:
+        return operation
+    facts = driver.facts(operation.locator)
+    if facts is None or not facts.editable:
+        return operation
+    if facts.tag == "select":
+        chosen = Locator(parts=(*operation.locator.parts, LocatorPart(kind="css", value="option:checked")))
+        return operation.model_copy(update={"locator": chosen})
+    if operation.name == "contains":
+        return operation.model_copy(update={"name": "value", "match": "contains"})
+    return operation.model_copy(update={"name": "value"})
