@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from specwalk.browser.driver import Driver
@@ -72,7 +72,9 @@ def role_noun(phrase: str) -> tuple[str, str] | None:
     """The role (and preferred tag) a described phrase's last noun implies: "the comment box" -> textbox."""
     words = " ".join(phrase.lower().replace("_", " ").split())
     for noun in sorted(ROLE_NOUNS, key=len, reverse=True):
-        if re.search(rf"(?:^|\s){re.escape(noun)}$", words) or words == noun:
+        # Chinese runs have no spaces: "备注多行文本框" ends with the noun itself.
+        boundary = "" if not noun[0].isascii() else r"(?:^|\s)"
+        if re.search(rf"{boundary}{re.escape(noun)}$", words):
             return ROLE_NOUNS[noun]
     return None
 
@@ -115,10 +117,20 @@ def _enough(count: int, nth: int | None) -> bool:
 class Targets:
     """Resolves exact references, described targets and ordinals for verification."""
 
-    def __init__(self, resolver: Resolver, elements: Sequence[UIElement], *, timeout_ms: float) -> None:
+    def __init__(
+        self,
+        resolver: Resolver,
+        elements: Sequence[UIElement],
+        *,
+        timeout_ms: float,
+        written: Callable[[TargetRef], str | None] = lambda _ref: None,
+    ) -> None:
+        """`written` says where the app's source writes a reference the UI map does not hold (a
+        test id a script sets on an element it creates), or None."""
         self.resolver = resolver
         self.elements = list(elements)
         self.timeout_ms = timeout_ms
+        self.written = written
 
     def resolve(
         self,
@@ -157,6 +169,8 @@ class Targets:
         known = ref_elements(ref, self.elements)
         element = known[0] if len(known) == 1 else None
         where = f" ({element.location.file}:{element.location.line})" if element else ""
+        if not known and (script := self.written(ref)) is not None:
+            known, where = [], f" (set by {script})"
         said = f"exact reference {describe_ref(ref)}{where}"
         options = self._containers(wanted, ref_locator(ref))
         if must_exist:
@@ -172,9 +186,10 @@ class Targets:
                 return result
             result.tried.append(locator)
             result.rejected.append("no match on the page" if count == 0 else f"{count} matches, not unique")
-        if not must_exist or (known_absent_ok and known and not any(counts)):
+        in_source = bool(known) or bool(where)
+        if not must_exist or (known_absent_ok and in_source and not any(counts)):
             result.locator = options[0] if many else _with_nth(options[0], wanted.nth)
-            result.message = f"{said}; not on the page now" + ("" if known else " (nor written in the source)")
+            result.message = f"{said}; not on the page now" + ("" if in_source else " (nor written in the source)")
             return result
         most = max(counts, default=0)
         if most > 1 and not many:
@@ -182,7 +197,7 @@ class Targets:
             result.message = (
                 f"{describe_ref(ref)} matches {most} elements on the page; say which ({pick}, or in which item)"
             )
-        elif known:
+        elif in_source:
             result.message = f"no element with {describe_ref(ref)} on the page now (the source writes it{where})"
         else:
             result.message = f"no element with {describe_ref(ref)} on the page, nor in the UI map"

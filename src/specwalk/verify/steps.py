@@ -8,6 +8,7 @@ them alike. Expected failures are values; a step that cannot be grounded raises 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from specwalk.ground.states import choose_state_check
 from specwalk.ground.targets import Targets, Wanted
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Operation
-from specwalk.models.scenario import ActionStep, ExpectationStep, Step
+from specwalk.models.scenario import ActionStep, ExpectationStep, Step, TargetRef
 from specwalk.models.uimap import UIMap
 
 
@@ -104,13 +105,27 @@ class StepKinds:
 
     def __init__(self, resolver: Resolver, ui_map: UIMap, *, timeout_ms: float) -> None:
         self.ui_map = ui_map
-        self.targets = Targets(resolver, ui_map.elements, timeout_ms=timeout_ms)
+        self.targets = Targets(resolver, ui_map.elements, timeout_ms=timeout_ms, written=self.written)
         self._classes: dict[str, str] | None = None
+        self._written: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+    def written(self, ref: TargetRef) -> str | None:
+        """Where a script of the app writes this test id / id / name, when the UI map lacks it."""
+        attribute = {"testid": "data-testid", "id": "id", "name": "name"}.get(ref.by)
+        root = Path(self.ui_map.root)
+        if attribute is None or not root.is_dir():
+            return None
+        if attribute not in self._written:
+            from specwalk.index.source_scan import written_values
+
+            self._written[attribute] = written_values(root, attribute)
+        value = ref.value.strip().removeprefix("#") if ref.by == "id" else ref.value.strip()
+        return next((where for pattern, where in self._written[attribute] if pattern.match(value)), None)
 
     def source_classes(self) -> dict[str, str]:
         """The classes the app's source uses (read once, on the first state check)."""
         if self._classes is None:
-            from specwalk.index.classes import class_names
+            from specwalk.index.source_scan import class_names
 
             root = Path(self.ui_map.root)
             self._classes = class_names(root) if root.is_dir() else {}
@@ -260,7 +275,7 @@ class StepKinds:
         own: set[str] = set()
         map_attributes: set[str] = set()
         if element is not None:
-            from specwalk.index.classes import class_names_in_binding
+            from specwalk.index.source_scan import class_names_in_binding
 
             for name in ("class", "className", ":class", "v-bind:class", "[class]", "[ngClass]"):
                 attribute = element.attributes.get(name)

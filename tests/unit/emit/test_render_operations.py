@@ -164,6 +164,90 @@ CASES: list[tuple[Operation, str, str]] = [
         "await expect(page).toHaveTitle('Tasks — 任务');",
         'expect(page).to_have_title("Tasks — 任务")',
     ),
+    (act("focus", FIELD), "await page.getByLabel('New item').focus();", 'page.get_by_label("New item").focus()'),
+    (
+        Operation(op="act", name="drag", locator=single("testid", "item-1"), to=single("testid", "basket")),
+        "await page.getByTestId('item-1').dragTo(page.getByTestId('basket'));",
+        'page.get_by_test_id("item-1").drag_to(page.get_by_test_id("basket"))',
+    ),
+    (
+        Operation(op="clear_storage"),
+        "await page.context().clearCookies(); "
+        "await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });",
+        'page.context.clear_cookies(); page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")',
+    ),
+    (
+        Operation(op="dialog", name="dismiss"),
+        "dialogs.next = (dialog) => dialog.dismiss();",
+        "dialogs.next = lambda dialog: dialog.dismiss()",
+    ),
+    (
+        Operation(op="dialog", name="accept", value="Oat 'milk'"),
+        "dialogs.next = (dialog) => dialog.accept('Oat \\'milk\\'');",
+        "dialogs.next = lambda dialog: dialog.accept(\"Oat 'milk'\")",
+    ),
+    (
+        Operation(op="dialog", name="accept"),
+        "dialogs.next = (dialog) => dialog.accept();",
+        "dialogs.next = lambda dialog: dialog.accept()",
+    ),
+    (
+        check("class", single("testid", "item-1"), "bought"),
+        "await expect(page.getByTestId('item-1')).toContainClass('bought');",
+        'expect(page.get_by_test_id("item-1")).to_contain_class("bought")',
+    ),
+    (
+        check("class", single("testid", "seat-2"), "selected", negated=True),
+        "await expect(page.getByTestId('seat-2')).not.toContainClass('selected');",
+        'expect(page.get_by_test_id("seat-2")).not_to_contain_class("selected")',
+    ),
+    (
+        check("selected", single("testid", "movie-2")),
+        "await expect(page.getByTestId('movie-2')).toHaveJSProperty('selected', true);",
+        'expect(page.get_by_test_id("movie-2")).to_have_js_property("selected", True)',
+    ),
+    (
+        Operation(op="check", name="attribute", locator=ADD, key="aria-pressed", value="true"),
+        "await expect(page.getByRole('button', { name: 'Add', exact: true })).toHaveAttribute('aria-pressed', 'true');",
+        'expect(page.get_by_role("button", name="Add", exact=True)).to_have_attribute("aria-pressed", "true")',
+    ),
+    (
+        Operation(
+            op="check", name="attribute", locator=FIELD, key="placeholder", value="Item (1)", match="starts_with"
+        ),
+        "await expect(page.getByLabel('New item')).toHaveAttribute('placeholder', /^Item \\(1\\)/);",
+        'expect(page.get_by_label("New item")).to_have_attribute("placeholder", re.compile("^Item \\\\(1\\\\)"))',
+    ),
+    (
+        Operation(op="check", name="dialog", value="Saved.", match="contains"),
+        "await expect.poll(() => dialogs.messages.at(-1) ?? '').toMatch(/Saved\\./);",
+        'dialogs.expect_last(re.compile("Saved\\\\."))',
+    ),
+    (
+        Operation(op="check", name="dialog", value="Sure?", negated=True),
+        "await expect.poll(() => dialogs.messages.at(-1) ?? '').not.toMatch(/^Sure\\?$/);",
+        'dialogs.expect_last(re.compile("^Sure\\\\?$"), negated=True)',
+    ),
+    (
+        Operation(op="check", name="url", value="#/basket", match="ends_with"),
+        "await expect(page).toHaveURL(/#\\/basket$/);",
+        'expect(page).to_have_url(re.compile("#\\\\/basket$"))',
+    ),
+    (
+        Operation(op="check", name="text", locator=single("css", "#total"), value="$1", match="starts_with"),
+        "await expect(page.locator('#total')).toHaveText(/^\\$1/);",
+        'expect(page.locator("#total")).to_have_text(re.compile("^\\\\$1"))',
+    ),
+    (
+        Operation(op="check", name="text", locator=single("css", "#total"), value="12", match="contains"),
+        "await expect(page.locator('#total')).toContainText('12');",
+        'expect(page.locator("#total")).to_contain_text("12")',
+    ),
+    (
+        Operation(op="check", name="value", locator=FIELD, value="09:", match="starts_with"),
+        "await expect(page.getByLabel('New item')).toHaveValue(/^09:/);",
+        'expect(page.get_by_label("New item")).to_have_value(re.compile("^09:"))',
+    ),
 ]
 
 
@@ -177,8 +261,21 @@ def test_every_operation_kind_and_name_is_covered() -> None:
     ops = {op.op for op, _, _ in CASES}
     acts = {op.name for op, _, _ in CASES if op.op == "act"}
     checks = {op.name for op, _, _ in CASES if op.op == "check"}
-    assert ops == {"goto", "reload", "go_back", "go_forward", "act", "check", "press_key"}
-    assert acts == {"click", "dblclick", "fill", "clear", "press", "select", "check", "uncheck", "hover", "upload"}
+    assert ops == {"goto", "reload", "go_back", "go_forward", "act", "check", "press_key", "clear_storage", "dialog"}
+    assert acts == {
+        "click",
+        "dblclick",
+        "fill",
+        "clear",
+        "press",
+        "select",
+        "check",
+        "uncheck",
+        "hover",
+        "upload",
+        "focus",
+        "drag",
+    }
     assert checks == {
         "visible",
         "hidden",
@@ -193,6 +290,10 @@ def test_every_operation_kind_and_name_is_covered() -> None:
         "count",
         "url",
         "title",
+        "class",
+        "selected",
+        "attribute",
+        "dialog",
     }
 
 
@@ -208,7 +309,13 @@ def test_url_patterns_match_what_the_driver_matches(value: str) -> None:
 
 @pytest.mark.parametrize(
     "operation",
-    [act("click", None), act("teleport", single("text", "x")), check("glows", single("text", "x")), check("text")],
+    [
+        act("click", None),
+        act("teleport", single("text", "x")),
+        act("drag", single("text", "x")),
+        check("glows", single("text", "x")),
+        check("text"),
+    ],
 )
 def test_impossible_operations_are_bugs(operation: Operation) -> None:
     with pytest.raises(ValueError):
