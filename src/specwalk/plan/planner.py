@@ -28,9 +28,11 @@ from specwalk.models.scenario import (
     Requirement,
     Scenario,
     SourceRef,
+    StateStep,
     Step,
     Unplanned,
 )
+from specwalk.plan.demonstrated import Demonstrations, definition_hint, substituted
 from specwalk.plan.document import Document, Item, MdScenario, Section, read_markdown, slugify
 from specwalk.plan.gherkin_reader import RawScenario, RawStep, read_gherkin
 from specwalk.plan.library import BodyLine, Definition, StepLibrary, define
@@ -39,6 +41,8 @@ from specwalk.plan.sentences import Failure, parse, split_keywords
 
 _LEAD_IN = re.compile(r"[:：]\s*$")
 _MAX_EXPANSION_DEPTH = 5
+# Where a step comes from, not what it does: set anew when a step is learned from another scenario.
+_META_FIELDS = ("text", "keyword", "keyword_type", "source", "expanded_from", "doc_string", "table", "learned_from")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class _Run:
         self.unplanned: list[Unplanned] = []
         self.notes: list[Note] = []
         self.library = StepLibrary([])
+        self.demonstrations: Demonstrations | None = None  # what the document's scenarios show how to do
+        self.scenario_name: str | None = None  # the scenario being planned (it cannot learn from itself)
         self._ids: set[str] = set()
         self._reported: set[tuple[int, str]] = set()
 
@@ -133,6 +139,21 @@ class _Run:
                 steps.extend(inner)
             return steps, None, line
         parsed = parse(text, keyword_type, self._uses_step if self.library and depth < _MAX_EXPANSION_DEPTH else None)
+        only_states = parsed.failure is None and all(
+            spec["kind"] == "state" for clause in parsed.clauses for spec in clause.steps
+        )
+        if keyword_type == "given" and depth == 0 and (parsed.failure is not None or only_states):
+            learned = self.learned_steps(text, line, keyword, keyword_type)
+            if learned:
+                return learned, None, line
+            if parsed.failure is not None and self.demonstrations is not None:
+                failure = parsed.failure
+                hint = definition_hint(text)
+                return [], Failure(failure.clause, failure.reason, hint, failure.needs_llm), line
+            if only_states and (line, "state") not in self._reported:
+                self._reported.add((line, "state"))
+                reason = "a state no step of the document reaches; to plan it, " + definition_hint(text)
+                self.notes.append(Note(source=self.ref(line), text=text, reason=reason))
         if parsed.failure is not None:
             return [], parsed.failure, line
         steps = []
@@ -158,6 +179,27 @@ class _Run:
                 steps.append(Pending(dict(spec), meta))
         return steps, None, line
 
+    def learned_steps(self, text: str, line: int, keyword: str, keyword_type: str) -> list[Pending]:
+        """A Given no rule covers, planned from the scenario of this document that shows how."""
+        if not self.demonstrations:
+            return []
+        found = self.demonstrations.find(text, self.scenario_name)
+        if found is None:
+            return []
+        demonstration, values = found
+        learned: list[Pending] = []
+        for step, step_text in substituted(demonstration, values):
+            spec = step.model_dump(exclude_none=True, exclude=set(_META_FIELDS))
+            meta = {
+                "text": step_text,
+                "keyword": keyword,
+                "keyword_type": keyword_type,
+                "source": self.ref(line),
+                "learned_from": demonstration.scenario,
+            }
+            learned.append(Pending(spec, meta))
+        return learned
+
     def _uses_step(self, text: str) -> bool:
         return self.library.match(text) is not None
 
@@ -172,6 +214,7 @@ class _Run:
         scenarios = []
         for number, (row, row_line) in enumerate(rows, start=1):
             scenario_id = f"{requirement_id}/example-{number}" if row is not None else requirement_id
+            self.scenario_name = raw.name
             pending: list[tuple[bool, Pending]] = []  # (is a precondition, step)
             not_planned: list[str] = []
             leading_given = True
@@ -257,6 +300,7 @@ class _Run:
         requirement_id = self.unique_id(f"{feature_slug}/{slugify(item.text, 48)}-{digest}")
         # "Given …, when …, then …" in one criterion: the Given part is the scenario's preconditions.
         parts = split_keywords(item.text) or [("", "none", item.text)]
+        self.scenario_name = _title(item.text)
         pending: list[tuple[bool, Pending]] = []
         not_planned: list[str] = []
         for keyword, keyword_type, part in parts:
@@ -377,7 +421,16 @@ class RulesPlanner:
     name = "rules"
 
     def plan(self, document: RequirementsDocument) -> Plan:
+        first = self._plan(document, None)
+        demonstrations = Demonstrations(first)
+        if not demonstrations or not _learnable(first):
+            return first
+        # Givens no rule covers may be shown by another scenario: plan again, learning from the first pass
+        return self._plan(document, demonstrations)
+
+    def _plan(self, document: RequirementsDocument, demonstrations: Demonstrations | None) -> Plan:
         run = _Run(document.file)
+        run.demonstrations = demonstrations
         if document.file.endswith(".feature"):
             for raw in read_gherkin(document.text, 1, document.file, None):
                 run.gherkin_requirement(raw, slugify(raw.feature), None)
@@ -413,6 +466,17 @@ class RulesPlanner:
                 else:
                     run.criterion(item, section.heading, slug, section.user_story)
         return _finish(run, document.file)
+
+
+def _learnable(plan: Plan) -> bool:
+    """Whether a line was left unplanned or a Given as a state (something another scenario might show)."""
+    states = any(
+        isinstance(step, StateStep)
+        for requirement in plan.requirements
+        for scenario in requirement.scenarios
+        for step in scenario.preconditions
+    )
+    return states or bool(plan.unplanned)
 
 
 def _finish(run: _Run, file: str) -> Plan:

@@ -291,3 +291,63 @@ def test_every_non_empty_line_is_a_feature_scenario_step_note_or_unplanned(path:
             assert anchor in step_lines | reported, f"{path.name}:{number} ({line.strip()!r}) is in no step"
         elif kind in ("item", "note"):
             assert anchor in requirement_lines | reported, f"{path.name}:{number} ({line.strip()!r}) is nowhere"
+
+
+# --- steps the document itself demonstrates -----------------------------------------------------
+
+DEMONSTRATED = """# Todos
+
+## Feature: Todos
+
+### Scenario: Adding a todo
+
+- Given I am on the "/" page
+- When I type "Buy milk" into the "New todo" field
+- And I press Enter
+- Then I should see "Buy milk"
+
+### Scenario: Clearing completed todos
+
+- Given I am on the "/" page
+- And I have added the todos "Walk the dog" and "Read a book"
+- When I click "Clear completed"
+- Then I should see "Walk the dog"
+"""
+
+
+def test_a_given_no_rule_covers_is_learned_from_the_scenario_that_shows_how() -> None:
+    clearing = scenarios(plan_text(DEMONSTRATED))[1]
+    learned = [step for step in clearing.preconditions if step.learned_from]
+    assert {step.learned_from for step in learned} == {"Adding a todo"}
+    # once per value, the scenario's own value replaced
+    assert [describe(step) for step in learned] == [
+        ("fill", "New todo", "Walk the dog"),
+        ("press", "", "Enter"),
+        ("text_visible", "", "Walk the dog", ""),
+        ("fill", "New todo", "Read a book"),
+        ("press", "", "Enter"),
+        ("text_visible", "", "Read a book", ""),
+    ]
+    assert all(step.source.line == 15 for step in learned)
+    assert learned[0].text == 'I type "Walk the dog" into the "New todo" field'
+
+
+def test_with_nothing_to_learn_from_the_report_gives_the_steps_definition_to_add() -> None:
+    text = DEMONSTRATED.replace("### Scenario: Adding a todo", "### Scenario: Something else").replace(
+        "I have added the todos", "I have imported the todos"
+    )
+    plan = plan_text(text)
+    # kept as a state (for a definition, grounding or the LLM planner), with the definition to add
+    note = next(note for note in plan.notes if "imported" in note.text)
+    assert '"## Steps"' in note.reason
+    assert 'I have imported the todos "{value}" and "{value1}"' in note.reason
+
+
+def test_a_scenario_cannot_learn_from_itself_nor_from_an_incomplete_one() -> None:
+    text = (
+        '## Todos\n\n### Scenario: Adding a todo\n\n- Given I have added the todo "A"\n'
+        '- When I type "B" into the "New todo" field\n- Then I should see "B"\n'
+    )
+    plan = plan_text(text)
+    (scenario,) = scenarios(plan)
+    assert not any(step.learned_from for step in scenario.preconditions)

@@ -88,6 +88,11 @@ def test_chinese_gherkin_steps(mixed: Plan) -> None:
 def test_notes_explain_text_that_is_not_a_requirement(mixed: Plan) -> None:
     assert [(n.source.line, n.reason) for n in mixed.notes] == [
         (3, "document introduction"),
+        (
+            40,
+            'a state no step of the document reaches; to plan it, add to a "## Steps" section: - these todos exist '
+            "(with the steps that do it indented under it)",
+        ),
         (47, "list lead-in"),
     ]
 
