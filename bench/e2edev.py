@@ -149,6 +149,14 @@ def run_app(clone: Path, app: str, options: argparse.Namespace, truth: dict[str,
         return result
     plan = json.loads((directory / ".specwalk" / "plan.json").read_text(encoding="utf-8"))
     unplanned_lines = {entry["source"]["line"] for entry in plan["unplanned"]}
+    # A Given kept as a bare state (no step reaches it) is not planned either: nothing can run it.
+    unplanned_lines |= {
+        step["source"]["line"]
+        for requirement in plan["requirements"]
+        for scenario in requirement["scenarios"]
+        for step in (*scenario["preconditions"], *scenario["steps"])
+        if step["kind"] == "state"
+    }
     result.unplanned = plan["unplanned"]
     result.step_lines = len(step_lines)
     result.step_lines_planned = len(step_lines - unplanned_lines)

@@ -19,8 +19,12 @@ def _where(step: Step) -> str:
     parts = []
     if step.role:
         parts.append(step.role)
+    if step.nth is not None:
+        parts.append({0: "first", -1: "last"}.get(step.nth, f"#{step.nth + 1}"))
     if step.target is not None:
-        parts.append(_quote(step.target))
+        parts.append(("~" if step.described else "") + _quote(step.target))
+    if step.target_ref is not None:
+        parts.append(f"[{step.target_ref.by}={step.target_ref.value}]")
     if step.scope is not None or step.scope_role is not None:
         scope = " ".join(part for part in (step.scope_role, _quote(step.scope)) if part)
         parts.append(f"in {scope}")
@@ -42,6 +46,11 @@ def describe(step: Step) -> str:
             pieces.append(step.value + (" s" if step.action == "wait" and step.target is None else ""))
         if step.count:
             pieces.append(f"×{step.count}")
+        if step.destination is not None or step.destination_ref is not None:
+            onto = _quote(step.destination) if step.destination is not None else ""
+            if step.destination_ref is not None:
+                onto += f"[{step.destination_ref.by}={step.destination_ref.value}]"
+            pieces.append(f"onto {onto}")
         return " ".join(piece for piece in pieces if piece)
     if isinstance(step, ExpectationStep):
         pieces = ["expect", "not" if step.negated else "", step.expectation.replace("_", " "), _where(step)]
@@ -53,9 +62,17 @@ def describe(step: Step) -> str:
             pieces.append(str(step.count))
         if step.position:
             pieces.append(f"({step.position})")
+        if step.match:
+            pieces.append(f"({step.match.replace('_', ' ')})")
+        if step.key:
+            pieces.append(f"[{step.key}]")
         return " ".join(piece for piece in pieces if piece)
     values = ", ".join(_quote(value) for value in step.values)
     return f"state: {step.state}" + (f" [{values}]" if values else "")
+
+
+def _learned(step: Step) -> str:
+    return f"  (as in: {step.learned_from})" if step.learned_from else ""
 
 
 def render_tree(plan: Plan) -> list[str]:
@@ -81,7 +98,7 @@ def render_tree(plan: Plan) -> list[str]:
             elif not scenario.complete:
                 lines.append("      (incomplete)")
             for step in scenario.preconditions:
-                lines.append(f"{indent}given {describe(step)}")
+                lines.append(f"{indent}given {describe(step)}{_learned(step)}")
             for step in scenario.steps:
-                lines.append(f"{indent}{describe(step)}")
+                lines.append(f"{indent}{describe(step)}{_learned(step)}")
     return lines
