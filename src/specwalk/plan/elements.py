@@ -330,9 +330,9 @@ _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|any|some|each|ever
 _POSSESSIVE = re.compile(r"^(?:its|their|his|her)\s+", re.IGNORECASE)
 _ORDINAL = re.compile(rf"^(?P<o>{alternation(list(ORDINALS))})\s+(?:one\b\s*)?(?:of (?:the )?)?", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?P<body>.*?)\s*(?:labell?ed|named|called|titled|captioned|marked|with (?:the )?(?:label|title|caption|"
+    rf"^(?P<body>.*?)\s*(?:labell?ed|named|called|titled|captioned|marked|with (?:the )?(?:label|title|caption|"
     r"heading|name|aria label)|whose (?:label|name|title) is|for (?:the )?(?:option|answer|choice|day|"
-    r"value)?)\s*«(?P<q>\d+)»"
+    rf"value)?)\s*(?P<list>{_QLIST})"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -389,7 +389,17 @@ _GERUNDS = re.compile(
 )
 
 
+# What a page holds but never shows as an element: a check on it is not a check of the UI.
+_NOT_ON_SCREEN = re.compile(
+    r"\b(?:audio|sound|speech|voice|playback volume|audio level|current time|playback speed|playback rate of the "
+    r"video|local ?storage|session ?storage|cookies?|clipboard|console|server|api|database|network|backend)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_description(words: str) -> bool:
+    if _NOT_ON_SCREEN.search(words):
+        return False
     tokens = words.lower().split()
     if not tokens or len(tokens) > 6:
         return False
@@ -422,9 +432,8 @@ def english_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
     tokens = _ref_groups(text, refs)
     if tokens:
         rest = REF_TOKEN.sub(" ", text)
-        rest = re.sub(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?=\s*$)", "", rest)
-        rest = re.sub(r"\s+(?:and|or|,)\s*(?=\s)", " ", rest)
-        rest = re.sub(r"\s+", " ", rest).strip(" ,")
+        rest = re.sub(r"(?:^|\s)(?:and|or)(?=\s|$)|,", " ", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"\s+", " ", rest).strip()
         rest = re.sub(r"\s+(?:displayed|shown|rendered|written)\b.*$", "", rest, flags=re.IGNORECASE)
         base = _element_words(rest, values) if rest else [{}]
         if base is None or len(base) != 1:
@@ -433,6 +442,8 @@ def english_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
         for by, value in tokens:
             item = {**spec, **base[0], "target_ref": {"by": by, "value": value}}
             item.pop("described", None)  # an exact reference: nothing to retrieve
+            if item.get("role") not in _REF_ROLES:
+                item.pop("role", None)  # "the option with data-testid "o2"" may be a radio: the reference decides
             if by in ("testid", "id"):
                 item.pop("nth", None)  # unique by definition
             found.append(item)
@@ -440,6 +451,8 @@ def english_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
     return _element_words(text, values, spec)
 
 
+# Roles a noun next to an exact reference may keep: the interactive ones people name reliably.
+_REF_ROLES = ("button", "link", "textbox", "searchbox", "checkbox", "radio", "combobox", "slider", "tab", "img")
 _REF_PRIORITY = ("testid", "id", "name", "css", "class", "text")
 
 
@@ -470,10 +483,13 @@ def _element_words(text: str, values: tuple[str, ...], spec: StepSpec | None = N
         rest, role, found = _role_of(body)
         if body and not found and not _is_description(body):
             return None
-        target: StepSpec = {**spec, "target": values[int(label.group("q"))]}
-        if role:
-            target["role"] = role
-        return [target]
+        named: list[StepSpec] = []
+        for index in PLACEHOLDER.findall(label.group("list")):
+            target: StepSpec = {**spec, "target": values[int(index)]}
+            if role:
+                target["role"] = role
+            named.append(target)
+        return named
     content = _CONTENT.match(text)
     if content and not PLACEHOLDER.search(content.group("body")) and not content.group("rest").strip():
         body = _DETERMINER.sub("", content.group("body").strip())

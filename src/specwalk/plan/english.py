@@ -343,7 +343,8 @@ ACTIONS: tuple[Rule, ...] = (
         "I change the selection to «0» in the «1» dropdown",
     ),
     rule(
-        rf"^{HAVE}{SELECT} (?:the )?(?:option |answer |choice |value |item )?{VAL}(?: option| answer| choice)? "
+        rf"^{HAVE}{SELECT} (?:{VALUE_WORDS}|(?:the )?(?:option |answer |choice |value |item ))?{VAL}"
+        rf"(?: option| answer| choice)? "
         rf"(?:from|in|on|for|as|under|within|inside|among) {E}$",
         "action",
         "select",

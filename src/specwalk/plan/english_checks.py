@@ -8,6 +8,7 @@ import re
 from specwalk.plan.english_words import (
     CHECKABLE,
     CONTAINS,
+    COPULA,
     EQUALS,
     NUM,
     PAGE,
@@ -119,6 +120,12 @@ def _build_value_words(match: re.Match[str], values: tuple[str, ...], spec: Step
     return _build_element_text(match, values, spec)
 
 
+def _build_class(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    if match.groupdict().get("rm"):  # "should have the "hide" class removed"
+        spec["negated"] = not spec.get("negated", False)
+    return [spec]
+
+
 def _build_attribute(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     spec["key"] = match.group("key").lower().replace(" ", "-")
     return [spec]
@@ -222,7 +229,7 @@ CHECKS: tuple[Rule, ...] = (
         "a dialog «0» appears",
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains |gets )?(?P<neg>not )?"
+        rf"^{E} {COPULA}(?P<neg>not )?"
         r"(?P<st>enabled|disabled|clickable|usable|greyed out|grayed out|inactive)$",
         "expectation",
         "enabled",
@@ -230,7 +237,7 @@ CHECKS: tuple[Rule, ...] = (
         build=_build_state,
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains |gets )?(?P<neg>not )?(?:(?:marked|shown|displayed|set) as )?"
+        rf"^{E} {COPULA}(?P<neg>not )?(?:(?:marked|shown|displayed|set) as )?"
         r"(?P<st>checked|unchecked|selected|unselected|deselected|ticked|pressed)(?: in (?:the|its) (?:dropdown|"
         r"list))?$",
         "expectation",
@@ -239,7 +246,7 @@ CHECKS: tuple[Rule, ...] = (
         build=_build_checked,
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains |gets |appears )?(?P<neg>not )?(?:(?:marked|shown|displayed|"
+        rf"^{E} {COPULA}(?:appears? )?(?P<neg>not )?(?:(?:marked|shown|displayed|"
         rf"flagged|highlighted|styled|rendered|listed|set) as )?(?:being )?(?P<sw>{STATE_WORD})$",
         "expectation",
         "state",
@@ -267,7 +274,7 @@ CHECKS: tuple[Rule, ...] = (
         "the focus is on the «0» field",
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains |gets )?(?P<neg>not )?(?:empty|blank|cleared|emptied|reset)$",
+        rf"^{E} {COPULA}(?P<neg>not )?(?:empty|blank|cleared|emptied|reset)$",
         "expectation",
         "empty",
         "the «0» field should be empty",
@@ -295,18 +302,20 @@ CHECKS: tuple[Rule, ...] = (
     ),
     # --- classes and attributes
     rule(
-        rf"^{E} (?P<neg>not )?(?:has|have|gets|receives|contains|carries|is given|keeps) (?:the |a |an )?(?:css )?"
-        rf"class(?: name)? {V}(?: (?:added|applied|set))?$",
+        rf"^{E} (?P<neg>not )?(?:has|have|gets?|receives?|contains?|carries|carry|is given|keeps?) (?:the |a |an )?"
+        rf"(?:css )?class(?: name)? {V}(?: (?:added|applied|set)| (?P<rm>removed|taken off|dropped))?$",
         "expectation",
         "has_class",
         "the «0» item should have the class «1»",
+        build=_build_class,
     ),
     rule(
-        rf"^{E} (?P<neg>not )?(?:has|have|gets|receives) (?:the |a |an )?{V} (?:css )?class(?: (?:added|applied|"
-        r"set))?$",
+        rf"^{E} (?P<neg>not )?(?:has|have|gets?|receives?) (?:the |a |an )?{V} (?:css )?class(?: (?:added|applied|"
+        r"set)| (?P<rm>removed|taken off|dropped))?$",
         "expectation",
         "has_class",
         "the «0» item should have the «1» class",
+        build=_build_class,
     ),
     rule(
         rf"^(?=.*\bclass\b)(?:the )?(?:css )?(?:class )?{V} (?:css )?(?:class )?(?:is |gets )?(?P<how>added|applied|"
@@ -322,8 +331,9 @@ CHECKS: tuple[Rule, ...] = (
         ],
     ),
     rule(
-        rf"^{E} (?P<neg>not )?(?:has|have|keeps|retains|shows|displays) (?:the |a |an |its )?(?P<key>placeholder|title|"
-        rf"tooltip|alt text|alt|href|src|aria-label|aria label|type|name|role|target|aria-[a-z-]+|data-[a-z-]+)"
+        rf"^{E} (?P<neg>not )?(?:has|have|keeps?|retains?|shows?|displays?) (?:the |a |an |its )?"
+        r"(?P<key>placeholder|title|tooltip|alt text|alt|href|src|aria-label|aria label|type|name|role|target|"
+        r"aria-[a-z-]+|data-[a-z-]+)"
         rf"(?: attribute| text)?(?: of| set to| equal to)? {V}$",
         "expectation",
         "attribute",
@@ -338,6 +348,22 @@ CHECKS: tuple[Rule, ...] = (
         "attribute",
         "the placeholder of the «0» field is «1»",
         build=_build_attribute,
+    ),
+    # a container that has something in it, whatever it is: "populated with available voices", "shows a joke"
+    rule(
+        rf"^{E} (?:is |gets |becomes )?(?:populated|filled|not empty|non-empty)(?: with .+)?$",
+        "expectation",
+        "empty",
+        "the «0» list is populated",
+        negated=True,
+    ),
+    rule(
+        rf"^{E} (?:contains?|shows?|displays?|has|holds?|lists?) (?:a|an|some|one or more|at least one) "
+        r"(?:[a-z-]+ ){0,2}[a-z]+$",
+        "expectation",
+        "empty",
+        "the «0» area shows a joke",
+        negated=True,
     ),
     # --- lists and counts
     rule(
@@ -440,14 +466,14 @@ CHECKS: tuple[Rule, ...] = (
         rf"^{T} (?:is |are |was |were )?not (?:removed|deleted)$", "expectation", "text_visible", "«0» is not removed"
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains )?(?P<neg>not )?(?:shown|displayed|visible|present|rendered|"
+        rf"^{E} {COPULA}(?P<neg>not )?(?:shown|displayed|visible|present|rendered|"
         rf"appears?|pops? up|shows? up|opens|revealed|available)(?: (?:in|on) the (?P<sn>{SCOPE}))?$",
         "expectation",
         "text_visible",
         "the «0» button is shown",
     ),
     rule(
-        rf"^{E} (?:is |are |becomes |stays |remains |gets )?(?:hidden|invisible|gone|closed|collapsed|removed|deleted|"
+        rf"^{E} {COPULA}(?:hidden|invisible|gone|closed|collapsed|removed|deleted|"
         rf"disappears?|vanishes|no longer (?:shown|visible|displayed))(?: from (?:the )?[a-z ]+)?$",
         "expectation",
         "text_visible",
@@ -465,6 +491,20 @@ CHECKS: tuple[Rule, ...] = (
         "expectation",
         "text_visible",
         "the message shows «0»",
+    ),
+    rule(
+        rf"^(?P<neg>not )?{SHOW} (?:the |a |an )?(?:[a-z-]+ )?(?:title|heading|text|message|label|question|words?|name|"
+        rf"error|warning|notice|greeting|caption) {V}$",
+        "expectation",
+        "text_visible",
+        "the app shows the message «0»",
+    ),
+    rule(
+        rf"^(?:the )?(?:[a-z-]+ ){{0,3}}(?:displayed|shown|listed|visible|available) (?:are|is) {VS}$",
+        "expectation",
+        "text_visible",
+        "the options shown are «0» and «1»",
+        build=_build_many_texts,
     ),
     # a list that gains an entry: "a new todo "Buy milk" is added to the list with data-testid "todos""
     rule(
@@ -506,6 +546,7 @@ CHECKS: tuple[Rule, ...] = (
         "expectation",
         "text_contains",
         "the cart shows a product titled «1»",
+        longest_subject=True,
     ),
     rule(
         rf"^{E} (?P<neg>not )?(?P<verb>{EQUALS}|{CONTAINS}) (?:{VALUE_WORDS})?"
@@ -514,6 +555,7 @@ CHECKS: tuple[Rule, ...] = (
         "text_equals",
         "the «0» should be «1»",
         build=_build_element_text,
+        longest_subject=True,
     ),
     rule(
         rf"^{E} (?P<neg>not )?(?P<verb>{CONTAINS}|has|have) the value {VAL}$",
@@ -521,6 +563,7 @@ CHECKS: tuple[Rule, ...] = (
         "value_equals",
         "the «0» field shows the value «1»",
         build=_build_value_words,
+        longest_subject=True,
     ),
     # "And the price "$40"" after a check: the same check with this value (the verb is implied)
     rule(

@@ -84,9 +84,11 @@ def words(items: Iterable[str]) -> str:
 # --- slots the rules share ---------------------------------------------------------------------
 
 HAVE = r"(?:(?:has|have|had) (?:just |already |now |previously )?(?:been )?)?"
+# "is", and the verbs that say an element is (still, now) in a state; base forms too ("should remain" → "remain")
+COPULA = r"(?:is |are |becomes? |stays? |remains? |gets? |keeps? |continues to be |is still )?"
 E = r"(?P<e>.+?)"  # an element phrase, read by elements.english_element
 E2 = r"(?P<e2>.+?)"  # a second element (the drop target of a drag)
-NUMBER = r"[-+]?[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|\+|x|px|ms|s)?"
+NUMBER = r"[-+]?[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|\+|x|px|ms|s)?|NaN|-?Infinity|true|false|null|undefined"
 VAL = rf"(?:«(?P<v>\d+)»|(?P<vn>{NUMBER}))"  # a quoted value, or an unquoted number ("5+", "$0", "0.5")
 # Words that describe a value before it ("a non-numeric value "abc"", "the text "x"").
 VALUE_WORDS = (
@@ -268,7 +270,7 @@ ENTER = verb(
     "enter", "type", "input", "write", "put", "insert", "key in", "fill in", "paste", "provide", "add", "supply"
 )
 SELECT = verb("select", "choose", "pick")
-SEE = r"(?:sees?|saw|seen|views?|viewed|notices?|noticed|observes?|observed|finds?|found|gets?|looks? at|reads?)"
+SEE = r"(?:sees?|saw|seen|views?|viewed|notices?|noticed|observes?|observed|finds?|found|gets?|looks? at)"
 SHOW = verb(
     "show", "display", "contain", "include", "present", "list", "render", "hold", "have the text", "read", "say"
 )

@@ -245,6 +245,16 @@ class Rule:
     fixed: StepSpec = field(default_factory=dict)
     build: Builder | None = None
     contexts: frozenset[str] | None = None  # keyword types it applies to (None: all)
+    # A sentence that starts with its element and a verb it cannot do without ("the cart display
+    # shows …"): the longest subject that still leaves the verb is tried first, so "display" is
+    # not taken for the verb. (Not with an optional verb: "the video starts playing".)
+    longest: re.Pattern[str] | None = None
+
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        return (self.longest, self.pattern) if self.longest is not None else (self.pattern,)
+
+
+_LAZY_SUBJECT = "^(?P<e>.+?)"
 
 
 def rule(
@@ -255,8 +265,12 @@ def rule(
     *,
     build: Builder | None = None,
     contexts: tuple[str, ...] | None = None,
+    longest_subject: bool = False,
     **fixed: Any,
 ) -> Rule:
+    longest = None
+    if longest_subject and pattern.startswith(_LAZY_SUBJECT):
+        longest = re.compile("^(?P<e>.+)" + pattern[len(_LAZY_SUBJECT) :], re.IGNORECASE)
     return Rule(
         re.compile(pattern, re.IGNORECASE),
         kind,
@@ -265,6 +279,7 @@ def rule(
         dict(fixed),
         build,
         frozenset(contexts) if contexts else None,
+        longest,
     )
 
 

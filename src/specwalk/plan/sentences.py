@@ -98,12 +98,13 @@ def _matching_rule(
     for rule_ in _rules(zh):
         if rule_.contexts is not None and keyword_type not in rule_.contexts:
             continue
-        match = rule_.pattern.match(normalized)
-        if match is None:
-            continue
-        steps = apply(rule_, match, values, refs, _element_parser(zh))
-        if steps:
-            return rule_, steps
+        for pattern in rule_.patterns():
+            match = pattern.match(normalized)
+            if match is None:
+                continue
+            steps = apply(rule_, match, values, refs, _element_parser(zh))
+            if steps:
+                return rule_, steps
     return None
 
 
@@ -197,10 +198,30 @@ _COORDINATED = re.compile(
 )
 
 
+# "the table contains the BMI range "over 30" with data-testid "bmi-4"": the reference names the
+# thing contained, so that is what shows the value; "the table has headers with data-testids "a", "b""
+_CONTAINED_REF = re.compile(
+    r"^(?P<container>.+?) (?:contains?|shows?|displays?|includes?|has|have|lists?) (?:the |a |an )?"
+    r"(?P<what>(?:[a-z-]+ ){0,3}?)(?P<value>«\d+» )?(?:with |by |using |identified by )?"
+    r"(?P<refs>⟦\d+⟧(?:(?:,| and|, and) ⟦\d+⟧)*)$",
+    re.IGNORECASE,
+)
+
+
 def _rephrased(
     normalized: str, values: tuple[str, ...], keyword_type: str, refs: tuple[Ref, ...]
 ) -> list[StepSpec] | None:
     """The sentence with what does not change its meaning set aside, or its predicates split."""
+    contained = _CONTAINED_REF.match(normalized)
+    if contained is not None:
+        what = contained.group("what").strip() or "element"
+        if contained.group("value"):
+            clause = f"the {what} {contained.group('refs')} shows {contained.group('value').strip()}"
+        else:
+            clause = f"the {what} {contained.group('refs')} is visible"
+        steps = _clause_steps(clause, values, keyword_type, False, False, refs)
+        if steps is not None:
+            return list(steps)
     for pattern in (_PURPOSE, _TRAILERS):
         match = pattern.match(normalized)
         if match is not None:
@@ -223,6 +244,8 @@ def _rephrased(
     if coordinated is not None:
         subject, verb_ = coordinated.group("subject"), coordinated.group("verb")
         predicates = [coordinated.group("first"), *re.split(r",? and |, ", coordinated.group("rest"))]
+        if any(PLACEHOLDER.fullmatch(predicate.strip()) for predicate in predicates):
+            return None  # "the labels are "a", "b" and "c"": a list of values, not predicates
         found: list[StepSpec] = []
         for number, predicate in enumerate(predicates):
             starts_with_verb = re.match(r"(?:is|are|has|have|not|remains?|stays?|becomes?)\b", predicate, re.IGNORECASE)
