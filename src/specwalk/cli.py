@@ -571,6 +571,25 @@ def mcp_command(config_path: str | None, http_port: int | None) -> int:
     default=None,
     help="Override browser.workers: browsers running scenarios side by side (0: one per CPU core, at most 4).",
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Regenerate into .specwalk/manual-check/ and list what differs from the manual on disk; exit 1 when "
+    "anything does. The manual on disk is not touched.",
+)
+@click.option(
+    "--update", is_flag=True, help="Write the new manual, list what changed and mark the steps whose picture changed."
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=0.1,
+    show_default=True,
+    metavar="PERCENT",
+    help="With --check / --update: a picture has changed when more than this share of its pixels differs.",
+)
+@llm_option
+@no_llm_cache_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON on stdout.")
 def docs_command(
@@ -579,6 +598,11 @@ def docs_command(
     base_url: str | None,
     languages: tuple[str, ...],
     workers: int | None,
+    check: bool,
+    update: bool,
+    threshold: float,
+    llm_choice_value: str | None,
+    no_llm_cache: bool,
     quiet: bool,
     as_json: bool,
 ) -> int:
@@ -586,13 +610,19 @@ def docs_command(
 
     Markdown (pictures as files), one self-contained HTML file and a PDF per language, under
     output.manual_dir (default docs/manual/<lang>/). Exit 0 when every planned scenario is in the
-    manual; 1 when some could not be verified and were left out (listed with the reason).
+    manual; 1 when some could not be verified and were left out (listed with the reason), or, with
+    --check, when the manual on disk is not current. With --llm, chapter names, titles and stories
+    written in the other language are translated (and the translations cached).
     """
     import json
 
-    from specwalk.pipeline import MANUAL_LANGUAGES, build_manual
+    from specwalk.pipeline import MANUAL_LANGUAGES, build_manual, llm_for
 
-    config = _load(config_path, overrides={"browser": {"workers": workers}} if workers is not None else None)
+    if check and update:
+        raise click.UsageError("--check and --update exclude each other: --check only compares, --update writes")
+    overrides: dict[str, object] = {"browser": {"workers": workers}} if workers is not None else {}
+    config = _load(config_path, overrides={**overrides, **_llm_overrides(llm_choice_value)} or None)
+    session = llm_for(config, _env(), use_cache=not no_llm_cache)
     choices = languages or ("all",)
     chosen = [lang for choice in choices for lang in (MANUAL_LANGUAGES if choice == "all" else (choice,))]
     progress = _Progress(quiet=quiet)
@@ -607,6 +637,9 @@ def docs_command(
             languages=list(dict.fromkeys(chosen)),
             on_progress=say,
             on_app_progress=progress,
+            mode="check" if check else "update" if update else "write",
+            threshold=threshold,
+            llm=session,
         )
     finally:
         progress.done()
@@ -631,11 +664,27 @@ def docs_command(
             "seconds": result.seconds,
             "seconds_per_screenshot": round(result.seconds_per_screenshot, 3),
         }
+        if result.mode != "write":
+            payload["changes"] = {
+                language: [{"chapter": c.chapter, "task": c.task, "step": c.step, "what": c.what} for c in changes]
+                for language, changes in result.changes.items()
+            }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        _print_llm(session, err)
     else:
         for name, source, reason in result.omitted:
             out.print(f"  omitted: {name} ({source})", markup=False)
             out.print(f"      {reason}", markup=False)
+        for language, changes in result.changes.items():
+            if not changes:
+                current = "the manual on disk is current" if result.mode == "check" else "nothing changed"
+                out.print(f"manual ({language}): {current}", markup=False)
+                continue
+            since = "from the manual on disk" if result.mode == "check" else "since the previous manual"
+            out.print(f"manual ({language}): {len(changes)} change(s) {since}:", markup=False)
+            for change in changes:
+                out.print(f"  {change}", markup=False)
+        _print_llm(session, err)
         for language, files in result.files.items():
             out.print(
                 f"manual ({language}, app locale {files.locale}): {files.scenarios} scenarios, "
@@ -644,7 +693,8 @@ def docs_command(
             )
             out.print(f"  markdown: {files.markdown}", markup=False)
             out.print(f"  html:     {files.html}", markup=False)
-            out.print(f"  pdf:      {files.pdf}", markup=False)
+            if result.mode != "check":  # the regenerated manual is compared, not printed
+                out.print(f"  pdf:      {files.pdf}", markup=False)
         timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in result.seconds.items())
         err.print(
             f"time: {timing}; {result.seconds_per_screenshot:.2f} s per picture ({result.screenshots} pictures)",

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from specwalk import __version__
 from specwalk.artifacts import producing
@@ -33,9 +33,11 @@ from specwalk.models.report import RequirementRow, RunReport, ScenarioResult, Sh
 
 if TYPE_CHECKING:
     from specwalk.emit.layout import Language
+    from specwalk.emit.manual_check import Change
     from specwalk.ground.resolve import Chooser
     from specwalk.ground.retrieve import Retriever
     from specwalk.llm.session import LlmSession
+    from specwalk.models.manual import ManualDocument
     from specwalk.models.scenario import Plan
     from specwalk.models.uimap import UIMap
     from specwalk.verify.runner import MissingRunner
@@ -504,15 +506,19 @@ class ManualFiles:
 
 @dataclass(frozen=True)
 class ManualResult:
-    files: dict[str, ManualFiles]  # by language
+    files: dict[str, ManualFiles]  # by language (for --check: the regenerated manual, in the scratch folder)
     screenshots: int  # pictures taken (languages showing the same app locale share them)
     omitted: tuple[tuple[str, str, str], ...]  # (scenario name, requirements file:line, reason)
-    seconds: dict[str, float]  # per phase: index, plan, start, verify, capture, render, pdf, write
+    seconds: dict[str, float]  # per phase: index, plan, start, verify, capture, render, compare, pdf, write
     screenshot_seconds: float  # time inside the screenshot calls alone
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # by language (check, update)
+    mode: str = "write"
 
     @property
     def ok(self) -> bool:
-        return not self.omitted
+        """Every scenario is in the manual, and (--check) the manual on disk is current."""
+        stale = self.mode == "check" and any(self.changes.values())
+        return not self.omitted and not stale
 
     @property
     def seconds_per_screenshot(self) -> float:
@@ -528,14 +534,24 @@ def build_manual(
     languages: Sequence[str] = ("en",),
     on_progress: Callable[[str], None] | None = None,
     on_app_progress: ProgressCallback | None = None,
+    mode: Literal["write", "check", "update"] = "write",
+    threshold: float = 0.1,
+    llm: LlmSession | None = None,
 ) -> ManualResult:
     """Index, plan, verify each scenario in the app (in each language's locale), take a picture
-    before every action, and write Markdown, HTML and PDF per language under output.manual_dir."""
+    before every action, and write Markdown, HTML and PDF per language under output.manual_dir.
+
+    `mode="check"`: write the regenerated manual to a scratch folder (.specwalk/manual-check/)
+    and list what differs from the one on disk (pictures: more than `threshold` percent of their
+    pixels); `"update"`: the same list, then write the new manual with the steps whose picture
+    changed marked. With `llm`, a person's words written in the other language (chapter names,
+    titles, stories) are translated for each manual, and the translations cached."""
     from specwalk.browser.discovery import find_browser
     from specwalk.browser.playwright_driver import browser_session
     from specwalk.emit.files import write_files
-    from specwalk.emit.manual_html import HTML_FILE, render_html
-    from specwalk.emit.manual_md import INDEX_FILE, render_markdown
+    from specwalk.emit.manual_check import compare_manual, mark_changed
+    from specwalk.emit.manual_html import HTML_FILE
+    from specwalk.emit.manual_md import INDEX_FILE
     from specwalk.emit.manual_pdf import PDF_FILE, print_manual
     from specwalk.manual.appname import app_name, usable_name
     from specwalk.manual.build import LocaleCapture, app_locale, assemble, capture_locale
@@ -576,6 +592,8 @@ def build_manual(
     manual_root = config.resolve(config.output.manual_dir)
     captures: dict[str, LocaleCapture] = {}
     files: dict[str, ManualFiles] = {}
+    changes: dict[str, tuple[Change, ...]] = {}
+    translations: dict[str, str] = {}
     with (
         running_app(config, base_url=base_url, on_progress=on_app_progress) as app,
         browser_session(browser, headless=config.browser.headless) as session,
@@ -607,18 +625,23 @@ def build_manual(
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
                 clock = time.monotonic()
             capture = captures[locale]
-            document = assemble(plan, capture, language=language, project=project)
-            rendered: dict[str, str | bytes] = dict(render_markdown(document))
-            html = render_html(document, capture.images)
-            rendered[HTML_FILE] = html
-            rendered[MANIFEST_FILE] = document.model_dump_json(indent=2) + "\n"
-            used = set(document.images)
-            rendered.update({path: data for path, data in sorted(capture.images.items()) if path in used})
-            lap("render")
-            say(f"pdf ({language}): printing the manual with Chromium")
-            rendered[PDF_FILE] = print_manual(session, html)
-            lap("pdf")
+            document = assemble(plan, capture, language=language, project=project, translations=translations)
             directory = manual_root / language
+            rendered = _rendered(document, capture.images)
+            lap("render")
+            if mode != "write":
+                found = compare_manual(directory, document, rendered, threshold=threshold)
+                changes[language] = tuple(found)
+                if mode == "update" and found:
+                    rendered = _rendered(mark_changed(document, found), capture.images)
+                lap("compare")
+            if mode == "check":
+                # The regenerated manual, for a look at what changed; the one on disk stays as it is.
+                directory = config.output_dir / "manual-check" / language
+            else:
+                say(f"pdf ({language}): printing the manual with Chromium")
+                rendered[PDF_FILE] = print_manual(session, str(rendered[HTML_FILE]))
+                lap("pdf")
             write_files(directory, rendered)
             lap("write")
             files[language] = ManualFiles(
@@ -639,7 +662,22 @@ def build_manual(
         omitted=tuple(sorted(omitted, key=lambda item: (item[1], item[0], item[2]))),
         seconds=seconds,
         screenshot_seconds=round(sum(capture.shot_seconds for capture in captures.values()), 3),
+        changes=changes,
+        mode=mode,
     )
 
 
 MANIFEST_FILE = "manual.json"
+
+
+def _rendered(document: ManualDocument, images: Mapping[str, bytes]) -> dict[str, str | bytes]:
+    """One language's manual as files: Markdown, HTML, the manifest and the pictures it shows."""
+    from specwalk.emit.manual_html import HTML_FILE, render_html
+    from specwalk.emit.manual_md import render_markdown
+
+    rendered: dict[str, str | bytes] = dict(render_markdown(document))
+    rendered[HTML_FILE] = render_html(document, images)
+    rendered[MANIFEST_FILE] = document.model_dump_json(indent=2) + "\n"
+    used = set(document.images)
+    rendered.update({path: data for path, data in sorted(images.items()) if path in used})
+    return rendered

@@ -21,6 +21,7 @@ from playwright.sync_api import sync_playwright
 from specwalk.browser.discovery import BrowserInfo
 from specwalk.browser.install import cjk_font_available
 from specwalk.cli import main
+from specwalk.emit.manual_check import heading_problems
 from specwalk.errors import ExitCode
 from specwalk.models.manual import Box, ManualDocument
 
@@ -162,15 +163,29 @@ def test_every_step_has_a_picture_with_the_outline_on_the_target(manual: Path, b
         chromium.close()
 
 
-def test_a_second_run_writes_identical_files(manual: Path) -> None:
+def test_a_second_run_writes_identical_files_and_json_lists_them_and_what_is_left_out(
+    manual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     directory = manual / "docs" / "manual"
     first = snapshot(directory)
     assert any(name.endswith(".png") for name in first) and any(name.endswith(".pdf") for name in first)
-    assert main(["docs", "-c", str(manual / "specwalk.toml"), "--lang", "all", "--quiet"]) == ExitCode.FAILURES
+    capsys.readouterr()
+    assert main(["docs", "-c", str(manual / "specwalk.toml"), "--lang", "all", "--json"]) == ExitCode.FAILURES
     second = snapshot(directory)
     assert sorted(second) == sorted(first)
     changed = [name for name in first if first[name] != second[name]]
     assert changed == [], f"changed on a re-run: {changed}"
+    captured = capsys.readouterr()
+    payload = json.loads(captured.out)
+    assert set(payload["languages"]) == {"en", "zh"}
+    assert payload["languages"]["en"]["screenshots"] == 6
+    assert Path(payload["languages"]["en"]["pdf"]).is_file()
+    reasons = {item["scenario"]: item["reason"] for item in payload["omitted"]}
+    assert (
+        "no element on the page matches 'Checkout'"
+        in reasons['Given I open the "/" page, when I click "Checkout", then I should see…']
+    )
+    assert "verify (en)" in captured.err and "capture (en)" in captured.err
 
 
 def test_each_scenario_runs_once_and_one_browser_writes_what_two_did(manual: Path, tmp_path: Path) -> None:
@@ -198,24 +213,6 @@ def test_each_scenario_runs_once_and_one_browser_writes_what_two_did(manual: Pat
     two, one = snapshot(manual / "docs" / "manual" / "en"), snapshot(project / "docs" / "manual" / "en")
     assert sorted(one) == sorted(two)
     assert [name for name in two if two[name] != one[name]] == []
-
-
-def test_progress_names_what_is_left_out_and_json_lists_the_files(
-    manual: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    config = str(manual / "specwalk.toml")
-    assert main(["docs", "-c", config, "--lang", "en", "--json"]) == ExitCode.FAILURES
-    captured = capsys.readouterr()
-    payload = json.loads(captured.out)
-    assert set(payload["languages"]) == {"en"}
-    assert payload["languages"]["en"]["screenshots"] == 6
-    assert Path(payload["languages"]["en"]["pdf"]).is_file()
-    reasons = {item["scenario"]: item["reason"] for item in payload["omitted"]}
-    assert (
-        "no element on the page matches 'Checkout'"
-        in reasons['Given I open the "/" page, when I click "Checkout", then I should see…']
-    )
-    assert "verify (en)" in captured.err and "capture (en)" in captured.err
 
 
 def test_the_browser_can_draw_chinese(browser: BrowserInfo) -> None:
@@ -247,6 +244,8 @@ def test_an_example_app_has_every_scenario_and_its_dates_masked(tmp_path: Path) 
     planned = sum(len(requirement["scenarios"]) for requirement in plan["requirements"])
     told = [identifier for feature in doc.features for task in feature.tasks for identifier in task.scenario_ids]
     assert planned > 10 and len(told) == len(set(told)) == planned
+    for page in (project / "docs" / "manual" / "en").glob("*.md"):
+        assert heading_problems(page.read_text(encoding="utf-8")) == [], page.name
     shots = [step.shot for f in doc.features for s in f.scenarios for step in s.steps if step.shot is not None]
     assert len(shots) > 20
     assert all(shot.overlay.overlaps(shot.target) for shot in shots if shot.target and shot.overlay)

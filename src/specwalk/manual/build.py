@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -239,7 +239,9 @@ def _omit(scenario: Scenario, reason: str) -> Omitted:
     return Omitted(scenario_id=scenario.id, name=scenario.name, source=scenario.source, reason=reason)
 
 
-def assemble(plan: Plan, capture: LocaleCapture, *, language: str, project: str) -> ManualDocument:
+def assemble(
+    plan: Plan, capture: LocaleCapture, *, language: str, project: str, translations: Mapping[str, str] | None = None
+) -> ManualDocument:
     """The manual in `language`: chapters in requirements order, each with its tasks; no value
     typed into a password or masked field anywhere in it."""
     stories: dict[str, str | None] = {}
@@ -252,6 +254,7 @@ def assemble(plan: Plan, capture: LocaleCapture, *, language: str, project: str)
         locale=capture.locale,
         features=chapters(capture.groups, capture.scenarios, slugs=feature_slugs(plan), stories=stories),
         omitted=tuple(sorted(capture.omitted, key=lambda item: (item.source.file, item.source.line, item.scenario_id))),
+        translations=tuple(sorted((translations or {}).items())),
     )
     return redact(document, capture.secrets)
 
