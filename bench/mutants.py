@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
-APPS = ("tasks-react", "shop-vue", "notes-html")
+APPS = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
 GENERATED_DIR = "e2e-generated"
 REFERENCE_DIR = "e2e-reference"
 SUITES = ("generated", "reference")
@@ -185,8 +185,12 @@ def _config(app_root: Path) -> Any:
 
 
 @contextmanager
-def serve(app_root: Path) -> Iterator[str]:
-    """Start the app of `app_root` (on a free port) with specwalk's lifecycle; yields its base URL."""
+def serve(app_root: Path) -> Iterator[Any]:
+    """Start the app of `app_root` (on a free port) and its services with specwalk's lifecycle.
+
+    Yields the running app (`specwalk.browser.app_server.RunningApp`): its base URL, and in `env`
+    the ports its services got (API_PORT), which the suites' data reset needs.
+    """
     from specwalk.browser.app_server import AppServer, free_port
     from specwalk.pipeline import app_spec
 
@@ -194,7 +198,7 @@ def serve(app_root: Path) -> Iterator[str]:
     if "{port}" in spec.command:
         spec = dataclasses.replace(spec, port=free_port())
     with AppServer(spec) as running:
-        yield running.base_url
+        yield running
 
 
 def builds(base_url: str, file: str) -> bool:
@@ -255,7 +259,15 @@ def _walk(suite: dict[str, Any], describes: tuple[str, ...], found: list[dict[st
         _walk(child, inner, found)
 
 
-def run_suite(suite_dir: Path, base_url: str, browser: str, *, max_failures: int = 0, workers: int = 1) -> SuiteRun:
+def run_suite(
+    suite_dir: Path,
+    base_url: str,
+    browser: str,
+    *,
+    max_failures: int = 0,
+    workers: int = 1,
+    app_env: dict[str, str] | None = None,
+) -> SuiteRun:
     """`npx playwright test -c <suite_dir> --reporter=json` against `base_url`."""
     with tempfile.TemporaryDirectory(prefix="specwalk-bench-run-") as scratch:
         report = Path(scratch) / "report.json"
@@ -275,6 +287,7 @@ def run_suite(suite_dir: Path, base_url: str, browser: str, *, max_failures: int
             command.append(f"--max-failures={max_failures}")
         env = {
             **os.environ,
+            **(app_env or {}),
             "SPECWALK_BASE_URL": base_url,
             "SPECWALK_BROWSER": browser,
             "PLAYWRIGHT_JSON_OUTPUT_NAME": str(report),
@@ -425,15 +438,18 @@ class Bench:
     def _suites(self, app_root: Path) -> dict[str, Path]:
         return {"generated": app_root / GENERATED_DIR, "reference": app_root / REFERENCE_DIR}
 
-    def run_both(
-        self, app_root: Path, base_url: str, baseline: dict[str, SuiteRun] | None = None
-    ) -> dict[str, SuiteRun]:
+    def run_both(self, app_root: Path, app: Any, baseline: dict[str, SuiteRun] | None = None) -> dict[str, SuiteRun]:
         runs: dict[str, SuiteRun] = {}
         for name, suite_dir in self._suites(app_root).items():
             # Stopping at the first failure is exact when the baseline is all green, and much faster.
             fast = baseline is not None and not baseline[name].bad and not baseline[name].errors
             runs[name] = run_suite(
-                suite_dir, base_url, self.browser, max_failures=1 if fast else 0, workers=self.args.workers
+                suite_dir,
+                app.base_url,
+                self.browser,
+                max_failures=1 if fast else 0,
+                workers=self.args.workers,
+                app_env=dict(app.env),
             )
         return runs
 
@@ -449,8 +465,8 @@ class Bench:
         generation = generate(app, base_root, args, self.say)
 
         self.say(f"{app}: baseline — both suites on the unmutated app")
-        with serve(base_root) as base_url:
-            baseline = self.run_both(base_root, base_url)
+        with serve(base_root) as running:
+            baseline = self.run_both(base_root, running)
         for name, run in baseline.items():
             passed = sum(test["ok"] for test in run.tests)
             self.say(f"{app}: baseline {name}: {passed}/{len(run.tests)} as expected in {run.seconds:.0f} s")
@@ -479,8 +495,8 @@ class Bench:
             cosmetic_root = self._clone(base_root, self.scratch / "cosmetic")
             changes = apply_cosmetic(cosmetic_root, load_cosmetic(app))
             self.say(f"{app}: cosmetic refactor ({sum(changes.values())} changes in {len(changes)} files)")
-            with serve(cosmetic_root) as url:
-                runs = self.run_both(cosmetic_root, url)
+            with serve(cosmetic_root) as running:
+                runs = self.run_both(cosmetic_root, running)
             cosmetic = {"changes": changes, **{name: run.to_json() for name, run in runs.items()}}
             for name, run in runs.items():
                 broken = sorted(run.bad - baseline[name].bad)
@@ -507,14 +523,20 @@ class Bench:
     ) -> dict[str, Any]:
         entry: dict[str, Any] = dataclasses.asdict(mutant)
         del entry["anchor"], entry["replacement"]
+        from specwalk.errors import AppStartError
+
         path, original = mutate(root, mutant)
         try:
-            with serve(root) as base_url:
-                if not builds(base_url, mutant.file):
+            with serve(root) as running:
+                if not builds(running.base_url, mutant.file):
                     entry["status"] = "invalid"
                     self.say(f"{self.app}: [{number}/{total}] {mutant.id}: INVALID (the module does not build)")
                     return entry
-                runs = self.run_both(root, base_url, baseline)
+                runs = self.run_both(root, running, baseline)
+        except AppStartError as exc:  # a mutated API that does not even start: not a behaviour bug
+            entry["status"] = "invalid"
+            self.say(f"{self.app}: [{number}/{total}] {mutant.id}: INVALID (did not start: {exc.lines[0]})")
+            return entry
         finally:
             path.write_text(original)
         entry["status"] = "ok"

@@ -17,7 +17,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-APPS = ("tasks-react", "shop-vue", "notes-html")
+APPS = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
 # Generation, verification included, should cost less than this many runs of the emitted test.
 RATIO_TARGET = 4.0
 _RUN_PHASE = "run"  # `specwalk generate`'s own runs of the emitted suite: not generation
