@@ -126,14 +126,27 @@ def _build_dialog_answer(match: re.Match[str], values: tuple[str, ...], spec: St
     return [spec]
 
 
+def _build_replace(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "replace the text with X" names no element: the one the step before acted on."""
+    if match.group("e") is None:
+        spec["_back"] = "it"
+    return [finish(spec)]
+
+
 def _build_noop(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     return [{"kind": "noop"}]
 
 
 # "the "Study Planner" page", "the webpage "Dad Jokes"", "the sign-in page "/login""
 PAGE_QUOTED = rf"(?:the )?(?:[\w-]+ ){{0,2}}?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}"
+# A dialog of the browser (window.alert / confirm / prompt), not a modal of the page ("the
+# confirmation dialog" of an app is usually its own modal, clicked like any element).
+BROWSER_DIALOG = (
+    r"(?:browser (?:alert|confirm|confirmation|prompt|dialog|popup)|alert|prompt|confirm)(?: dialog| box| popup| "
+    r"pop-up| message| window)?"
+)
 OPEN = verb("open", "visit", "load", "go to", "navigate to", "browse to", "access", "launch", "start", "reach")
-SET = verb("set", "change", "update", "adjust", "move", "drag", "slide", "switch", "turn", "edit", "modify", "replace")
+SET = verb("set", "change", "update", "adjust", "move", "drag", "slide", "switch", "turn", "edit", "modify")
 
 ACTIONS: tuple[Rule, ...] = (
     # composite: "opening the "/tasks" page takes me back to the "/login" page"
@@ -240,11 +253,10 @@ ACTIONS: tuple[Rule, ...] = (
     ),
     # --- browser dialogs (alert / confirm / prompt)
     rule(
-        rf"^{HAVE}{verb('accept', 'confirm', 'dismiss', 'close', 'cancel', 'decline')} (?:the )?(?:browser )?"
-        r"(?:alert|confirm|confirmation|prompt|dialog)(?: dialog| box| popup| pop-up| message)?$",
+        rf"^{HAVE}{verb('accept', 'confirm', 'dismiss', 'close', 'cancel', 'decline')} (?:the )?{BROWSER_DIALOG}$",
         "action",
         "accept_dialog",
-        "I accept the confirmation dialog",
+        "I accept the alert",
         build=lambda match, values, spec: [
             {**spec, "action": "dismiss_dialog"}
             if re.match(r"(?:has |have |had )?(?:dismiss|cancel|decline)", match.group(0), re.I)
@@ -252,11 +264,11 @@ ACTIONS: tuple[Rule, ...] = (
         ],
     ),
     rule(
-        rf"^{CLICK}(?: on)? (?:«(?P<v>\d+)»|(?P<ans>ok|okay|yes|cancel|no))(?: button)? (?:in|on) the (?:browser )?"
-        r"(?:alert|confirm|confirmation|prompt)(?: dialog| box| popup| pop-up)?$",
+        rf"^{CLICK}(?: on)? (?:«(?P<v>\d+)»|(?P<ans>ok|okay|yes|cancel|no))(?: button)? (?:in|on) the "
+        rf"{BROWSER_DIALOG}$",
         "action",
         "accept_dialog",
-        "I click «0» in the confirmation dialog",
+        "I click OK in the alert",
         build=_build_dialog_answer,
     ),
     rule(
@@ -303,10 +315,11 @@ ACTIONS: tuple[Rule, ...] = (
         build=_build_set,
     ),
     rule(
-        rf"^{HAVE}{verb('replace')} (?:the )?(?:text|value|contents?) (?:of|in) {E} with {VAL}$",
+        rf"^{HAVE}{verb('replace')} (?:the )?(?:text|value|contents?)(?: (?:of|in) {E})? with {VAL}$",
         "action",
         "fill",
         "I replace the text of the «0» field with «1»",
+        build=_build_replace,
     ),
     rule(
         rf"^{HAVE}{verb('leave', 'keep')} {E} (?:empty|blank|unfilled)$",
@@ -350,12 +363,6 @@ ACTIONS: tuple[Rule, ...] = (
         "select",
         "I select «0» from the «1» list",
         build=_build_select_from,
-    ),
-    rule(
-        rf"^{HAVE}{SELECT} {V} as (?:the )?(?P<tn>[a-z][a-z ]{{0,30}})$",
-        "action",
-        "select",
-        "I select «0» as the theme",
     ),
     rule(
         rf"^{HAVE}{SELECT} {E}{TIMES}$",

@@ -256,8 +256,6 @@ STATE_WORDS = (
     "wrong",
     "success",
     "error",
-    "hidden",
-    "visible",
     "incomplete",
     "deselected",
     "unselected",

@@ -108,6 +108,15 @@ def _matching_rule(
     return None
 
 
+def matching_rule(text: str, keyword_type: str = "none") -> Rule | None:
+    """The rule that plans a one-clause sentence as a whole (tests walk the tables with it)."""
+    quoted = extract(text.strip())
+    zh = is_chinese(quoted.skeleton)
+    skeleton, refs, _texts = extract_refs(quoted.skeleton, quoted.values) if not zh else (quoted.skeleton, (), ())
+    found = _matching_rule(_normalize(skeleton, zh), quoted.values, keyword_type, zh, refs)
+    return found[0] if found else None
+
+
 # A past action as a Given: "the user has voted by clicking "Up"" is the click.
 _BY_GERUND = re.compile(
     r"^(?:has|have|had) (?:already |just )?[a-z]+(?: [a-z]+){0,3}? by (?P<act>(?:click|tapp|press|select|choos|enter|"

@@ -135,6 +135,8 @@ def suggest(
 ) -> tuple[str | None, float]:
     """(the suggestion with the line's values, how close it is: 0 … ~1.4)."""
     allowed = family(normalized, zh)
+    if allowed is None and not PLACEHOLDER.search(skeleton):
+        return None, 0.0  # no action and nothing quoted: any sentence offered would be another one
     kinds = ("action",) if keyword_type == "when" else ("expectation",) if keyword_type == "then" else None
     words = list(normalized) if zh else normalized.lower().split()
     quoted = [values[int(index)] for index in PLACEHOLDER.findall(skeleton)]
