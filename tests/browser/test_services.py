@@ -5,8 +5,10 @@ Real processes and sockets on 127.0.0.1; no browser.
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import psutil
 import pytest
 
 from specwalk.browser.app_server import AppServer, AppSpec, ServiceSpec, answers, port_in_use
+from specwalk.browser.discovery import BrowserInfo
 from specwalk.errors import AppStartError
 
 from .conftest import tree_server_command, wait_gone
@@ -159,3 +162,26 @@ def test_serve_stops_the_services_on_sigint(tmp_path: Path) -> None:
     assert wait_gone(processes) == []
     assert not port_in_use(api_port) and not port_in_use(app_port)
     assert (tmp_path / ".sw" / "logs" / "api.log").is_file()
+
+
+def test_doctor_app_starts_the_services_and_stops_them(tmp_path: Path, browser: BrowserInfo) -> None:
+    api_port, app_port = unused_port(), unused_port()
+    config = tmp_path / "specwalk.toml"
+    config.write_text(
+        f'[app]\ncommand = "{ECHO_APP}"\nport = {app_port}\n[output]\ndir = "{tmp_path / ".sw"}"\n'
+        f'[[app.services]]\nname = "api"\ncommand = "{tree_server_command()}"\nport = {api_port}\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SPECWALK_BROWSER": str(browser.path), "COLUMNS": "300"}
+    result = subprocess.run(
+        [sys.executable, "-m", "specwalk", "doctor", "--app", "-c", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"app: started api `{tree_server_command().replace('{port}', str(api_port))}`" in result.stdout
+    assert f"on port {api_port}" in result.stdout
+    assert "app: stopped the dev server, its services and their children" in result.stdout
+    assert not port_in_use(api_port) and not port_in_use(app_port)
