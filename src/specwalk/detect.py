@@ -49,6 +49,9 @@ _REQUIREMENT_DIRS = (".", "docs", "doc", "requirements", "specs", "spec")
 # package.json scripts that start a backend the front-end needs, and ones that restore its data.
 _SERVICE_SCRIPTS = ("api", "server", "backend")
 _RESET_SCRIPTS = ("db:reset", "reset:db", "reset", "db:seed", "seed")
+# A reset script that runs one of these programs is written as its own command: the reset runs
+# before every scenario, and `npm run` would start Node for each (about half a second).
+_DIRECT_RESET_PROGRAMS = frozenset({"curl", "wget", "python", "python3", "node", "sh", "bash", "cp", "sqlite3"})
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,15 @@ def _services(root: Path, scripts: dict[str, str], dev: str | None, manager: Pac
     return services
 
 
+def _reset_command(manager: PackageManager, name: str, body: str) -> str:
+    """The script's own command when it is one call of a program on PATH, else `npm run <name>`."""
+    words = body.split()
+    chained = re.search(r"&&|\|\||;|\b(?:npm|pnpm|yarn|npx)\b", body)
+    if words and words[0] in _DIRECT_RESET_PROGRAMS and not chained:
+        return body.strip()
+    return _run_script(manager, name)
+
+
 def _source_roots(root: Path, framework: Framework) -> list[str]:
     candidates = ["src", "app", "pages", "components", "public"] if framework != "html" else []
     roots = [name for name in candidates if (root / name).is_dir()]
@@ -334,7 +346,7 @@ def detect_project(root: Path) -> Detection:
         evidence.extend(service.evidence for service in services)
         reset_script = next((name for name in _RESET_SCRIPTS if name in scripts), None)
         if reset_script is not None:
-            reset = _run_script(manager, reset_script)
+            reset = _reset_command(manager, reset_script, scripts[reset_script])
             evidence.append(f"data reset: script '{reset_script}' ({scripts[reset_script]})")
 
     source_roots = _source_roots(root, framework)

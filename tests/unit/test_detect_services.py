@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from specwalk.detect import DetectedService, detect_project
 from specwalk.pipeline import config_from_detection
 
@@ -61,10 +63,10 @@ def test_a_front_end_dev_server_is_never_a_service(tmp_path: Path) -> None:
 
 
 def test_a_reset_script_becomes_app_reset_and_both_reach_the_config(tmp_path: Path) -> None:
-    scripts = {"dev": "vite", "api": "node api.js --port 3001", "db:seed": "node seed.js", "db:reset": "node reset.js"}
+    scripts = {"dev": "vite", "api": "node api.js --port 3001", "db:seed": "node seed.js", "db:reset": "prisma db seed"}
     found = detect_project(project(tmp_path, scripts))
-    assert found.reset == "npm run db:reset"
-    assert "data reset: script 'db:reset' (node reset.js)" in found.evidence
+    assert found.reset == "npm run db:reset"  # prisma lives in node_modules/.bin: npm run finds it
+    assert "data reset: script 'db:reset' (prisma db seed)" in found.evidence
     config = config_from_detection(found, tmp_path)
     assert config.app.reset == "npm run db:reset"
     assert [(s.name, s.command, s.port, s.ready_url) for s in config.app.services] == [
@@ -76,3 +78,24 @@ def test_a_plain_front_end_has_no_services_and_no_reset(tmp_path: Path) -> None:
     found = detect_project(project(tmp_path, {"dev": "vite", "build": "vite build"}))
     assert found.services == [] and found.reset == ""
     assert config_from_detection(found, tmp_path).app.services == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "reset"),
+    [
+        # One call of a program on PATH: run as it is, without starting npm (Node) before every scenario.
+        (
+            "curl -fsS -X POST http://127.0.0.1:${API_PORT:-8799}/api/reset",
+            "curl -fsS -X POST http://127.0.0.1:${API_PORT:-8799}/api/reset",
+        ),
+        ("python3 scripts/seed.py --fresh", "python3 scripts/seed.py --fresh"),
+        ("cp fixtures/seed.db data/app.db", "cp fixtures/seed.db data/app.db"),
+        # Chains, other scripts and project binaries need npm's shell and PATH.
+        ("node reset.js && node seed.js", "yarn reset"),
+        ("npm run db:drop", "yarn reset"),
+        ("knex seed:run", "yarn reset"),
+    ],
+)
+def test_a_simple_reset_script_is_run_directly(tmp_path: Path, body: str, reset: str) -> None:
+    found = detect_project(project(tmp_path, {"dev": "vite", "reset": body}, lockfile="yarn.lock"))
+    assert found.reset == reset
