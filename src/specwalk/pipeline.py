@@ -587,13 +587,14 @@ def build_manual(
     plan = plan_for(config, requirements)
     lap("plan")
     say(f"plan: {plan.scenario_count} scenarios, {len(plan.unplanned)} line(s) not planned")
+    # Translated before verifying, so a model that cannot be reached fails the run at once.
+    translations = {language: _translations(plan, language, llm, say) for language in chosen} if llm else {}
     browser = find_browser(config.browser.path, env)
     locales = config.project.locales or ("en",)
     manual_root = config.resolve(config.output.manual_dir)
     captures: dict[str, LocaleCapture] = {}
     files: dict[str, ManualFiles] = {}
     changes: dict[str, tuple[Change, ...]] = {}
-    translations: dict[str, str] = {}
     with (
         running_app(config, base_url=base_url, on_progress=on_app_progress) as app,
         browser_session(browser, headless=config.browser.headless) as session,
@@ -625,7 +626,9 @@ def build_manual(
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
                 clock = time.monotonic()
             capture = captures[locale]
-            document = assemble(plan, capture, language=language, project=project, translations=translations)
+            document = assemble(
+                plan, capture, language=language, project=project, translations=translations.get(language)
+            )
             directory = manual_root / language
             rendered = _rendered(document, capture.images)
             lap("render")
@@ -668,6 +671,27 @@ def build_manual(
 
 
 MANIFEST_FILE = "manual.json"
+
+
+def _translations(plan: Plan, language: str, llm: LlmSession, say: Callable[[str], None]) -> dict[str, str]:
+    """The model's translations of the requirements' own words written in the other language:
+    chapter names, user stories, scenario titles."""
+    from specwalk.emit.manual_tasks import without_row
+    from specwalk.manual.translate import foreign, translate
+
+    words: list[str | None] = []
+    for requirement in plan.requirements:
+        words += [requirement.feature, requirement.user_story]
+        if requirement.kind == "gherkin":
+            words += [without_row(scenario.name) for scenario in requirement.scenarios]
+    texts = foreign(words, language)
+    if not texts:
+        return {}
+    say(f"llm: translating {len(texts)} title(s) and introduction(s) into {language}")
+    found, problem = translate(llm, texts, language)
+    if problem:
+        say(f"llm: {problem}; they stay as written")
+    return found
 
 
 def _rendered(document: ManualDocument, images: Mapping[str, bytes]) -> dict[str, str | bytes]:

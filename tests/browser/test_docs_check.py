@@ -129,3 +129,43 @@ def test_check_finds_a_changed_label_by_step_and_update_marks_it(
     html = (manual(project) / "manual.html").read_text(encoding="utf-8")
     assert 'class="step changed-step" data-step="2"' in html
     assert html.count('class="changed"') >= 1
+
+
+POCKET_ZH = {
+    "Signing in": "登录",
+    "Nickname": "昵称",
+    "Successful sign in": "成功登录",
+    "Sign-in is refused": "登录被拒绝",
+    "As a customer, I want to sign in with my email and password, so that only I see my account.": (
+        "作为一名客户,我希望用邮箱和密码登录,以便只有我能看到我的账户。"
+    ),
+}
+
+
+def test_with_a_model_a_chinese_manual_translates_chapter_names_titles_and_stories(
+    pocket: Path, tmp_path: Path
+) -> None:
+    """The model is the local OpenAI-compatible server (tests/llm_server.py): only HTTP is faked."""
+    import json
+
+    from ..llm_server import Reply, Request, scripted_llm
+
+    def translate(request: Request) -> Reply:
+        texts = [json.loads(line.split(". ", 1)[1]) for line in request.first_user.splitlines() if ". " in line]
+        pairs = [{"text": text, "translation": POCKET_ZH[text]} for text in texts]
+        return Reply(json.dumps({"translations": pairs}, ensure_ascii=False))
+
+    project = tmp_path / "pocket"
+    shutil.copytree(pocket, project, ignore=shutil.ignore_patterns(".specwalk", "docs"))
+    with scripted_llm(translate) as server:
+        config = str(project / "specwalk.toml")
+        assert main(["docs", "-c", config, "--lang", "zh", "--llm", server.url, "--quiet"]) == ExitCode.OK
+    assert len(server.chat_requests()) == 1  # every text of the manual in one request
+    directory = project / "docs" / "manual" / "zh"
+    index = (directory / "index.md").read_text(encoding="utf-8")
+    assert "- [登录](signing-in.md)" in index and "  - [登录](signing-in.md#signing-in-1)" in index
+    assert "- [昵称](nickname.md)" in index
+    page = (directory / "signing-in.md").read_text(encoding="utf-8")
+    assert "# 登录\n\n你可以用邮箱和密码登录,以便只有你能看到你的账户。" in page
+    assert "2. 在 **Password** 中输入你的密码。" in page
+    assert heading_problems(page) == []

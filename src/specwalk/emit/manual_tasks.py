@@ -108,6 +108,11 @@ _COMMITS = ("click", "dblclick", "press", "choose", "select", "check", "uncheck"
 _INPUTS = ("fill", "type", "clear", "select", "choose", "check", "uncheck")
 
 
+def without_row(name: str) -> str:
+    """An outline row's name without the "(example 2)" the plan adds."""
+    return _ROW.sub("", " ".join(name.split()))
+
+
 def clean_title(title: str, lang: Lang) -> str:
     """A person's title without Gherkin keywords, "Successful" or an outline row's number."""
     text = _ROW.sub("", " ".join(title.split()))
@@ -236,8 +241,9 @@ def _own_title(
     if scenario.named:
         if _in_language(scenario.name, lang):
             return [("p", clean_title(scenario.name, lang))]
-        if scenario.name in translations:
-            return [("p", clean_title(translations[scenario.name], lang))]
+        translated = translations.get(without_row(scenario.name))
+        if translated:
+            return [("p", clean_title(translated, lang))]
     return derived_title(scenario, lang, feature)
 
 
