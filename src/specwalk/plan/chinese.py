@@ -22,7 +22,7 @@ VS = r"(?P<vs>«\d+»(?:(?:、|和|及|与|,|，|以及)«\d+»)*)"
 NUM = r"\d+|[零一二两三四五六七八九十]"
 PAGE = r"(?:页面|页|界面|网页)?"
 
-_SUBJECT = re.compile(r"^(?:我们|我|用户|顾客|访客)")
+_SUBJECT = re.compile(r"^(?:我们|我|用户|顾客|访客|游客|管理员|系统|买家|卖家|读者|作者|会员)")
 _LEAD = re.compile(r"^(?:并且|而且|同时|但是|然后|并|再|接着|当|如果|那么|假如|假设|此时|这时)")
 _STILL = re.compile(r"仍然|仍旧|依然|依旧|仍|还是|再次")
 _MODAL = re.compile(
@@ -76,6 +76,43 @@ def _build_many_texts(match: re.Match[str], values: tuple[str, ...], spec: StepS
 
 def _build_history(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     spec["action"] = "go_forward" if "前进" in match.group(0) else "go_back"
+    return [spec]
+
+
+E = r"(?P<e>.+?)"  # an element phrase, read by chinese_elements.chinese_element
+E2 = r"(?P<e2>.+?)"
+_ZH_STATES = {
+    "完成": "completed",
+    "选中": "selected",
+    "激活": "active",
+    "展开": "expanded",
+    "收起": "collapsed",
+    "禁用": "disabled",
+}
+
+
+def _build_page(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    name = match.groupdict().get("pn")
+    if name and name not in ("该", "这个", "此", "当前"):
+        spec["target"] = name
+    else:
+        spec["_page_load"] = True
+    return [finish(spec)]
+
+
+def _build_text(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    if not spec.get("target_ref") and not spec.get("described") and not spec.get("role"):
+        return None  # "“保存”显示“…”": the older rows read quoted names
+    return [finish(spec)]
+
+
+def _build_state(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    word = match.group("sw")
+    if word == "禁用":
+        return [finish({**spec, "expectation": "enabled", "negated": True})]
+    if word == "选中" and spec.get("role") in ("checkbox", "radio"):
+        return [finish({**spec, "expectation": "checked"})]
+    spec["value"] = _ZH_STATES[word]
     return [spec]
 
 
@@ -248,6 +285,56 @@ RULES: tuple[Rule, ...] = (
         "text_visible",
         "“…”没有被删除",
         build=_build_pre,
+    ),
+    # --- exact references, described elements, pages, storage, classes and states (element phrases)
+    rule(
+        r"^(?:(?P<pn>[^«⟦]{1,12}?))?(?:页面|网页|应用|首页)(?:已经|已)?(?:加载|打开|显示)(?:完成|完毕|好)?$",
+        "action",
+        "open",
+        "设置页面已加载",
+        contexts=("given", "when"),
+        build=_build_page,
+    ),
+    rule(r"^(?:打开|启动|进入)(?:应用|网页|首页|页面)$", "action", "open", "我打开应用", build=_build_page),
+    rule(
+        r"^(?:本地存储|localstorage|浏览器存储|浏览器缓存)(?:为空|已清空|是空的|被清空)$",
+        "action",
+        "reset_storage",
+        "本地存储为空",
+        contexts=GIVEN,
+    ),
+    rule(r"^清空(?:本地存储|localstorage|浏览器存储|浏览器缓存)$", "action", "reset_storage", "我清空本地存储"),
+    rule(rf"^{_CLICK}(?:了)?{E}$", "action", "click", "我点击用户名输入框"),
+    rule(rf"^在{E}(?:中|里|内)?(?:输入|填写|填入|键入)(?:了)?{V}$", "action", "fill", "我在用户名输入框中输入“…”"),
+    rule(rf"^(?:将|把){E}(?:拖动|拖拽|拖)到{E2}(?:上|中|里)?$", "action", "drag", "我将“…”拖到“…”上"),
+    rule(rf"^{E}(?:可见|显示出来|出现)$", "expectation", "text_visible", "保存按钮可见"),
+    rule(rf"^{E}(?:被隐藏|隐藏|不可见|消失)$", "expectation", "text_visible", "保存按钮被隐藏", negated=True),
+    rule(
+        rf"^{E}(?:中|里)?(?:显示|包含)(?:文本|文字)?{V}$",
+        "expectation",
+        "text_contains",
+        "结果区域显示“…”",
+        build=_build_text,
+    ),
+    rule(rf"^{E}(?:的)?(?:文本|内容|值)(?:为|是|等于){V}$", "expectation", "text_equals", "结果区域的文本为“…”"),
+    rule(
+        rf"^{E}(?P<neg>不)?(?:具有|带有|有|包含)(?:样式类|类名|css类|class)?{V}(?:样式类|样式|类名|类)?$",
+        "expectation",
+        "has_class",
+        "“…”条目具有“…”样式类",
+    ),
+    rule(
+        rf"^{E}(?:被)?(?:显示为|标记为|处于|为)?(?:已)?(?P<sw>完成|选中|激活|展开|收起|禁用)(?:状态)?$",
+        "expectation",
+        "state",
+        "“…”条目显示为已完成",
+        build=_build_state,
+    ),
+    rule(
+        rf"^(?:弹出|出现|显示)(?:浏览器)?(?:警告框|警告|alert框?)[:：]?{V}$",
+        "expectation",
+        "dialog_text",
+        "弹出警告框“…”",
     ),
 )
 

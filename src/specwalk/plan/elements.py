@@ -67,7 +67,7 @@ _LEAD = r"(?:with|having|identified by|located by|found by|using|via|whose|that 
 _OPERATOR = r"(?: attribute| attributes)?(?:\s*(?:=|:)\s*| (?:of |equal to |equals |set to |is |as |value )?)"
 REF_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "(data-testid="x")", "[data-testid='x']", "(id: "x")"
-    re.compile(rf"\s*[(\[]\s*(?P<attr>{_ATTR})s?\s*(?:=|:)\s*(?P<list>{_QLIST})\s*[)\]]", re.IGNORECASE),
+    re.compile(rf"\s*[(\[（]\s*(?P<attr>{_ATTR})s?\s*(?:=|:|：)\s*(?P<list>{_QLIST})\s*[)\]）]", re.IGNORECASE),
     # "with data-testid starting with "piano-key"": a prefix / part / suffix of the attribute
     re.compile(
         rf"(?:,? (?:{_LEAD}) (?:(?:the|a|an|its) )?)(?P<attr>{_ATTR})s?(?: attribute)? "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from specwalk.plan import chinese, english
+from specwalk.plan.chinese_elements import chinese_element
 from specwalk.plan.elements import Ref, english_element, extract_refs, restore_refs
 from specwalk.plan.grammar import ElementParser, Rule, StepSpec, apply, fill_from_groups
 from specwalk.plan.quotes import PLACEHOLDER, extract, restore
@@ -82,7 +83,7 @@ def _rules(chinese_text: bool) -> tuple[Rule, ...]:
 
 
 def _element_parser(zh: bool) -> ElementParser | None:
-    return None if zh else english_element
+    return chinese_element if zh else english_element
 
 
 def _match_rules(
@@ -112,7 +113,7 @@ def matching_rule(text: str, keyword_type: str = "none") -> Rule | None:
     """The rule that plans a one-clause sentence as a whole (tests walk the tables with it)."""
     quoted = extract(text.strip())
     zh = is_chinese(quoted.skeleton)
-    skeleton, refs, _texts = extract_refs(quoted.skeleton, quoted.values) if not zh else (quoted.skeleton, (), ())
+    skeleton, refs, _texts = extract_refs(quoted.skeleton, quoted.values)
     found = _matching_rule(_normalize(skeleton, zh), quoted.values, keyword_type, zh, refs)
     return found[0] if found else None
 
@@ -423,10 +424,7 @@ def parse(text: str, keyword_type: str = "none", is_step: IsStep | None = None) 
     skeleton = quoted.skeleton.strip()
     values = quoted.values
     zh = is_chinese(skeleton)
-    refs: tuple[Ref, ...] = ()
-    ref_texts: tuple[str, ...] = ()
-    if not zh:
-        skeleton, refs, ref_texts = extract_refs(skeleton, values)
+    skeleton, refs, ref_texts = extract_refs(skeleton, values)
     segments = _segment(skeleton, values, keyword_type, zh, is_step, False, refs, ref_texts)
     if segments is None and keyword_type == "given":
         segments = _segment(skeleton, values, keyword_type, zh, is_step, True, refs, ref_texts)
