@@ -73,9 +73,9 @@ def chinese_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
         for index in tokens:
             by, value = refs[int(index)]
             item: StepSpec = {**spec, "target_ref": {"by": by, "value": value}}
-            noun = re.search(rf"(?:{_NOUN})$", rest) if rest else None
-            if noun and ZH_NOUNS.get(noun.group(0)) in ("button", "link", "textbox", "checkbox", "radio", "combobox"):
-                item["role"] = ZH_NOUNS[noun.group(0)]
+            last = re.search(rf"(?:{_NOUN})$", rest) if rest else None
+            if last and ZH_NOUNS.get(last.group(0)) in ("button", "link", "textbox", "checkbox", "radio", "combobox"):
+                item["role"] = ZH_NOUNS[last.group(0)]
             if name is not None or rest:
                 item["target"] = name if name is not None else rest
             if by in ("testid", "id"):
@@ -88,17 +88,17 @@ def chinese_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
         if match is None:
             return None
         target: StepSpec = {**spec, "target": values[int(quoted[0])]}
-        noun = match.group("after") or (match.group("before") if match.group("before") in ZH_NOUNS else "")
-        if noun and ZH_NOUNS.get(noun):
-            target["role"] = ZH_NOUNS[noun]
+        around = match.group("after") or (match.group("before") if match.group("before") in ZH_NOUNS else "")
+        if around and ZH_NOUNS.get(around):
+            target["role"] = ZH_NOUNS[around]
         return [target]
     if quoted:
         return None
     described = re.fullmatch(rf"(?P<words>[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?)(?P<noun>{_NOUN})", text)
     if described is None:
         return None
-    words, noun = described.group("words"), described.group("noun")
-    role = ZH_NOUNS.get(noun)
+    words = described.group("words")
+    role = ZH_NOUNS.get(described.group("noun"))
     item = {**spec, "target": words if words and role else text, "described": True}
     if role:
         item["role"] = role
