@@ -31,22 +31,46 @@ def live_path(url: str) -> str:
     return parts.path or "/"
 
 
+def _hash_part(path: str) -> str | None:
+    """The route inside the hash of a hash route ("/#/notes/:id", "#/notes/:id" -> "/notes/:id"), else None."""
+    _page, sign, inside = path.partition("#")
+    return (inside or "/") if sign else None
+
+
 def match_route(url: str, routes: Sequence[Route]) -> str | None:
     path = live_path(url)
     hashed = path.startswith("#")
     plain = path[1:] if hashed else path
     best: tuple[int, str] | None = None
     for route in routes:
-        route_path = route.path
-        if route.redirect or route_path.startswith("#") != hashed:
+        inside = _hash_part(route.path)
+        if route.redirect or (inside is not None) != hashed:
             continue
-        candidate = route_path[1:] if hashed else route_path
+        candidate = inside if inside is not None else route.path
         if _pattern(candidate).match(plain):
             # Prefer the most specific (longest literal) match.
             weight = len(re.sub(r":\w+|\[[^\]]+\]|\*", "", candidate))
             if best is None or weight > best[0]:
                 best = (weight, route.path)
     return best[1] if best else None
+
+
+def in_app(path: str, routes: Sequence[Route]) -> str:
+    """A path as the browser needs it: "/login" of a hash-routed app is "/#/login".
+
+    Requirements name routes as the app's router does; only when some hash route matches the path
+    (and no plain route does) is it moved after the `#`.
+    """
+    if not path.startswith("/") or "#" in path or path == "/":
+        return path
+    route_path = path.partition("?")[0]
+    plain = [r for r in routes if not r.redirect and _hash_part(r.path) is None]
+    hashed = [r for r in routes if not r.redirect and _hash_part(r.path) is not None]
+    if any(_pattern(r.path).match(route_path) for r in plain):
+        return path
+    if any(_pattern(_hash_part(r.path) or "/").match(route_path) for r in hashed):
+        return "/#" + path
+    return path
 
 
 def route_for_page(name: str, routes: Sequence[Route]) -> Route | None:

@@ -662,6 +662,8 @@ def _merge_heads(
     order = i18n.ordered_locales(table, list(settings.locales))
     parsed_routes = routes_mount.mount_lazy([route for head in heads for route in head.routes])
     routes = resolve.dedupe_routes(routes_mount.mount_descendants(parsed_routes, component_list))
+    if any(head.hash_history for head in heads):
+        routes = [routes_mount.hashed(route) for route in routes]
     route_components = resolve.route_components(routes, component_list)
     routes_of = resolve.routes_by_component(routes, component_list, route_components)
     problems = [problem for head in heads for problem in head.problems] + locale_problems + skipped

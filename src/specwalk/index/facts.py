@@ -62,6 +62,10 @@ class FileFacts(BaseModel):
     i18n_keys: list[str] = Field(default_factory=list)  # keys used in this file, for the summary
     problems: list[ParseProblem] = Field(default_factory=list)
     dom_bindings: list[DomBinding] = Field(default_factory=list)  # scripts of plain-HTML apps
+    # The file sets up its router with hash history (vue-router createWebHashHistory, react-router
+    # HashRouter / createHashRouter, Angular withHashLocation / useHash: true): the app's router
+    # routes live after `#` in the URL.
+    hash_history: bool = False
 
 
 @dataclass

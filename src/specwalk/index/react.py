@@ -415,6 +415,7 @@ def parse_file(path: str, source: bytes, context: ParseContext) -> FileFacts:
     matched = treesitter.MatchSet(grammar, _JSX_QUERIES if jsx else _SCRIPT_QUERIES, root)
     facts.imports = parse_imports(root, grammar, matched)
     facts.routes = routes_js.extract(path, root, grammar, facts.imports, matched)
+    facts.hash_history = routes_js.hash_history(source)
     functions = styled_names(facts.imports) if b"styled" in source else frozenset()
     styled = find_styled(root, functions) if functions else {}
     if not jsx:

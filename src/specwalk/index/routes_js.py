@@ -395,7 +395,19 @@ def _object_routes(
     return routes
 
 
-PARSER_VERSION = "routes-js-7"
+PARSER_VERSION = "routes-js-8"  # 8: hash_history
+
+# A router created with hash history; comments are removed first, so a commented-out line is not one.
+_HASH_HISTORY = re.compile(
+    rb"\bcreateWebHashHistory\s*\(|<HashRouter\b|\bcreateHashRouter\s*\(|\bwithHashLocation\s*\("
+    rb"|\buseHash\s*:\s*true\b|\bHashLocationStrategy\b"
+)
+_COMMENTS = re.compile(rb"/\*.*?\*/|(?<![:\w])//[^\n]*", re.DOTALL)
+
+
+def hash_history(source: bytes) -> bool:
+    """Whether this module sets up its router with hash history (routes are then `/#/path`)."""
+    return b"Hash" in source and _HASH_HISTORY.search(_COMMENTS.sub(b"", source)) is not None
 
 
 def parse_file(path: str, source: bytes, context: object) -> FileFacts:
@@ -415,4 +427,5 @@ def parse_file(path: str, source: bytes, context: object) -> FileFacts:
         )
     facts.imports = parse_imports(root, grammar)
     facts.routes = extract(path, root, grammar, facts.imports)
+    facts.hash_history = hash_history(source)
     return facts

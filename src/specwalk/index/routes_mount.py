@@ -179,3 +179,20 @@ def mount_descendants(routes: list[Route], components: list[ComponentNode]) -> l
             else:
                 current.append(route)
     return current
+
+
+# Routers whose routes move after `#` when the app uses hash history (HTML hash routes already are).
+_HASHABLE = frozenset({"react-router", "vue-router", "angular"})
+
+
+def hashed(route: Route) -> Route:
+    """`/login` of a router with hash history is `/#/login` in the browser (as plain apps' hash routes)."""
+    if route.source not in _HASHABLE or "#" in route.path:
+        return route
+
+    def moved(path: str | None) -> str | None:
+        return None if path is None else "/#" + (path if path.startswith("/") else "/" + path)
+
+    return replace(
+        route, path=moved(route.path) or route.path, parent=moved(route.parent), redirect=moved(route.redirect)
+    )

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from specwalk.browser.driver import Driver, Outcome, Session
 from specwalk.ground.resolve import Resolution, Resolver, from_candidate
-from specwalk.ground.routes import match_route, route_for_page
+from specwalk.ground.routes import in_app, match_route, route_for_page
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, StateStep, Step
@@ -357,7 +357,7 @@ class ScenarioVerifier:
 
     def _open_path(self, driver: Driver, step: ActionStep) -> str:
         if step.value and (step.value.startswith(("/", "#", "http"))):
-            return step.value
+            return in_app(step.value, self.ui_map.routes)
         name = step.target or step.value or ""
         if name.strip().lower() in ("app", "the app", "application", "home", "home page", "首页", "应用"):
             return "/"
@@ -401,7 +401,8 @@ class ScenarioVerifier:
             return handled
         kind, negated = step.expectation, step.negated
         if kind == "url":
-            return [Operation(op="check", name="url", value=step.value or "/", negated=negated)], None
+            value = in_app(step.value or "/", self.ui_map.routes)
+            return [Operation(op="check", name="url", value=value, negated=negated)], None
         if kind == "title":
             return [Operation(op="check", name="title", value=step.value or "", negated=negated)], None
         if kind == "page":

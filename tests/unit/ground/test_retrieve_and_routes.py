@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from specwalk.ground.retrieve import LexicalRetriever, tokenize
-from specwalk.ground.routes import live_path, match_route, route_for_page
+from specwalk.ground.routes import in_app, live_path, match_route, route_for_page
 from specwalk.models.uimap import Route, SourceSpan, UIElement
 
 
@@ -101,3 +101,28 @@ def test_page_names_map_to_routes() -> None:
     assert route_for_page("the login page", ROUTES).path == "/login"  # type: ignore[union-attr]
     assert route_for_page("Profile settings", ROUTES).path == "/settings/profile"  # type: ignore[union-attr]
     assert route_for_page("checkout", ROUTES) is None
+
+
+def hash_routes(*paths: str) -> list[Route]:
+    return [
+        Route(path=path, component=None, location=SourceSpan(file="a", line=1, column=1), source="hash")
+        for path in paths
+    ]
+
+
+def test_hash_routes_written_after_the_page_match_the_live_fragment() -> None:
+    routes = hash_routes("/", "/#/", "/#/notes/:id", "/#/notes/new")
+    assert match_route("http://127.0.0.1:5175/#/notes/new", routes) == "/#/notes/new"
+    assert match_route("http://127.0.0.1:5175/#/notes/7", routes) == "/#/notes/:id"
+    assert match_route("http://127.0.0.1:5175/", routes) == "/"
+
+
+def test_a_path_of_a_hash_routed_app_is_opened_after_the_hash() -> None:
+    hashed = hash_routes("/#/", "/#/login", "/#/article/:slug")
+    assert in_app("/login", hashed) == "/#/login"
+    assert in_app("/article/how-to-train", hashed) == "/#/article/how-to-train"
+    assert in_app("/", hashed) == "/"  # the router's own start
+    assert in_app("/#/login", hashed) == "/#/login"
+    assert in_app("/elsewhere", hashed) == "/elsewhere"  # no route says so: as written
+    plain = [route.model_copy(update={"path": route.path.replace("/#", "")}) for route in hashed]
+    assert in_app("/login", plain) == "/login"
