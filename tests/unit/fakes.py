@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from specwalk.browser.driver import Session
 from specwalk.browser.fake import FakeApp, FakeSession
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
-from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, SourceRef
+from specwalk.models.scenario import ActionStep, ExpectationStep, Plan, Requirement, Scenario, SourceRef
 from specwalk.models.uimap import LocatorCandidate, Route, SourceSpan, TextValue, UIElement, UIMap
 from specwalk.verify.engine import ScenarioVerifier
 
@@ -63,9 +66,20 @@ def ui_map(*elements: UIElement, routes: tuple[str, ...] = ("/",)) -> UIMap:
     )
 
 
-def verifier(app: FakeApp, the_map: UIMap, *, timeout_ms: float = 5_000) -> ScenarioVerifier:
+def verifier(
+    app: FakeApp | Session,
+    the_map: UIMap,
+    *,
+    timeout_ms: float = 5_000,
+    base_url: str = BASE_URL,
+    artifacts: Path | None = None,
+) -> ScenarioVerifier:
+    """A verifier over the fake app, or over a real browser session (then `base_url` is the app's)."""
     resolver = Resolver(LexicalRetriever(the_map.elements), locale="en")
-    return ScenarioVerifier(FakeSession(app), the_map, resolver, base_url=BASE_URL, locale="en", timeout_ms=timeout_ms)
+    session = FakeSession(app) if isinstance(app, FakeApp) else app
+    return ScenarioVerifier(
+        session, the_map, resolver, base_url=base_url, locale="en", timeout_ms=timeout_ms, artifacts=artifacts
+    )
 
 
 def _source(line: int) -> SourceRef:
@@ -86,3 +100,16 @@ def sees(text: str, line: int) -> ExpectationStep:
 
 def scenario(name: str, *steps: ActionStep | ExpectationStep) -> Scenario:
     return Scenario(id=name.lower().replace(" ", "-"), name=name, source=_source(1), steps=steps)
+
+
+def plan(*scenarios: Scenario) -> Plan:
+    requirement = Requirement(
+        id="feature/requirement",
+        kind="criterion",
+        feature="Feature",
+        title="Requirement",
+        text="",
+        source=_source(1),
+        scenarios=scenarios,
+    )
+    return Plan(requirements=(requirement,))

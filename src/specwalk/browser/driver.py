@@ -151,6 +151,11 @@ class Driver(Protocol):
 
     def save_storage_state(self, path: Path) -> Path: ...
 
+    def problem(self) -> str | None:
+        """Why the app did not answer, if it did not: a page load that failed or timed out, a
+        document answered with a 5xx status, a crashed page. A failure then is the environment's,
+        never evidence of an app defect."""
+
 
 class Session(Protocol):
     """One browser; each page comes in a fresh context (cookies, storage), as each test does."""

@@ -100,6 +100,7 @@ class FakeDriver:
         self.dialogs: list[str] = []  # a test's handler may call `show_dialog`
         self.defaulted_dialogs = 0
         self._next_answer: tuple[bool, str | None] | None = None
+        self.problems: list[str] = []  # why the app did not answer (`problem`)
 
     def show_dialog(self, message: str) -> tuple[bool, str | None]:
         """What an app's alert / confirm / prompt gets: (accepted, the prompt's text)."""
@@ -133,7 +134,10 @@ class FakeDriver:
         if response.load_ms > self.app.navigation_timeout_ms:
             self.clock_ms += self.app.navigation_timeout_ms
             timeout = self.app.navigation_timeout_ms
-            return Outcome(False, f"could not open {url}: Timeout {timeout:g}ms exceeded.")
+            self.problems.append(f"could not open {url}: Timeout {timeout:g}ms exceeded.")
+            return Outcome(False, self.problems[-1])
+        if response.status >= 500:
+            self.problems.append(f"the app answered {response.status} for {url}")
         self.clock_ms += response.load_ms
         self._url = url
         self.history.append(url)
@@ -354,6 +358,9 @@ class FakeDriver:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(repr(sorted(self.storage.items())), encoding="utf-8")
         return path
+
+    def problem(self) -> str | None:
+        return self.problems[0] if self.problems else None
 
 
 class FakeSession:

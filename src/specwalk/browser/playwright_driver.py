@@ -403,6 +403,9 @@ class PageDriver:
         self.defaulted_dialogs = 0  # dialogs answered with OK because no step said how
         self._next_answer: tuple[bool, str | None] | None = None
         page.on("dialog", self._on_dialog)
+        self._problems: list[str] = []
+        page.on("response", self._on_response)
+        page.on("crash", lambda _page: self._problems.append("the page crashed"))
 
     def _on_dialog(self, dialog: Dialog) -> None:
         from playwright.sync_api import Error as PlaywrightError
@@ -425,6 +428,14 @@ class PageDriver:
         self._next_answer = (accept, text)
         return Outcome(True)
 
+    def _on_response(self, response: Any) -> None:
+        request = response.request
+        if response.status >= 500 and request.is_navigation_request() and request.frame == self._page.main_frame:
+            self._problems.append(f"the app answered {response.status} {response.status_text} for {response.url}")
+
+    def problem(self) -> str | None:
+        return self._problems[0] if self._problems else None
+
     @property
     def url(self) -> str:
         return str(self._page.url)
@@ -441,14 +452,22 @@ class PageDriver:
         try:
             self._page.goto(path_or_url, wait_until="load")
         except PlaywrightError as exc:
-            return Outcome(False, f"could not open {path_or_url}: {_first_line(exc)}")
+            return self._unanswered(f"could not open {path_or_url}: {_first_line(exc)}")
         return Outcome(True)
 
+    def _unanswered(self, message: str) -> Outcome:
+        self._problems.append(message)
+        return Outcome(False, message)
+
+    def _navigate(self, navigation: Any, what: str) -> Outcome:
+        outcome = self._guard(navigation)
+        return outcome if outcome.ok else self._unanswered(f"could not {what}: {outcome.message}")
+
     def reload(self) -> Outcome:
-        return self._guard(lambda: self._page.reload(wait_until="load"))
+        return self._navigate(lambda: self._page.reload(wait_until="load"), "reload the page")
 
     def go_back(self) -> Outcome:
-        return self._guard(lambda: self._page.go_back(wait_until="load"))
+        return self._navigate(lambda: self._page.go_back(wait_until="load"), "go back")
 
     def clear_storage(self) -> Outcome:
         """Forget what the app stored (cookies, localStorage, sessionStorage), as a new visitor."""
@@ -460,7 +479,7 @@ class PageDriver:
         return self._guard(clear)
 
     def go_forward(self) -> Outcome:
-        return self._guard(lambda: self._page.go_forward(wait_until="load"))
+        return self._navigate(lambda: self._page.go_forward(wait_until="load"), "go forward")
 
     def count(self, locator: Locator) -> int:
         """How many elements match now; a locator the page cannot evaluate matches none."""

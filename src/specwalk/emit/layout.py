@@ -23,8 +23,9 @@ EMITTED_STATUSES = frozenset({"passed", "app_defect", "weak", "flaky"})
 
 def emitted(scenario: ScenarioResult) -> bool:
     """Whether the scenario becomes a test: a partial one only when its planned part passed (the
-    test then says what it does not check)."""
-    if scenario.status == "partial":
+    test then says what it does not check), a flaky one only with a run that passed every step (a
+    test needs every step's code); an app defect as `test.fail()`."""
+    if scenario.status in ("partial", "flaky"):
         return all(step.status in ("passed", "not_run") for step in scenario.steps) and any(
             step.status == "passed" for step in scenario.steps
         )

@@ -26,6 +26,8 @@ STATUS_LABELS = {
     "weak": "weak",
     "flaky": "flaky",
     "partial": "partial",
+    "environment": "environment",
+    "suite_failed": "failed in suite run",
     "failed": "failed",
     "not_run": "not run",
 }
@@ -39,9 +41,9 @@ th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-alig
 th{background:#f6f8fa}code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
 pre{background:#f6f8fa;padding:.4rem;margin:0;white-space:pre-wrap;word-break:break-word}
 .badge{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:12px;font-weight:600;white-space:nowrap}
-.passed{background:#dafbe1;color:#116329}.app_defect,.failed{background:#ffebe9;color:#a40e26}
+.passed{background:#dafbe1;color:#116329}.app_defect,.failed,.suite_failed{background:#ffebe9;color:#a40e26}
 .not_grounded,.not_planned,.not_run{background:#eaeef2;color:#424a53}
-.weak,.flaky,.partial{background:#fff8c5;color:#7d4e00}
+.weak,.flaky,.partial,.environment{background:#fff8c5;color:#7d4e00}
 details{border:1px solid #d0d7de;border-radius:6px;margin:.6rem 0;padding:.4rem .8rem}
 summary{cursor:pointer;font-weight:600}.muted{color:#656d76}ul{margin:.2rem 0;padding-left:1.2rem}
 """.strip()
@@ -159,13 +161,16 @@ def _scenario(scenario: ScenarioResult, index: int, language: Language) -> str:
     note = ""
     if scenario.status == "app_defect":
         note = f"<p>App defect: {_e(defect_summary(scenario))}</p>"
-    elif scenario.status in ("not_grounded", "not_planned"):
+    elif scenario.status in ("not_grounded", "not_planned", "environment"):
         note = f"<p>{_e(skip_reason(scenario))}</p>"
     elif scenario.message:
         note = f"<p>{_e(scenario.message)}</p>"
     if scenario.not_checked:
         lines = "".join(f"<li>{_e(line)}</li>" for line in scenario.not_checked)
         note += f"<p>Not checked (these lines could not be planned):</p><ul>{lines}</ul>"
+    if scenario.run_errors:
+        runs = "".join(f"<li><code>{_e(error)}</code></li>" for error in scenario.run_errors)
+        note += f"<p>The runner, in the runs that were not as expected:</p><ul>{runs}</ul>"
     rows = [
         "<table><tr><th>#</th><th>step</th><th>status</th><th>code</th><th>evidence</th></tr>",
     ]

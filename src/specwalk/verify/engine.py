@@ -8,10 +8,11 @@ app refuses, an expectation that does not hold.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,7 +21,7 @@ from specwalk.browser.driver import Driver, Outcome, Session
 from specwalk.ground.resolve import Resolution, Resolver, from_candidate
 from specwalk.ground.routes import in_app, match_route, route_for_page
 from specwalk.models.locator import Locator, LocatorPart
-from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult
+from specwalk.models.report import Evidence, Operation, ScenarioStatus, Sensitivity, StepResult, StepStatus
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, StateStep, Step
 from specwalk.models.uimap import UIMap
 from specwalk.verify import steps as step_kinds
@@ -41,6 +42,7 @@ _ACT_NAMES = {
 }
 # Operations that change the app's state, and so can cause what a later check sees.
 _CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "goto", "clear_storage", "dialog"})
+_NAVIGATIONS = frozenset({"goto", "reload", "go_back", "go_forward"})
 # A check expected to fail in a replay need not wait long: the replayed page has settled.
 _SENSITIVITY_TIMEOUT_MS = 750
 # The live run proved each action's target appears; in a replay that skipped a step, a target
@@ -168,31 +170,31 @@ class ScenarioVerifier:
         )
         with opened as driver:
             starts_with_open = bool(steps) and isinstance(steps[0], ActionStep) and steps[0].action == "open"
+            results: Iterator[StepResult] = (
+                self._run_step(driver, index, step, scenario, observer, on_step, len(steps))
+                for index, step in enumerate(steps)
+            )
             if not starts_with_open:
                 start = Operation(op="goto", value="/")
-                driver.goto("/")
-                run.steps.append(
-                    StepResult(
-                        index=-1, text="(open the app)", source=scenario.source, operations=[start], status="passed"
-                    )
-                )
-            for index, step in enumerate(steps):
-                if on_step:
-                    on_step(index + 1, len(steps), step.text)
-                result = self._run_step(driver, index, step, scenario, observer)
-                run.steps.append(result)
-                if result.status == "not_grounded":
-                    run.status, run.message = "not_grounded", f"{step.source}: {result.evidence.message}"
-                    break
-                if result.status == "failed":
-                    run.status = "app_defect"
-                    run.message = f"{step.source}: {result.evidence.message}"
-                    if self.artifacts is not None:
-                        relative = f"defects/{_safe(scenario.id)}.png"  # relative: reports move between machines
-                        driver.screenshot(self.artifacts / relative)
-                        run.steps[-1] = result.model_copy(
-                            update={"evidence": result.evidence.model_copy(update={"screenshot": relative})}
+                opened_app = driver.goto("/")
+                status: StepStatus = "passed" if opened_app.ok else "failed"
+                results = itertools.chain(
+                    [
+                        StepResult(
+                            index=-1,
+                            text="(open the app)",
+                            source=scenario.source,
+                            operations=[start],
+                            status=status,
+                            evidence=Evidence(message=opened_app.message),
                         )
+                    ],
+                    results,
+                )
+            for result in results:
+                run.steps.append(result)
+                if result.status in ("failed", "not_grounded"):
+                    self._verdict(driver, run, result)
                     break
         run.steps.extend(
             StepResult(index=i, text=s.text, source=s.source, expanded_from=s.expanded_from, status="not_run")
@@ -201,12 +203,44 @@ class ScenarioVerifier:
         )
         return run
 
+    def _verdict(self, driver: Driver, run: ScenarioRun, result: StepResult) -> None:
+        """Why the run stopped at `result`: the environment's failure when the app did not answer
+        (a page that would not load, a 5xx document, a crash), else not grounded or an app defect."""
+        unanswered = driver.problem()
+        if unanswered is None and result.operations and all(op.op in _NAVIGATIONS for op in result.operations):
+            unanswered = result.evidence.message  # a page load that failed is never the app's defect
+        if unanswered is not None:
+            run.status, folder = "environment", "environment"
+            run.message = f"{result.source}: the app did not answer: {unanswered}"
+            evidence = result.evidence.model_copy(update={"message": f"the app did not answer: {unanswered}"})
+        elif result.status == "not_grounded":
+            run.status, run.message = "not_grounded", f"{result.source}: {result.evidence.message}"
+            return
+        else:
+            run.status, folder = "app_defect", "defects"
+            run.message = f"{result.source}: {result.evidence.message}"
+            evidence = result.evidence
+        if self.artifacts is not None:
+            relative = f"{folder}/{_safe(run.scenario.id)}.png"  # relative: reports move between machines
+            driver.screenshot(self.artifacts / relative)
+            evidence = evidence.model_copy(update={"screenshot": relative})
+        run.steps[-1] = result.model_copy(update={"evidence": evidence})
+
     def _route(self, driver: Driver) -> str | None:
         return match_route(driver.url, self.ui_map.routes)
 
     def _run_step(
-        self, driver: Driver, index: int, step: Step, scenario: Scenario, observer: StepObserver | None = None
+        self,
+        driver: Driver,
+        index: int,
+        step: Step,
+        scenario: Scenario,
+        observer: StepObserver | None = None,
+        on_step: Callable[[int, int, str], None] | None = None,
+        total: int = 0,
     ) -> StepResult:
+        if on_step:
+            on_step(index + 1, total, step.text)
         base = StepResult(
             index=index, text=step.text, source=step.source, expanded_from=step.expanded_from, status="passed"
         )

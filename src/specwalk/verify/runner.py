@@ -13,6 +13,7 @@ no report written) is an EnvironmentProblem.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -35,6 +36,12 @@ TestStatus = Literal["passed", "failed", "flaky", "expected_failure", "skipped"]
 RunProgress = Callable[[int, int], None]  # (run number from 1, runs)
 
 _OK: frozenset[str] = frozenset({"passed", "expected_failure"})
+# What a run that was not as expected did, when the runner gave no error line.
+_WHY: dict[str, str] = {
+    "failed": "failed",
+    "unexpected_pass": "passed, but it is marked as an app defect (test.fail() / xfail)",
+    "skipped": "skipped",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class TestOutcome:
     title: str  # Playwright: the test title; pytest: the function name
     describe: str = ""  # Playwright: the describe titles, " › "-joined
     results: tuple[RunOutcome, ...] = ()  # one per run
+    errors: tuple[str, ...] = ()  # one per run: the runner's first error line ("" when as expected)
 
     @property
     def ok_runs(self) -> list[bool]:
@@ -177,21 +185,22 @@ def run_suite(
         child_env["SPECWALK_BROWSER"] = str(browser)
     shown = _display_path(tests_dir, display_root)
     per_run: list[tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]] = []
+    failures: list[dict[tuple[str, str, str], str]] = []
     for number in range(1, runs + 1):
         if on_run is not None:
             on_run(number, runs)
         with tempfile.TemporaryDirectory(prefix="specwalk-run-") as scratch:
-            if language == "typescript":
-                per_run.append(_run_playwright(tests_dir, Path(scratch), child_env, timeout_s, only))
-            else:
-                per_run.append(_run_pytest(tests_dir, Path(scratch), child_env, timeout_s, only))
+            run = _run_playwright if language == "typescript" else _run_pytest
+            tests, errors, code, output, failed = run(tests_dir, Path(scratch), child_env, timeout_s, only)
+            per_run.append((tests, errors, code, output))
+            failures.append(failed)
     if language == "typescript":
         command = f"npx playwright test -c {shlex.quote(f'{shown}/{CONFIG_FILE}')} --reporter=json"
     else:
         command = f"python -m pytest {shlex.quote(f'{shown}/{only}' if only else shown)} --junitxml=report.xml"
     if only and language == "typescript":
         command += f" {shlex.quote(only)}"
-    return _combine("playwright" if language == "typescript" else "pytest", command, per_run)
+    return _combine("playwright" if language == "typescript" else "pytest", command, per_run, failures)
 
 
 def _display_path(tests_dir: Path, root: Path | None) -> str:
@@ -235,9 +244,12 @@ def _tail(output: str, lines: int = 30) -> str:
 # --- Playwright ---------------------------------------------------------------------------
 
 
+_Failures = dict[tuple[str, str, str], str]  # (file, describe, title) -> the first line of its error
+
+
 def _run_playwright(
     tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float, only: str | None = None
-) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
+) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str, _Failures]:
     report_path = scratch / "report.json"
     command = [
         "npx",
@@ -261,7 +273,7 @@ def _run_playwright(
     data = json.loads(report_path.read_text(encoding="utf-8"))
     tests = parse_playwright_json(data)
     errors = [_first_line(str(error.get("message", ""))) for error in data.get("errors", [])]
-    return tests, errors, code, output
+    return tests, errors, code, output, playwright_failures(data)
 
 
 def parse_playwright_json(data: Mapping[str, Any]) -> list[tuple[str, str, str, RunOutcome]]:
@@ -287,6 +299,34 @@ def parse_playwright_json(data: Mapping[str, Any]) -> list[tuple[str, str, str, 
     return found
 
 
+def playwright_failures(data: Mapping[str, Any]) -> _Failures:
+    """The first line of each failed test's error (its last attempt), keyed as `parse_playwright_json`."""
+    found: _Failures = {}
+
+    def walk(suite: Mapping[str, Any], file: str, describes: tuple[str, ...]) -> None:
+        for spec in suite.get("specs", []):
+            for test in spec.get("tests", []):
+                results = test.get("results") or [{}]
+                last = results[-1]
+                error = last.get("error") or next(iter(last.get("errors") or []), None)
+                if error:
+                    key = (PurePosixPath(spec.get("file") or file).as_posix(), " › ".join(describes))
+                    found[(*key, str(spec.get("title", "")))] = _first_line(_plain(str(error.get("message", ""))))
+        for child in suite.get("suites", []):
+            walk(child, file, (*describes, str(child.get("title", ""))))
+
+    for top in data.get("suites", []):
+        walk(top, str(top.get("file") or top.get("title", "")), ())
+    return found
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _plain(text: str) -> str:
+    return _ANSI.sub("", text).removeprefix("Error: ")
+
+
 def _playwright_outcome(status: str, expected_status: str) -> RunOutcome:
     if status == "skipped":
         return "skipped"
@@ -302,7 +342,7 @@ def _playwright_outcome(status: str, expected_status: str) -> RunOutcome:
 
 def _run_pytest(
     tests_dir: Path, scratch: Path, env: dict[str, str], timeout_s: float, only: str | None = None
-) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]:
+) -> tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str, _Failures]:
     junit = scratch / "report.xml"
     target = f"{tests_dir}/{only}" if only else str(tests_dir)
     command = [sys.executable, "-m", "pytest", target, f"--junitxml={junit}", "-p", "no:cacheprovider", "-q"]
@@ -311,9 +351,10 @@ def _run_pytest(
         raise EnvironmentProblem(
             f"pytest wrote no JUnit report (exit status {code}); its last lines:", *_tail(output).splitlines()
         )
-    tests = parse_junit_xml(junit.read_text(encoding="utf-8"))
+    text = junit.read_text(encoding="utf-8")
+    tests = parse_junit_xml(text)
     errors = [] if code in (0, 1) else [f"pytest exited with status {code}", *_tail(output, 10).splitlines()]
-    return tests, errors, code, output
+    return tests, errors, code, output, junit_failures(text)
 
 
 def parse_junit_xml(text: str) -> list[tuple[str, str, str, RunOutcome]]:
@@ -328,6 +369,19 @@ def parse_junit_xml(text: str) -> list[tuple[str, str, str, RunOutcome]]:
         if key not in found or rank[outcome] > rank[found[key]]:  # setup/teardown errors repeat a case
             found[key] = outcome
     return [(file, "", name, outcome) for (file, name), outcome in found.items()]
+
+
+def junit_failures(text: str) -> _Failures:
+    """The first line of each failed or erroring testcase's message, keyed as `parse_junit_xml`."""
+    found: _Failures = {}
+    for case in ElementTree.fromstring(text).iter("testcase"):  # noqa: S314 - pytest's own report
+        problem = case.find("failure")
+        problem = problem if problem is not None else case.find("error")
+        if problem is not None:
+            module = (case.get("classname") or "").rsplit(".", 1)[-1]
+            message = problem.get("message") or problem.text or problem.tag
+            found.setdefault((f"{module}.py" if module else "", "", case.get("name") or ""), _first_line(message))
+    return found
 
 
 def _junit_outcome(case: ElementTree.Element) -> RunOutcome:
@@ -355,18 +409,28 @@ def _combine(
     runner: Literal["playwright", "pytest"],
     command: str,
     per_run: list[tuple[list[tuple[str, str, str, RunOutcome]], list[str], int, str]],
+    failures: Sequence[_Failures] = (),
 ) -> SuiteRun:
     results: dict[tuple[str, str, str], list[RunOutcome]] = {}
+    messages: dict[tuple[str, str, str], list[str]] = {}
     for number, (tests, _errors, _code, _output) in enumerate(per_run):
+        failed = failures[number] if number < len(failures) else {}
         for file, describe, title, outcome in tests:
-            slot = results.setdefault((file, describe, title), [])
-            slot.extend(["failed"] * (number - len(slot)))  # missing in an earlier run: it did not run
+            key = (file, describe, title)
+            slot, said = results.setdefault(key, []), messages.setdefault(key, [])
+            missing = number - len(slot)  # missing in an earlier run: it did not run
+            slot.extend(["failed"] * missing)
+            said.extend(["did not run"] * missing)
             slot.append(outcome)
-    for slot in results.values():
-        slot.extend(["failed"] * (len(per_run) - len(slot)))
+            said.append("" if outcome in _OK else failed.get(key) or _WHY[outcome])
+    for key, slot in results.items():
+        missing = len(per_run) - len(slot)
+        slot.extend(["failed"] * missing)
+        messages[key].extend(["did not run"] * missing)
     outcomes = tuple(
-        TestOutcome(file=file, describe=describe, title=title, results=tuple(slot))
-        for (file, describe, title), slot in sorted(results.items())
+        TestOutcome(file=file, describe=describe, title=title, results=tuple(slot), errors=tuple(messages[key]))
+        for key, slot in sorted(results.items())
+        for file, describe, title in [key]
     )
     statuses = [outcome.status for outcome in outcomes]
     codes = [code for _tests, _errors, code, _output in per_run]
@@ -386,10 +450,12 @@ def _combine(
 
 
 def apply_runs(report: RunReport, run: SuiteRun) -> RunReport:
-    """The report with each emitted scenario's per-run results and the runner summary.
+    """The report reconciled with the runs of the emitted suite: a test that was not as expected in
+    some run is never "passed".
 
-    A scenario that verification passed but whose emitted test is as expected in only some runs
-    becomes `flaky`; one whose test never ran as expected keeps its status and says so.
+    As expected in some runs only: `flaky`; in none (or it never ran): `suite_failed`. Either way
+    `run_errors` holds the runner's first error line for each run that was not as expected, so
+    the report says what the runner saw, not only what verification saw.
     """
     by_test = {(outcome.file, outcome.title): outcome for outcome in run.tests}
     scenarios = []
@@ -399,19 +465,32 @@ def apply_runs(report: RunReport, run: SuiteRun) -> RunReport:
             continue
         outcome = by_test.get((PurePosixPath(scenario.test_file).name, scenario.test_title))
         if outcome is None:
+            why = list(run.errors[:3]) or ["the runner did not report it"]
             scenarios.append(
-                scenario.model_copy(update={"runs": [], "message": _join(scenario.message, "its test did not run")})
+                scenario.model_copy(
+                    update={
+                        "status": "suite_failed",
+                        "runs": [],
+                        "run_errors": why,
+                        "message": _join(scenario.message, "its emitted test did not run"),
+                    }
+                )
             )
             continue
         update: dict[str, Any] = {"runs": outcome.ok_runs}
-        if outcome.status == "flaky" and scenario.status in ("passed", "weak"):
+        failed = [error for ok, error in zip(outcome.ok_runs, outcome.errors, strict=False) if not ok]
+        if failed:
+            update["run_errors"] = failed
+        total = len(outcome.results)
+        if outcome.status == "flaky":
             update["status"] = "flaky"
             update["message"] = _join(
-                scenario.message, f"its test passed in {sum(outcome.ok_runs)} of {len(outcome.results)} runs"
+                scenario.message, f"its test was as expected in {sum(outcome.ok_runs)} of {total} runs"
             )
-        elif outcome.status == "failed":
+        elif outcome.status in ("failed", "skipped"):
+            update["status"] = "suite_failed"
             update["message"] = _join(
-                scenario.message, f"its emitted test was not as expected in any run ({outcome.results[0]})"
+                scenario.message, f"its emitted test was not as expected in any of {total} run(s)"
             )
         scenarios.append(scenario.model_copy(update=update))
     status_of = {scenario.scenario_id: scenario.status for scenario in scenarios}

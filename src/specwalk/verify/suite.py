@@ -1,11 +1,15 @@
-"""Verify every scenario of a plan and classify it: passed, weak, app defect, not grounded or partial.
+"""Verify every scenario of a plan and classify it: passed, weak, app defect, environment,
+not grounded or partial.
 
-The verdicts follow the issue's rules: a scenario whose expectation fails while every target
-resolved is a probable app defect; one with a step that cannot be grounded is a generation
-failure; one whose checks still pass when the action that should cause them is skipped is weak.
-A scenario with lines the planner could not plan is verified for its planned part and reported
-as partial, naming what it does not check: never passed (part of it is unchecked), never an app
-defect (a failure may come from a line that was not run).
+The verdicts follow the issue's rules. An app defect is a check that fails while the scenario is
+fully planned, every target resolved, the app answered (pages loaded, no 5xx document, no crash)
+and the same check fails again in a second verification from a fresh context; failing once is
+flaky. A page that would not load or a server error is the environment's failure, with the
+evidence. A step that cannot be grounded is a generation failure; a test whose checks still pass
+when the action that should cause them is skipped is weak. A scenario with lines the planner could
+not plan is verified for its planned part and reported as partial, naming what it does not check:
+never passed (part of it is unchecked), never an app defect (a failure may come from a line that
+was not run).
 """
 
 from __future__ import annotations
@@ -76,6 +80,28 @@ def worst(statuses: list[ScenarioStatus]) -> ScenarioStatus:
     return min(statuses, key=_SEVERITY.index) if statuses else "not_planned"
 
 
+def _failed_at(run: ScenarioRun) -> int | None:
+    return next((step.index for step in run.steps if step.status == "failed"), None)
+
+
+def confirmed(first: ScenarioRun, second: ScenarioRun) -> ScenarioRun:
+    """The verdict of a scenario whose first run looked like an app defect, given a second run from
+    a fresh context: a defect only when the same check fails again."""
+    if second.status == "app_defect" and _failed_at(second) == _failed_at(first):
+        return ScenarioRun(first.scenario, "app_defect", first.steps, first.message)
+    if second.status == "passed":
+        message = f"{first.message}; then it passed in a second verification from a fresh context"
+        return ScenarioRun(second.scenario, "flaky", second.steps, message)
+    if second.status == "app_defect":
+        message = (
+            f"the first verification failed at {first.message}; a second, from a fresh context, at {second.message}"
+        )
+        return ScenarioRun(second.scenario, "flaky", second.steps, message)
+    # The app did not answer, or a target was not found, the second time: that is what to report.
+    message = f"{second.message} (a first verification failed at {first.message})"
+    return ScenarioRun(second.scenario, second.status, second.steps, message)
+
+
 def _scenario_result(
     requirement: Requirement,
     scenario: Scenario,
@@ -86,6 +112,7 @@ def _scenario_result(
     observe: ObserverFactory | None = None,
     fallback: Fallback | None = None,
     sensitivity: bool = True,
+    recheck: bool = True,
 ) -> ScenarioResult:
     def live(version: Scenario) -> ScenarioRun:
         return verifier.run(version, on_step=on_step, observer=observe(version) if observe else None)
@@ -106,6 +133,9 @@ def _scenario_result(
             break
         repairs += 1
         run = live(changed)
+    if run.status == "app_defect" and scenario.complete and recheck:
+        # A verdict against the app must hold twice: once more from a fresh context.
+        run = confirmed(run, live(run.scenario))
     steps = run.steps
     status: ScenarioStatus = run.status
     message = run.message
@@ -171,12 +201,15 @@ def verify_plan(
     observe: ObserverFactory | None = None,
     fallback: Fallback | None = None,
     sensitivity: bool = True,
+    recheck: bool = True,
 ) -> VerifiedPlan:
     """Verify every scenario; with `helpers`, that many more browsers take scenarios side by side.
 
     `observe` makes an observer for every run (the manual takes its pictures so, in the same
     runs); `fallback` offers other versions of a scenario that did not pass; `sensitivity=False`
-    skips proving each check can fail (the manual needs the runs, not the verdict on the checks).
+    skips proving each check can fail (the manual needs the runs, not the verdict on the checks);
+    `recheck=False` skips verifying a probable app defect a second time from a fresh context (it
+    is reported as an app defect only when the same check fails again; once it is "flaky").
 
     Each helper opens its verifier (its own Playwright and browser) in its own thread, as
     Playwright requires. Results keep the plan's order whoever verified them, so the output does
@@ -202,6 +235,7 @@ def verify_plan(
             observe=observe,
             fallback=fallback,
             sensitivity=sensitivity,
+            recheck=recheck,
         )
 
     done = side_by_side(len(pairs), verify_one, verifier, helpers)
