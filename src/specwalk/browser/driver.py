@@ -82,6 +82,9 @@ class Driver(Protocol):
     def visible_count(self, locator: Locator) -> int:
         """How many matches are visible now."""
 
+    def first_visible(self, locator: Locator) -> int | None:
+        """The position of the first visible match now, in document order; None: none is visible."""
+
     def has_role(self, locator: Locator, role: str) -> bool:
         """Whether the element `locator` finds has the ARIA role `role`."""
 

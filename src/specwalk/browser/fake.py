@@ -177,6 +177,8 @@ class FakeDriver:
             for root in scopes if scopes is not None else [None]:
                 inside = self._rendered(root.children if root is not None else self.elements)
                 pool.extend(element for element in inside if element not in pool and _part_matches(part, element))
+            if part.visible:
+                pool = [element for element in pool if element.visible]
             if part.nth is not None:
                 index = part.nth if part.nth >= 0 else len(pool) + part.nth
                 pool = [pool[index]] if 0 <= index < len(pool) else []
@@ -188,6 +190,9 @@ class FakeDriver:
 
     def visible_count(self, locator: Locator) -> int:
         return sum(element.visible for element in self._matches(locator))
+
+    def first_visible(self, locator: Locator) -> int | None:
+        return next((n for n, element in enumerate(self._matches(locator)) if element.visible), None)
 
     def has_role(self, locator: Locator, role: str) -> bool:
         return any(element.role == role for element in self._matches(locator))

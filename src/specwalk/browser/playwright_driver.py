@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page
     from playwright.sync_api import Locator as PwLocator
 
+# Playwright's own test of visibility: a box with a size (or client rects).
+_VISIBLE = "e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)"
+
 # Counted as "interactive" in a page summary; later stages use the UI map instead.
 _INTERACTIVE = "a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]"
 
@@ -492,11 +495,16 @@ class PageDriver:
 
     def visible_count(self, locator: Locator) -> int:
         """How many matches are visible now (no waiting)."""
-        return int(
-            self.resolve(locator).evaluate_all(
-                "els => els.filter(e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)).length"
-            )
-        )
+        return int(self.resolve(locator).evaluate_all(f"els => els.filter({_VISIBLE}).length"))
+
+    def first_visible(self, locator: Locator) -> int | None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            index = int(self.resolve(locator).evaluate_all(f"els => els.findIndex({_VISIBLE})"))
+        except PlaywrightError:
+            return None
+        return index if index >= 0 else None
 
     def has_role(self, locator: Locator, role: str) -> bool:
         """Whether the element `locator` finds has the ARIA role `role` (as getByRole computes it)."""
@@ -778,6 +786,8 @@ def _apply_part(scope: Any, part: LocatorPart) -> Any:
         located = getattr(scope, method)(name) if part.prefix else getattr(scope, method)(name, exact=part.exact)
     if part.has_text is not None:
         located = located.filter(has_text=part.has_text)
+    if part.visible:
+        located = located.filter(visible=True)
     if part.nth is not None:
         located = located.nth(part.nth)
     return located

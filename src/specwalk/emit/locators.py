@@ -70,6 +70,8 @@ def _ts_part(part: LocatorPart) -> str:
         call = f"{_TS_METHODS[part.kind]}({_ts_name(part)}{exact})"
     if part.has_text is not None:
         call += f".filter({{ hasText: {ts_string(part.has_text)} }})"
+    if part.visible:
+        call += ".filter({ visible: true })"
     if part.nth is not None:
         call += {0: ".first()", -1: ".last()"}.get(part.nth, f".nth({part.nth})")
     return call
@@ -92,6 +94,8 @@ def _py_part(part: LocatorPart) -> str:
         call = f"{_PY_METHODS[part.kind]}({_py_name(part)}{exact})"
     if part.has_text is not None:
         call += f".filter(has_text={py_string(part.has_text)})"
+    if part.visible:
+        call += ".filter(visible=True)"
     if part.nth is not None:
         call += {0: ".first", -1: ".last"}.get(part.nth, f".nth({part.nth})")  # properties in Python
     return call

@@ -172,6 +172,12 @@ def _check(op: Operation, page: str) -> str:
 
 def _step_lines(step: StepResult, indent: str) -> list[str]:
     lines = [f"{indent}# {one_line(step.text)} — {step.source}"]
+    if step.evidence.copies and step.evidence.source is not None:
+        where = f"{step.evidence.source.file}:{step.evidence.source.line}"
+        lines.append(
+            f"{indent}# specwalk: the page shows {step.evidence.copies} copies of this control ({where});"
+            " the first visible one is used"
+        )
     if step.sensitivity == "weak":
         why = one_line(step.evidence.message) or "it would also pass if the step before it did nothing"
         lines.append(f"{indent}# specwalk: weak assertion — {why}")

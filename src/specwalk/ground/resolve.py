@@ -75,6 +75,7 @@ class Resolution:
     tried: list[Locator] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     message: str = ""
+    copies: int = 0  # the locator matched this many copies of `element`; the first visible is used
 
     @property
     def ok(self) -> bool:
@@ -169,6 +170,27 @@ def scoped(container: str, scope_role: str | None, inner: Locator) -> list[Locat
         Locator(parts=(LocatorPart(kind="role", role=role, value="", has_text=container), *inner.parts))
         for role in roles
     ]
+
+
+def _copies(element: UIElement, locator: Locator, hits: Sequence[Hit]) -> bool:
+    """Whether every live match of `locator` is `element` rendered again: the UI map knows one
+    source line for it, not rendered per item of a list, and no other retrieved element it could be."""
+    target = locator.target
+    key = (target.kind, target.role, " ".join(target.value.split()).lower())
+
+    def keys(candidate: LocatorCandidate) -> tuple[str, str | None, str]:
+        part = from_candidate(candidate).target
+        return (part.kind, part.role, " ".join(part.value.split()).lower())
+
+    own = [candidate for candidate in element.locators if keys(candidate) == key]
+    if not own or any(candidate.repeated for candidate in own):
+        return False
+    where = (element.location.file, element.location.line)
+    return all(
+        (hit.element.location.file, hit.element.location.line) == where
+        for hit in hits
+        if any(keys(candidate) == key for candidate in hit.element.locators)
+    )
 
 
 @dataclass(frozen=True)
@@ -381,6 +403,17 @@ class Resolver:
                     prefix = locator.target.model_copy(update={"exact": False, "prefix": True})
                     locator = Locator(parts=(*locator.parts[:-1], prefix))
                     count = driver.count(locator)
+            if count > 1 and element is not None and _copies(element, locator, hits):
+                # One control the page renders more than once (a component used twice): the first
+                # visible copy is the one a user sees first.
+                first = driver.first_visible(locator)
+                if first is not None:
+                    pick = locator.target.model_copy(update={"nth": 0, "visible": first > 0})
+                    chosen = Locator(parts=(*locator.parts[:-1], pick))
+                    if driver.count(chosen) == 1:
+                        result.copies = count
+                        winner = (chosen, element)
+                        break
             if (
                 count == 1
                 and role

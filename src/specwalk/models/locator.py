@@ -26,7 +26,10 @@ class LocatorPart(BaseModel):
     # ("Cart 3" for a link written `Cart <span>{{ count }}</span>`): rendered as /^Cart\b/.
     prefix: bool = False
     has_text: str | None = None
-    nth: int | None = None
+    # Only the visible matches (`filter({ visible: true })`), before `nth`: copies of one control
+    # where the first in the document is hidden (a menu rendered for small screens too).
+    visible: bool = False
+    nth: int | None = None  # 0: `.first()`, -1: `.last()`
 
 
 class Locator(BaseModel):

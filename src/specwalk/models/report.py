@@ -70,6 +70,9 @@ class Evidence(_Model):
     actual: str | None = None
     message: str = ""
     screenshot: str | None = None  # path relative to the output dir
+    # The live matches were this many copies of the one UI-map element at `source` (a component
+    # rendered twice: the article's buttons above and below it); the first visible one is used.
+    copies: int | None = None
 
 
 StepStatus = Literal["passed", "failed", "not_grounded", "not_run"]

@@ -118,6 +118,7 @@ def _evidence(resolution: Resolution | None, message: str = "", **extra: str | N
         expected=extra.get("expected"),
         actual=extra.get("actual"),
         message=message or resolution.message,
+        copies=resolution.copies or None,
     )
 
 

@@ -43,6 +43,16 @@ CASES: list[tuple[Operation, str, str]] = [
         'page.get_by_role("listitem").filter(has_text="Bread").get_by_role("button", name="Delete").first.dblclick()',
     ),
     (
+        act("click", Locator(parts=(LocatorPart(kind="role", role="button", value="Favorite", visible=True, nth=0),))),
+        "await page.getByRole('button', { name: 'Favorite' }).filter({ visible: true }).first().click();",
+        'page.get_by_role("button", name="Favorite").filter(visible=True).first.click()',
+    ),
+    (
+        act("click", Locator(parts=(LocatorPart(kind="text", value="Reply", nth=-1),))),
+        "await page.getByText('Reply').last().click();",
+        'page.get_by_text("Reply").last.click()',
+    ),
+    (
         act("fill", FIELD, 'It\'s "new"'),
         "await page.getByLabel('New item').fill('It\\'s \"new\"');",
         'page.get_by_label("New item").fill("It\'s \\"new\\"")',

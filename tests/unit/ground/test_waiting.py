@@ -5,7 +5,7 @@ from __future__ import annotations
 from specwalk.browser.fake import FakeApp, FakeDriver, FakeElement
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
-from specwalk.models.locator import role
+from specwalk.models.locator import Locator, LocatorPart, role
 
 from ..fakes import BASE_URL, ui_element
 
@@ -54,10 +54,45 @@ def test_absence_is_not_waited_for_when_the_step_is_about_absence() -> None:
 
 
 def test_two_matches_that_stay_two_are_ambiguous_after_waiting() -> None:
+    elsewhere = ui_element("src/ArticleList.vue:30:9", "button", "Favorite")
     driver = page(
         FakeElement(role="button", name="Favorite"), FakeElement(role="button", name="Favorite"), timeout_ms=1_000
     )
-    ambiguous = resolver().resolve(driver, "Favorite", role="button")
+    ambiguous = Resolver(LexicalRetriever([FAVORITE, elsewhere]), locale="en").resolve(
+        driver, "Favorite", role="button"
+    )
     assert not ambiguous.ok
     assert "matches more than one element" in ambiguous.message
     assert driver.clock_ms == 1_000
+
+
+def test_copies_of_one_control_resolve_to_the_first_visible_one() -> None:
+    driver = page(FakeElement(role="button", name="Favorite"), FakeElement(role="button", name="Favorite"))
+    found = resolver().resolve(driver, "Favorite", role="button", action="click")
+    assert found.ok and found.copies == 2 and found.element == FAVORITE
+    first = LocatorPart(kind="role", role="button", value="Favorite", exact=True, nth=0)
+    assert found.locator == Locator(parts=(first,))
+    assert driver.clock_ms == 0  # copies need no waiting
+
+
+def test_copies_whose_first_is_hidden_use_the_first_visible() -> None:
+    driver = page(
+        FakeElement(role="button", name="Favorite", visible=False), FakeElement(role="button", name="Favorite")
+    )
+    found = resolver().resolve(driver, "Favorite", role="button")
+    assert found.locator is not None and found.locator.target.visible and found.locator.target.nth == 0
+
+
+def test_a_control_rendered_per_list_item_is_not_a_copy() -> None:
+    per_item = ui_element("src/TaskItem.tsx:9:7", "button", "Delete", repeated=True)
+    driver = page(FakeElement(role="button", name="Delete"), FakeElement(role="button", name="Delete"), timeout_ms=0)
+    found = Resolver(LexicalRetriever([per_item]), locale="en").resolve(driver, "Delete", role="button")
+    assert not found.ok and "matches more than one element" in found.message
+
+
+def test_two_controls_written_apart_with_one_name_are_not_copies() -> None:
+    top = ui_element("src/Toolbar.vue:4:3", "button", "Save", shared=2)
+    bottom = ui_element("src/Footer.vue:11:5", "button", "Save", shared=2)
+    driver = page(FakeElement(role="button", name="Save"), FakeElement(role="button", name="Save"), timeout_ms=0)
+    found = Resolver(LexicalRetriever([top, bottom]), locale="en").resolve(driver, "Save", role="button")
+    assert not found.ok and found.copies == 0
