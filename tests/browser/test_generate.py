@@ -79,6 +79,7 @@ def test_generate_verifies_classifies_emits_and_runs(project: Path, capsys: pyte
         "exact": False,
         "prefix": False,
         "has_text": "Bread",
+        "visible": False,
         "nth": None,
     }
     assert click["evidence"]["element_id"].startswith("index.html:")
