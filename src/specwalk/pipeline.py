@@ -32,6 +32,7 @@ from specwalk.fileio import write_atomic
 from specwalk.models.report import RequirementRow, RunReport, ScenarioResult, SharedSetup
 
 if TYPE_CHECKING:
+    from specwalk.browser.reset import Reset
     from specwalk.emit.layout import Language
     from specwalk.emit.manual_check import Change
     from specwalk.ground.resolve import Chooser
@@ -305,7 +306,7 @@ def generate(
     from specwalk.ground.resolve import Resolver
     from specwalk.verify.engine import ScenarioVerifier
     from specwalk.verify.runner import apply_runs, run_suite
-    from specwalk.verify.setup import share_setups
+    from specwalk.verify.setup import SetupSharing, share_setups
     from specwalk.verify.suite import verify_plan
 
     say = on_progress or (lambda _message: None)
@@ -346,6 +347,7 @@ def generate(
         browser_session(browser, headless=config.browser.headless) as session,
     ):
         lap("start")
+        reset = reset_for(config, app, env)
 
         def verifier_for(session: BrowserSession) -> ScenarioVerifier:
             return ScenarioVerifier(
@@ -356,6 +358,7 @@ def generate(
                 locale=locale,
                 timeout_ms=config.app.action_timeout * 1000,
                 artifacts=config.output_dir,
+                reset=reset,
             )
 
         @contextmanager
@@ -365,6 +368,10 @@ def generate(
 
         verifier = verifier_for(session)
         workers = min(config.browser.worker_count(os.cpu_count()), max(1, plan.scenario_count))
+        if reset is not None:
+            # One scenario at a time: a reset would pull the data from under another one's feet.
+            workers = 1
+            say(f"verify: [app] reset (`{reset.command}`) before each scenario, one at a time")
         if workers > 1:
             say(f"verify: {workers} browsers side by side")
         verified = verify_plan(
@@ -379,7 +386,10 @@ def generate(
 
             repaired = [scenario for scenario in verified.scenarios if REPAIRED in scenario.message]
             llm.log.repairs_fixed += sum(scenario.status != "not_grounded" for scenario in repaired)
-        sharing = share_setups(verified.scenarios, verifier)
+        # With a reset, every test builds its own state: a shared setup's user would be reset away.
+        sharing = (
+            share_setups(verified.scenarios, verifier) if reset is None else SetupSharing(verified.scenarios, [], [])
+        )
         for line in sharing.refused:
             say(f"setup: {line}")
         for shared in sharing.setups:
@@ -409,6 +419,18 @@ def generate(
             report = apply_runs(report, suite_run)
             lap("run")
     return result(report)
+
+
+def reset_for(config: Config, app: RunningApp, env: dict[str, str]) -> Reset | None:
+    """[app] reset as a callable (None when not configured): `{port}` is the app's port, and the
+    command gets the services' ports (API_PORT=…) as the app's command did."""
+    command = config.app.reset.strip()
+    if not command:
+        return None
+    from specwalk.browser.reset import Reset
+
+    port = str(app.port) if app.port is not None else ""
+    return Reset(command.replace("{port}", port), config.root, {**env, **app.env, "PORT": port})
 
 
 def _report(

@@ -94,6 +94,12 @@ def click(name: str, line: int, role: str = "button") -> ActionStep:
     return ActionStep(text=f'I click "{name}"', source=_source(line), action="click", target=name, role=role)
 
 
+def fill(target: str, value: str, line: int) -> ActionStep:
+    return ActionStep(
+        text=f'I fill in "{target}" with "{value}"', source=_source(line), action="fill", target=target, value=value
+    )
+
+
 def sees(text: str, line: int) -> ExpectationStep:
     return ExpectationStep(text=f'I should see "{text}"', source=_source(line), expectation="text_visible", value=text)
 

@@ -10,6 +10,7 @@ does not hold, a page that does not load); exceptions are for bugs.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -18,6 +19,44 @@ from typing import Any, Protocol
 
 from specwalk.models.locator import Locator
 from specwalk.models.report import OpMatch
+
+# A requirement value with this placeholder ("newbie-{unique}") gets a fresh value in every page
+# context: each verification run, and each run of the emitted test, signs up a new user. Drivers
+# fill it in at the boundary; everything above keeps the placeholder, so reports stay the same.
+UNIQUE = "{unique}"
+
+
+def new_unique() -> str:
+    """A value for `{unique}`: 8 lowercase letters and digits, as the emitted tests make them."""
+    return secrets.token_hex(4)
+
+
+def with_unique(text: str, value: str) -> str:
+    return text.replace(UNIQUE, value)
+
+
+def locator_with_unique(locator: Locator, value: str) -> Locator:
+    if UNIQUE not in locator.model_dump_json():
+        return locator
+    parts = tuple(
+        part.model_copy(
+            update={
+                "value": with_unique(part.value, value),
+                "has_text": None if part.has_text is None else with_unique(part.has_text, value),
+            }
+        )
+        for part in locator.parts
+    )
+    return Locator(parts=parts)
+
+
+def outcome_without_unique(outcome: Outcome, value: str) -> Outcome:
+    """What a page said, with the run's own value put back as the placeholder."""
+    if value not in outcome.message and value not in (outcome.actual or ""):
+        return outcome
+    actual = None if outcome.actual is None else outcome.actual.replace(value, UNIQUE)
+    return Outcome(outcome.ok, outcome.message.replace(value, UNIQUE), actual)
+
 
 ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload, focus, drag
 # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title,

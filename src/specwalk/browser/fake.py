@@ -22,7 +22,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from specwalk.browser.driver import ActionName, Capture, CheckName, ElementFacts, Outcome
+from specwalk.browser.driver import (
+    UNIQUE,
+    ActionName,
+    Capture,
+    CheckName,
+    ElementFacts,
+    Outcome,
+    locator_with_unique,
+    new_unique,
+    outcome_without_unique,
+    with_unique,
+)
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 from specwalk.models.patterns import text_pattern
 from specwalk.models.report import OpMatch
@@ -101,6 +112,7 @@ class FakeDriver:
         self.defaulted_dialogs = 0
         self._next_answer: tuple[bool, str | None] | None = None
         self.problems: list[str] = []  # why the app did not answer (`problem`)
+        self.unique = new_unique()  # this context's value for `{unique}`
 
     def show_dialog(self, message: str) -> tuple[bool, str | None]:
         """What an app's alert / confirm / prompt gets: (accepted, the prompt's text)."""
@@ -121,7 +133,7 @@ class FakeDriver:
         return self._url
 
     def goto(self, path_or_url: str) -> Outcome:
-        url = urljoin(self.base_url, path_or_url)
+        url = urljoin(self.base_url, with_unique(path_or_url, self.unique))
         parts = urlsplit(url)
         path = parts.path + (f"#{parts.fragment}" if parts.fragment.startswith("/") else "")
         response = self.app.response(path) or self.app.response(parts.path)
@@ -172,7 +184,7 @@ class FakeDriver:
 
     def _matches(self, locator: Locator) -> list[FakeElement]:
         scopes: list[FakeElement] | None = None
-        for part in locator.parts:
+        for part in locator_with_unique(locator, self.unique).parts:
             pool: list[FakeElement] = []
             for root in scopes if scopes is not None else [None]:
                 inside = self._rendered(root.children if root is not None else self.elements)
@@ -212,7 +224,7 @@ class FakeDriver:
 
     def text_of(self, locator: Locator) -> str:
         found = self._matches(locator)
-        return found[0].subtree_text() if found else ""
+        return found[0].subtree_text().replace(self.unique, UNIQUE) if found else ""
 
     def wait_attached(self, locator: Locator, *, timeout_ms: float | None = None) -> bool:
         return self._until(lambda: bool(self._matches(locator)), timeout_ms)
@@ -251,6 +263,10 @@ class FakeDriver:
         timeout_ms: float | None = None,
         to: Locator | None = None,
     ) -> Outcome:
+        value = None if value is None else with_unique(value, self.unique)
+        return outcome_without_unique(self._act(action, locator, value, timeout_ms), self.unique)
+
+    def _act(self, action: ActionName, locator: Locator | None, value: str | None, timeout_ms: float | None) -> Outcome:
         self.log.append(f"{action} {_describe(locator)}" + (f" {value!r}" if value is not None else ""))
         if locator is None:
             return Outcome(action == "press" and bool(value), "" if value else f"{action} needs a target")
@@ -286,6 +302,7 @@ class FakeDriver:
         key: str | None = None,
         match: OpMatch | None = None,
     ) -> Outcome:
+        value = None if value is None else with_unique(value, self.unique)
         seen: list[str | None] = [None]
 
         def holds() -> bool:
@@ -293,9 +310,10 @@ class FakeDriver:
             return result != negated
 
         if self._until(holds, timeout_ms):
-            return Outcome(True, actual=seen[0])
+            return outcome_without_unique(Outcome(True, actual=seen[0]), self.unique)
         expectation = f"{'not ' if negated else ''}{name}" + (f" {value!r}" if value is not None else "")
-        return Outcome(False, f"expected {_describe(locator)} {expectation}", actual=seen[0])
+        failed = Outcome(False, f"expected {_describe(locator)} {expectation}", actual=seen[0])
+        return outcome_without_unique(failed, self.unique)
 
     def _holds(
         self, name: CheckName, locator: Locator | None, value: str | None, key: str | None, match: OpMatch | None

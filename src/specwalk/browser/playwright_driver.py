@@ -17,7 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS, BrowserInfo
-from specwalk.browser.driver import ActionName, Capture, CheckName, ElementFacts, Outcome
+from specwalk.browser.driver import (
+    UNIQUE,
+    ActionName,
+    Capture,
+    CheckName,
+    ElementFacts,
+    Outcome,
+    locator_with_unique,
+    new_unique,
+    outcome_without_unique,
+    with_unique,
+)
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 from specwalk.models.patterns import text_pattern, url_pattern
@@ -406,6 +417,7 @@ class PageDriver:
         self.defaulted_dialogs = 0  # dialogs answered with OK because no step said how
         self._next_answer: tuple[bool, str | None] | None = None
         page.on("dialog", self._on_dialog)
+        self.unique = new_unique()  # this context's value for `{unique}` in requirement values
         self._problems: list[str] = []
         page.on("response", self._on_response)
         page.on("crash", lambda _page: self._problems.append("the page crashed"))
@@ -445,7 +457,7 @@ class PageDriver:
 
     def resolve(self, locator: Locator) -> PwLocator:
         current: Any = self._page
-        for part in locator.parts:
+        for part in locator_with_unique(locator, self.unique).parts:
             current = _apply_part(current, part)
         return current  # type: ignore[no-any-return]
 
@@ -453,9 +465,10 @@ class PageDriver:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            self._page.goto(path_or_url, wait_until="load")
+            self._page.goto(with_unique(path_or_url, self.unique), wait_until="load")
         except PlaywrightError as exc:
-            return self._unanswered(f"could not open {path_or_url}: {_first_line(exc)}")
+            message = _first_line(exc).replace(self.unique, UNIQUE)
+            return self._unanswered(f"could not open {path_or_url}: {message}")
         return Outcome(True)
 
     def _unanswered(self, message: str) -> Outcome:
@@ -590,6 +603,17 @@ class PageDriver:
     ) -> Outcome:
         """Perform `action` (`to`: where a drag drops); a target that is missing, hidden or disabled
         (after `timeout_ms`, default the page's) is a failed Outcome."""
+        value = None if value is None else with_unique(value, self.unique)
+        return outcome_without_unique(self._act(action, locator, value, timeout_ms, to), self.unique)
+
+    def _act(
+        self,
+        action: ActionName,
+        locator: Locator | None,
+        value: str | None,
+        timeout_ms: float | None,
+        to: Locator | None,
+    ) -> Outcome:
         if locator is None:
             if action != "press" or not value:
                 return Outcome(False, f"{action} needs a target")
@@ -634,9 +658,23 @@ class PageDriver:
 
         `key` names the attribute of an attribute check; `match` says how `value` compares for
         url, text, attribute and dialog checks (None: the check's own way)."""
+        value = None if value is None else with_unique(value, self.unique)
+        timeout = self.timeout_ms if timeout_ms is None else timeout_ms
+        checked = self._check(name, locator, value, negated, timeout, key, match)
+        return outcome_without_unique(checked, self.unique)
+
+    def _check(
+        self,
+        name: CheckName,
+        locator: Locator | None,
+        value: str | None,
+        negated: bool,
+        timeout: float,
+        key: str | None,
+        match: OpMatch | None,
+    ) -> Outcome:
         from playwright.sync_api import expect
 
-        timeout = self.timeout_ms if timeout_ms is None else timeout_ms
         try:
             if name == "dialog":
                 return self._check_dialog(value or "", match or "equals", negated=negated, timeout_ms=timeout)
@@ -687,7 +725,7 @@ class PageDriver:
             waited += _POLL_MS
 
     def text_of(self, locator: Locator) -> str:
-        return str(self.resolve(locator).first.inner_text(timeout=self.timeout_ms))
+        return str(self.resolve(locator).first.inner_text(timeout=self.timeout_ms)).replace(self.unique, UNIQUE)
 
     def screenshot(self, path: Path, *, highlight: Locator | None = None, full_page: bool = False) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

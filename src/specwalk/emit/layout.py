@@ -60,6 +60,7 @@ class SuiteSettings:
     test_timeout_ms: int = 30_000
     expect_timeout_ms: int = 5_000
     services: tuple[SuiteService, ...] = ()
+    reset_command: str = ""  # [app] reset, run from app_cwd before each test; "": none
 
     @property
     def app_env(self) -> dict[str, str]:
@@ -104,6 +105,7 @@ def suite_settings(config: Config) -> SuiteSettings:
         start_timeout_s=config.app.start_timeout,
         expect_timeout_ms=round(config.app.action_timeout * 1000),
         services=services,
+        reset_command=config.app.reset.strip().replace("{port}", str(port)),
     )
 
 

@@ -44,12 +44,35 @@ def py_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# A requirement value's run-unique placeholder ("newbie-{unique}"): the emitted test computes a
+# fresh value every run (`unique`, defined at the top of each test that needs it).
+UNIQUE = "{unique}"
+TS_UNIQUE = "const unique = Date.now().toString(36) + Math.random().toString(36).slice(2, 6); // fresh per run"
+PY_UNIQUE = "unique = secrets.token_hex(4)  # fresh per run"
+
+
+def ts_text(value: str) -> str:
+    """A value as TypeScript: a string literal, or a template literal that fills in `{unique}`."""
+    if UNIQUE not in value:
+        return ts_string(value)
+    escaped = ts_string(value)[1:-1].replace("\\'", "'").replace("`", "\\`").replace("${", "\\${")
+    return "`" + escaped.replace(UNIQUE, "${unique}") + "`"
+
+
+def py_text(value: str) -> str:
+    """A value as Python: a string literal, or an f-string that fills in `{unique}`."""
+    if UNIQUE not in value:
+        return py_string(value)
+    literal = py_string(value).replace("{", "{{").replace("}", "}}")
+    return "f" + literal.replace("{{unique}}", "{unique}")
+
+
 def _ts_name(part: LocatorPart) -> str:
-    return f"/{prefix_pattern(part.value)}/" if part.prefix else ts_string(part.value)
+    return f"/{prefix_pattern(part.value)}/" if part.prefix else ts_text(part.value)
 
 
 def _py_name(part: LocatorPart) -> str:
-    return f"re.compile({py_string(prefix_pattern(part.value))})" if part.prefix else py_string(part.value)
+    return f"re.compile({py_string(prefix_pattern(part.value))})" if part.prefix else py_text(part.value)
 
 
 def _ts_part(part: LocatorPart) -> str:
@@ -62,14 +85,14 @@ def _ts_part(part: LocatorPart) -> str:
         suffix = f", {{ {', '.join(options)} }}" if options else ""
         call = f"getByRole({ts_string(part.role or 'generic')}{suffix})"
     elif part.kind == "testid":
-        call = f"getByTestId({ts_string(part.value)})"
+        call = f"getByTestId({ts_text(part.value)})"
     elif part.kind == "css":
-        call = f"locator({ts_string(part.value)})"
+        call = f"locator({ts_text(part.value)})"
     else:
         exact = ", { exact: true }" if part.exact and not part.prefix else ""
         call = f"{_TS_METHODS[part.kind]}({_ts_name(part)}{exact})"
     if part.has_text is not None:
-        call += f".filter({{ hasText: {ts_string(part.has_text)} }})"
+        call += f".filter({{ hasText: {ts_text(part.has_text)} }})"
     if part.visible:
         call += ".filter({ visible: true })"
     if part.nth is not None:
@@ -86,14 +109,14 @@ def _py_part(part: LocatorPart) -> str:
                 args.append("exact=True")
         call = f"get_by_role({', '.join(args)})"
     elif part.kind == "testid":
-        call = f"get_by_test_id({py_string(part.value)})"
+        call = f"get_by_test_id({py_text(part.value)})"
     elif part.kind == "css":
-        call = f"locator({py_string(part.value)})"
+        call = f"locator({py_text(part.value)})"
     else:
         exact = ", exact=True" if part.exact and not part.prefix else ""
         call = f"{_PY_METHODS[part.kind]}({_py_name(part)}{exact})"
     if part.has_text is not None:
-        call += f".filter(has_text={py_string(part.has_text)})"
+        call += f".filter(has_text={py_text(part.has_text)})"
     if part.visible:
         call += ".filter(visible=True)"
     if part.nth is not None:

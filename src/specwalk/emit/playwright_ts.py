@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS
 from specwalk.emit.layout import (
@@ -22,7 +23,7 @@ from specwalk.emit.layout import (
     plan_files,
     skip_reason,
 )
-from specwalk.emit.locators import to_typescript, ts_string
+from specwalk.emit.locators import TS_UNIQUE, UNIQUE, to_typescript, ts_string, ts_text
 from specwalk.models.patterns import text_pattern, url_pattern
 from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
 
@@ -86,18 +87,22 @@ def uses_dialogs(operations: list[Operation]) -> bool:
 def url_regex(value: str) -> str:
     """A JS regex literal matching a URL ending in `value` (then an optional ?query / #hash).
 
-    The same pattern the driver checked with: `re.escape(value) + r"(?:[?#].*)?$"`.
+    The same pattern the driver checked with: `re.escape(value) + r"(?:[?#].*)?$"`. A value with
+    `{unique}` becomes `new RegExp(...)` over a template literal (the value is letters and digits).
     """
-    escaped = _REGEX_SPECIAL.sub(lambda match: "\\" + match.group(0), value)
+    literal = [_REGEX_SPECIAL.sub(lambda match: "\\" + match.group(0), part) for part in value.split(UNIQUE)]
     for raw, code in (("\n", "\\n"), ("\r", "\\r"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        escaped = escaped.replace(raw, code)
-    return f"/{escaped}(?:[?#].*)?$/"
+        literal = [part.replace(raw, code) for part in literal]
+    if len(literal) == 1:
+        return f"/{literal[0]}(?:[?#].*)?$/"
+    source = [part.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${") for part in literal]
+    return "new RegExp(`" + "${unique}".join(source) + "(?:[?#].*)?$`)"
 
 
 def render_operation(op: Operation, page: str = "page") -> str:
     """One statement of TypeScript for one operation."""
     if op.op == "goto":
-        return f"await {page}.goto({ts_string(op.value or '/')});"
+        return f"await {page}.goto({ts_text(op.value or '/')});"
     if op.op == "reload":
         return f"await {page}.reload();"
     if op.op == "go_back":
@@ -132,11 +137,11 @@ def _act(op: Operation, page: str) -> str:
     if op.name in _ACTS:
         return f"{target}.{_ACTS[op.name]}"
     if op.name == "fill":
-        return f"{target}.fill({ts_string(op.value or '')})"
+        return f"{target}.fill({ts_text(op.value or '')})"
     if op.name == "press":
         return f"{target}.press({ts_string(op.value or 'Enter')})"
     if op.name == "select":
-        option = f"{{ label: {ts_string(op.value)} }}" if op.value else "{ index: 0 }"
+        option = f"{{ label: {ts_text(op.value)} }}" if op.value else "{ index: 0 }"
         return f"{target}.selectOption({option})"
     if op.name == "upload":
         return f"{target}.setInputFiles({ts_string(op.value) if op.value else '[]'})"
@@ -157,13 +162,13 @@ def _check(op: Operation, page: str) -> str:
         pattern = js_regex(text_pattern(op.value or "", op.match or "equals"))
         return f"expect.poll(() => dialogs.messages.at(-1) ?? ''){negation}.toMatch({pattern})"
     if op.name == "title":
-        return f"expect({page}){negation}.toHaveTitle({ts_string(op.value or '')})"
+        return f"expect({page}){negation}.toHaveTitle({ts_text(op.value or '')})"
     if op.locator is None:
         raise ValueError(f"check {op.name!r} needs a locator")
     if op.name == "pressed":  # toggle buttons: aria-pressed, which toBeChecked does not read
         return f"expect({to_typescript(op.locator, page)}){negation}.toHaveAttribute('aria-pressed', 'true')"
     if op.name == "contains_all":  # items in order, each containing its text
-        texts = ", ".join(ts_string(text) for text in json.loads(op.value or "[]"))
+        texts = ", ".join(ts_text(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_typescript(op.locator, page)}){negation}.toContainText([{texts}])"
     if op.name == "selected":  # an <option>: the one its select shows
         return f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty('selected', true)"
@@ -183,10 +188,14 @@ def _check(op: Operation, page: str) -> str:
         raise ValueError(f"unknown check {op.name!r}")
     argument = ""
     if op.name in _VALUE_CHECKS:
-        argument = ts_string(op.value or "")
+        argument = ts_text(op.value or "")
     elif op.name == "count":
         argument = str(int(op.value or 0))
     return f"expect({to_typescript(op.locator, page)}){negation}.{_CHECKS[op.name]}({argument})"
+
+
+def _uses_unique(steps: Iterable[StepResult]) -> bool:
+    return any(UNIQUE in operation.model_dump_json() for step in steps for operation in step.operations)
 
 
 def _step_lines(step: StepResult, indent: str) -> list[str]:
@@ -213,6 +222,8 @@ def _test_lines(scenario: ScenarioResult, title: str, indent: str = "  ") -> lis
     out.append(f"{indent}test({ts_string(title)}, async ({{ page }}) => {{")
     if uses_dialogs([op for step in scenario.steps if not step.in_setup for op in step.operations]):
         out.append(f"{inner}const dialogs = watchDialogs(page);")
+    if _uses_unique(step for step in scenario.steps if not step.in_setup):
+        out.append(f"{inner}{TS_UNIQUE}")
     if scenario.status == "app_defect":
         out.append(f"{inner}// specwalk: app defect — {one_line(defect_summary(scenario))}")
         out.append(f"{inner}test.fail();")
@@ -259,10 +270,10 @@ def _runs(tests: tuple[PlannedTest, ...]) -> list[tuple[str | None, list[Planned
     return runs
 
 
-def _spec_text(report: RunReport, spec: SpecFile) -> str:
+def _spec_text(report: RunReport, spec: SpecFile, settings: SuiteSettings) -> str:
     out = _header(report)
     tests = [t for d in spec.describes for t in d.tests]
-    use_fixtures = any(t.scenario.setup for t in tests)
+    use_fixtures = bool(settings.reset_command) or any(t.scenario.setup for t in tests)
     source = f"./{FIXTURES_FILE.removesuffix('.ts')}" if use_fixtures else "@playwright/test"
     operations = [op for t in tests for s in t.scenario.steps if not s.in_setup for op in s.operations]
     uses_expect = any(op.op == "check" for op in operations)
@@ -317,6 +328,11 @@ def _config_text(report: RunReport, settings: SuiteSettings, with_setup: bool) -
         f"  timeout: {settings.test_timeout_ms},",
         f"  expect: {{ timeout: {settings.expect_timeout_ms} }},",
         "  retries: 0,",
+        *(
+            ["  // [app] reset restores the app's data before each test: one test at a time.", "  workers: 1,"]
+            if settings.reset_command
+            else []
+        ),
         "  reporter: [['list']],",
         "  use: {",
         "    baseURL,",
@@ -395,6 +411,8 @@ def _setup_text(report: RunReport) -> str:
         out.append(f"// {shared.feature} — {shared.source}")
         out.extend(f"//   {one_line(text)}" for text in shared.texts)
         out.append(f"setup({ts_string(shared.id)}, async ({{ page }}) => {{")
+        if UNIQUE in "".join(op.model_dump_json() for op in shared.operations):
+            out.append(f"  {TS_UNIQUE}")
         out.extend(f"  {render_operation(op)}" for op in shared.operations)
         state_file = ts_string(shared.id + ".json")
         out.append(f"  const state = path.join(setup.info().project.testDir, '.auth', {state_file});")
@@ -403,25 +421,63 @@ def _setup_text(report: RunReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def _fixtures_text(report: RunReport) -> str:
-    return "\n".join(
-        [
-            *_header(report),
-            "import { test as base, expect } from '@playwright/test';",
-            "import path from 'node:path';",
+def _fixtures_text(report: RunReport, settings: SuiteSettings) -> str:
+    """The suite's `test`: shared setups' saved state (test.use({ specwalkSetup })) and [app] reset."""
+    setups, reset = bool(report.setups), settings.reset_command
+    options = [*(["specwalkSetup: string"] if setups else []), *(["specwalkReset: void"] if reset else [])]
+    out = [
+        *_header(report),
+        "import { test as base, expect } from '@playwright/test';",
+        *(["import { execSync } from 'node:child_process';"] if reset else []),
+        "import path from 'node:path';",
+        "",
+    ]
+    if reset:
+        out += [
+            "// [app] reset from specwalk.toml, run from the app's directory before each test.",
+            f"const RESET = {ts_string(reset)};",
+            f"const APP_DIR = {ts_string(settings.app_cwd)};",
+            *(
+                [
+                    "// The services' ports, as the app's command gets them (the runner's own environment wins).",
+                    "const SERVICES = { "
+                    + ", ".join(f"{name}: {ts_string(value)}" for name, value in settings.app_env.items())
+                    + " };",
+                ]
+                if settings.app_env
+                else []
+            ),
             "",
+        ]
+    if setups:
+        out += [
             "// A test that sets specwalkSetup starts from the state that setup saved (resolved next to",
             "// this suite, so it does not depend on the directory the runner is started from).",
-            "export const test = base.extend<{ specwalkSetup: string }>({",
+        ]
+    out.append(f"export const test = base.extend<{{ {'; '.join(options)} }}>({{")
+    if setups:
+        out += [
             "  specwalkSetup: ['', { option: true }],",
             "  storageState: async ({ specwalkSetup, storageState }, use, testInfo) => {",
             "    const saved = path.join(testInfo.project.testDir, '.auth', `${specwalkSetup}.json`);",
             "    await use(specwalkSetup ? saved : storageState);",
             "  },",
-            "});",
-            "export { expect };",
         ]
-    )
+    if reset:
+        env = ", env: { ...SERVICES, ...process.env }" if settings.app_env else ""
+        out += [
+            "  // Every test starts from the same data (a sign-up can run again, a list has its seed).",
+            "  specwalkReset: [",
+            "    async ({}, use, testInfo) => {",
+            "      const cwd = path.resolve(testInfo.project.testDir, APP_DIR);",
+            f"      execSync(RESET, {{ cwd, stdio: 'pipe'{env} }});",
+            "      await use();",
+            "    },",
+            "    { auto: true },",
+            "  ],",
+        ]
+    out += ["});", "export { expect };"]
+    return "\n".join(out)
 
 
 def emit_typescript(report: RunReport, settings: SuiteSettings) -> dict[str, str]:
@@ -429,10 +485,11 @@ def emit_typescript(report: RunReport, settings: SuiteSettings) -> dict[str, str
     with_setup = bool(report.setups)
     files: dict[str, str] = {}
     for spec in plan_files(report, "typescript"):
-        files[spec.path] = _spec_text(report, spec)
+        files[spec.path] = _spec_text(report, spec, settings)
     files[CONFIG_FILE] = _config_text(report, settings, with_setup)
     files[".gitignore"] = "# " + GENERATED_MARKER + "\n.auth/\ntest-results/\nplaywright-report/\n"
     if with_setup:
         files[SETUP_FILE] = _setup_text(report)
-        files[FIXTURES_FILE] = _fixtures_text(report) + "\n"
+    if with_setup or settings.reset_command:
+        files[FIXTURES_FILE] = _fixtures_text(report, settings) + "\n"
     return dict(sorted(files.items()))

@@ -7,7 +7,7 @@ from specwalk.browser.fake import FakeApp, FakeDriver, FakeElement, FakeResponse
 from specwalk.emit.layout import emitted
 from specwalk.verify.suite import verify_plan
 
-from ..fakes import click, open_page, plan, scenario, sees, ui_element, ui_map, verifier
+from ..fakes import click, fill, open_page, plan, scenario, sees, ui_element, ui_map, verifier
 
 SAVE = ui_element("src/Editor.vue:8:3", "button", "Save")
 MAP = ui_map(SAVE)
@@ -82,3 +82,38 @@ def test_a_missing_target_on_a_page_that_answered_is_not_grounded() -> None:
     result = verify_plan(plan(SAVES), verifier(app, MAP, timeout_ms=300)).scenarios[0]
     assert result.status == "not_grounded"
     assert "no element on the page matches 'Save'" in result.message
+
+
+def test_reset_runs_before_every_run_and_replay_and_unique_values_stay_placeholders() -> None:
+    members: set[str] = {"ada"}
+    resets: list[int] = []
+
+    def page(_page: FakeDriver) -> list[FakeElement]:
+        field = FakeElement(role="textbox", label="Member name")
+
+        def join(page: FakeDriver, _action: str, _value: str | None) -> None:
+            name = field.value
+            message = f"{name} is already a member" if name in members else f"Welcome, {name}!"
+            members.add(name)
+            page.elements.append(FakeElement(role="status", text=message))
+
+        return [field, FakeElement(role="button", name="Join", on=join)]
+
+    def reset() -> None:
+        resets.append(1)
+        members.intersection_update({"ada"})
+
+    joins = scenario(
+        "Join",
+        open_page("/"),
+        fill("Member name", "newbie-{unique}", 2),
+        click("Join", 3),
+        sees("Welcome, newbie-{unique}!", 4),
+    )
+    checker = verifier(FakeApp({"/": page}), ui_map(ui_element("index.html:5:3", "button", "Join")), timeout_ms=300)
+    checker.reset = reset
+    result = verify_plan(plan(joins), checker).scenarios[0]
+    assert result.status == "passed"
+    assert len(resets) >= 2  # the run, then each sensitivity replay
+    assert "{unique}" in result.steps[-1].operations[0].model_dump_json()
+    assert not any(name.startswith("newbie-{") for name in members)  # the page got real values
