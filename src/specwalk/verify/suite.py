@@ -201,14 +201,15 @@ def verify_plan(
     observe: ObserverFactory | None = None,
     fallback: Fallback | None = None,
     sensitivity: bool = True,
-    recheck: bool = True,
+    recheck: bool | None = None,
 ) -> VerifiedPlan:
     """Verify every scenario; with `helpers`, that many more browsers take scenarios side by side.
 
     `observe` makes an observer for every run (the manual takes its pictures so, in the same
     runs); `fallback` offers other versions of a scenario that did not pass; `sensitivity=False`
     skips proving each check can fail (the manual needs the runs, not the verdict on the checks);
-    `recheck=False` skips verifying a probable app defect a second time from a fresh context (it
+    `recheck=False` (the default when `sensitivity` is off: the manual keeps passing scenarios
+    only) skips verifying a probable app defect a second time from a fresh context (it
     is reported as an app defect only when the same check fails again; once it is "flaky").
 
     Each helper opens its verifier (its own Playwright and browser) in its own thread, as
@@ -235,7 +236,7 @@ def verify_plan(
             observe=observe,
             fallback=fallback,
             sensitivity=sensitivity,
-            recheck=recheck,
+            recheck=sensitivity if recheck is None else recheck,
         )
 
     done = side_by_side(len(pairs), verify_one, verifier, helpers)
