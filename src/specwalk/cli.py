@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -20,6 +21,9 @@ from rich.table import Table
 
 from specwalk import __version__
 from specwalk.errors import ExitCode, Interrupted, SpecwalkError, UsageError
+
+if TYPE_CHECKING:
+    from specwalk.doctor import UnreachableHost
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -178,8 +182,24 @@ def doctor(config_path: str | None, with_app: bool, base_url: str | None, no_pag
         if result.app.pid:
             stopped = "the dev server, its services and their" if result.app.services else "the dev server and its"
             out.print(f"app: stopped {stopped} children")
+        if _print_unreachable(result.unreachable):
+            return int(ExitCode.ENVIRONMENT)
     out.print("[green]doctor: all required checks passed[/]")
     return int(ExitCode.OK)
+
+
+def _print_unreachable(hosts: Sequence[UnreachableHost]) -> bool:
+    """The hosts the app called that did not answer; True when the app needs one of them."""
+    for host in hosts:
+        kind = "[red]MISSING[/]" if host.needed else "[yellow]warning[/]"
+        out.print(f"app: {kind} {escape(host.origin)} does not answer ({escape(host.error)})")
+        out.print(f"      the app asked it for: {', '.join(host.requests)}", markup=False)
+        if host.variable:
+            out.print(f"      the address comes from {host.variable}: start that server or change it", markup=False)
+    if any(host.needed for host in hosts):
+        err.print("[red]error:[/] the app calls a host that does not answer (see above)")
+        return True
+    return False
 
 
 @cli.command()

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import http.server
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from specwalk import __version__
 from specwalk.browser.discovery import BrowserInfo, find_browser, install_hint
 from specwalk.errors import SpecwalkError
 from specwalk.verify.runner import find_playwright_test
+
+if TYPE_CHECKING:
+    from specwalk.browser.playwright_driver import FailedRequest
 
 _PROBE_TITLE = "specwalk doctor probe"
 _PROBE_PAGE = (
@@ -149,3 +155,68 @@ def run_doctor(
         if open_page and not any(not c.ok for c in checks if c.name == "playwright (Python)"):
             checks.append(check_page_opens(browser, headless=headless))
     return DoctorReport(tuple(checks), browser)
+
+
+# --- doctor --app: hosts the app calls that do not answer ------------------------------------
+
+# Files Vite, Create React App, Next.js and the Vue CLI read variables from, most specific last.
+_ENV_FILES = (".env", ".env.local", ".env.development", ".env.development.local")
+_ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+# What must work for the app to work: its page, its code and its API calls.
+_NEEDED = frozenset({"document", "script", "fetch", "xhr", "websocket", "eventsource"})
+
+
+@dataclass(frozen=True)
+class UnreachableHost:
+    origin: str  # scheme://host:port
+    error: str  # Chromium's error for the first request, net::ERR_CONNECTION_REFUSED
+    requests: tuple[str, ...]  # "fetch /api/articles", at most a few
+    needed: bool  # a page, script or API call failed (not only images, fonts or styles)
+    variable: str | None = None  # where the project sets the host: ".env: VITE_API_HOST=http://…"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def env_variables(root: Path) -> list[tuple[str, str, str]]:
+    """(file, name, value) for every variable of the project's .env files."""
+    found: list[tuple[str, str, str]] = []
+    for name in _ENV_FILES:
+        try:
+            text = (root / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            match = _ENV_LINE.match(line)
+            if match and not line.lstrip().startswith("#"):
+                found.append((name, match.group(1), match.group(2).strip("'\"")))
+    return found
+
+
+def unreachable_hosts(failed: Sequence[FailedRequest], root: Path) -> list[UnreachableHost]:
+    """The hosts behind `failed`, each with the .env variable that names it, when there is one."""
+    by_origin: dict[str, list[FailedRequest]] = {}
+    for request in failed:
+        by_origin.setdefault(_origin(request.url), []).append(request)
+    variables = env_variables(root)
+    hosts = []
+    for origin, requests in sorted(by_origin.items()):
+        netloc = urlsplit(origin).netloc
+        named = [
+            f"{file}: {name}={value}"
+            for file, name, value in variables
+            if value and (netloc in value or (value.startswith("http") and _origin(value) == origin))
+        ]
+        shown = tuple(dict.fromkeys(f"{r.resource_type} {urlsplit(r.url).path or '/'}" for r in requests))[:3]
+        hosts.append(
+            UnreachableHost(
+                origin=origin,
+                error=requests[0].error,
+                requests=shown,
+                needed=any(request.resource_type in _NEEDED for request in requests),
+                variable=named[-1] if named else None,
+            )
+        )
+    return hosts

@@ -33,6 +33,7 @@ from specwalk.models.report import RequirementRow, RunReport, ScenarioResult, Sh
 
 if TYPE_CHECKING:
     from specwalk.browser.reset import Reset
+    from specwalk.doctor import UnreachableHost
     from specwalk.emit.layout import Language
     from specwalk.emit.manual_check import Change
     from specwalk.ground.resolve import Chooser
@@ -143,6 +144,7 @@ class AppCheck:
     url: str
     interactive_elements: int
     screenshot: Path
+    unreachable: tuple[UnreachableHost, ...] = ()  # hosts the app called that did not answer
 
 
 def check_app(
@@ -160,8 +162,15 @@ def check_app(
         running_app(config, base_url=base_url, on_progress=on_progress) as app,
         browser_session(browser, headless=config.browser.headless) as session,
     ):
-        snapshot = session.visit(app.base_url, screenshot=screenshot)
-    return AppCheck(app, snapshot.title, snapshot.url, snapshot.interactive_elements, screenshot)
+        # Long enough for the API calls an app makes once it has loaded.
+        snapshot = session.visit(app.base_url, screenshot=screenshot, settle_ms=APP_SETTLE_MS)
+    from specwalk.doctor import unreachable_hosts
+
+    unreachable = tuple(unreachable_hosts(snapshot.failed_requests, config.root))
+    return AppCheck(app, snapshot.title, snapshot.url, snapshot.interactive_elements, screenshot, unreachable)
+
+
+APP_SETTLE_MS = 5_000.0
 
 
 # -- generate ------------------------------------------------------------------------------------

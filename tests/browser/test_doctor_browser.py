@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,30 @@ def test_doctor_app_with_a_missing_browser_starts_nothing(browser_path: str, tmp
     )
     assert result.returncode == 4
     assert "app:" not in result.stdout
+
+
+def test_doctor_app_names_the_api_host_that_does_not_answer_and_its_env_variable(
+    browser: BrowserInfo, tmp_path: Path
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: the API that is not running
+        probe.bind(("127.0.0.1", 0))
+        api = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    project = tmp_path / "conduit"
+    project.mkdir()
+    (project / ".env").write_text(f"VITE_API_HOST={api}\n", encoding="utf-8")
+    (project / "index.html").write_text(
+        "<!doctype html><title>Conduit</title><h1>Conduit</h1><ul id=articles></ul>"
+        f"<script>fetch('{api}/api/articles').then(r => r.json()).catch(() => {{}});</script>",
+        encoding="utf-8",
+    )
+    (project / "specwalk.toml").write_text(
+        '[project]\nframework = "html"\n'
+        '[app]\ncommand = "python3 -m http.server {port} --bind 127.0.0.1"\nport = 5195\n',
+        encoding="utf-8",
+    )
+    result = doctor("--app", "--config", str(project / "specwalk.toml"), browser=browser)
+    assert result.returncode == 4, result.stdout + result.stderr
+    assert f"app: MISSING {api} does not answer (net::ERR_CONNECTION_REFUSED)" in result.stdout
+    assert "the app asked it for: fetch /api/articles" in result.stdout
+    assert f"the address comes from .env: VITE_API_HOST={api}" in result.stdout
+    assert "the app calls a host that does not answer" in result.stderr

@@ -53,11 +53,26 @@ MANUAL_CLOCK_S = 1_735_732_800.0
 
 
 @dataclass(frozen=True)
+class FailedRequest:
+    url: str
+    resource_type: str  # document, script, fetch, xhr, stylesheet, image, font, ...
+    error: str  # as Chromium says it: net::ERR_CONNECTION_REFUSED
+
+
+@dataclass(frozen=True)
 class PageSnapshot:
     url: str
     title: str
     interactive_elements: int
     screenshot: Path | None
+    failed_requests: tuple[FailedRequest, ...] = ()  # to hosts that did not answer
+
+
+# Chromium's errors for a host that does not answer (not for a request the page cancelled).
+_UNANSWERED = re.compile(
+    r"ERR_(CONNECTION_(REFUSED|RESET|CLOSED|TIMED_OUT|FAILED)|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|"
+    r"ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|TIMED_OUT|EMPTY_RESPONSE|NETWORK_ACCESS_DENIED|SSL_\w+|CERT_\w+)"
+)
 
 
 def _first_line(error: BaseException) -> str:
@@ -162,14 +177,29 @@ class BrowserSession:
             context.close()
         return bytes(data)
 
-    def visit(self, url: str, *, screenshot: Path | None = None, timeout_ms: float = 15_000) -> PageSnapshot:
+    def visit(
+        self, url: str, *, screenshot: Path | None = None, timeout_ms: float = 15_000, settle_ms: float = 0
+    ) -> PageSnapshot:
+        """Open `url` once; with `settle_ms`, also wait (that long at most) for the requests the app
+        makes after loading (its API calls), and report those to hosts that did not answer."""
         from playwright.sync_api import Error as PlaywrightError
 
         context = self._browser.new_context(viewport={"width": 1280, "height": 800})
+        failed: list[FailedRequest] = []
+
+        def on_failed(request: Any) -> None:
+            error = str(request.failure or "")
+            if _UNANSWERED.search(error):
+                failed.append(FailedRequest(str(request.url), str(request.resource_type), error))
+
         try:
             page = context.new_page()
+            page.on("requestfailed", on_failed)
             try:
                 page.goto(url, timeout=timeout_ms, wait_until="load")
+                if settle_ms:
+                    with suppress(PlaywrightError):  # an app that keeps polling never goes idle
+                        page.wait_for_load_state("networkidle", timeout=settle_ms)
                 title = page.title()
                 count = page.locator(_INTERACTIVE).count()
                 if screenshot is not None:
@@ -177,7 +207,7 @@ class BrowserSession:
                     page.screenshot(path=str(screenshot))
             except PlaywrightError as exc:
                 raise NavigationFailed(f"could not open {url}: {_first_line(exc)}") from exc
-            return PageSnapshot(url=page.url, title=title, interactive_elements=count, screenshot=screenshot)
+            return PageSnapshot(page.url, title, count, screenshot, tuple(failed))
         finally:
             context.close()
 
