@@ -80,9 +80,38 @@ class Detection:
 def _read_json(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _dig(data: object, *keys: str) -> object:
+    """data[k1][k2]… where each level is an object, else None (a project file may hold anything)."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _read_package(path: Path) -> dict[str, Any]:
+    """package.json as an object, or a UsageError naming what is wrong with it (and the line)."""
+    hint = "fix package.json, then run init again"
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})", hint=hint) from error
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: not UTF-8 text", hint=hint) from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{path}:{error.lineno}: not valid JSON: {error.msg}", hint=hint) from error
+    except RecursionError as error:
+        raise UsageError(f"{path}: nested too deeply to be a package.json", hint=hint) from error
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: not a JSON object", hint=hint)
+    return data
 
 
 def _dependencies(package: dict[str, Any]) -> dict[str, str]:
@@ -153,11 +182,11 @@ def _configured_port(root: Path, tool: str, script: str) -> tuple[int | None, st
             if port:
                 return port, f"server.port in {path.name}"
     if tool == "ng":
-        angular = _read_json(root / "angular.json")
-        for project in (angular or {}).get("projects", {}).values():
-            serve = project.get("architect", {}).get("serve", {}).get("options", {})
-            if isinstance(serve.get("port"), int):
-                return serve["port"], "serve.options.port in angular.json"
+        projects = _dig(_read_json(root / "angular.json"), "projects")
+        for project in projects.values() if isinstance(projects, dict) else ():
+            served = _dig(project, "architect", "serve", "options", "port")
+            if isinstance(served, int):
+                return served, "serve.options.port in angular.json"
     if tool in ("webpack", "vue-cli-service"):
         for stem in ("webpack.config", "vue.config"):
             path = _first_config(root, (stem,))
@@ -295,9 +324,7 @@ def detect_project(root: Path) -> Detection:
     """Inspect `root` and describe the project, or raise UsageError if it is not a front-end app."""
     if not root.is_dir():
         raise UsageError(f"{root} is not a directory", hint="pass the path of your front-end project")
-    package = _read_json(root / "package.json") if (root / "package.json").is_file() else None
-    if (root / "package.json").is_file() and package is None:
-        raise UsageError(f"{root / 'package.json'}: not a JSON object", hint="fix package.json, then run init again")
+    package = _read_package(root / "package.json") if (root / "package.json").is_file() else None
     deps = _dependencies(package or {})
     evidence: list[str] = []
 
@@ -322,7 +349,8 @@ def detect_project(root: Path) -> Detection:
     manager, why = _package_manager(root, package)
     evidence.append(f"package manager {manager}: {why}")
 
-    scripts = {str(k): str(v) for k, v in (package or {}).get("scripts", {}).items()}
+    declared = _dig(package, "scripts")
+    scripts = {str(k): str(v) for k, v in declared.items()} if isinstance(declared, dict) else {}
     script_name = _dev_script(scripts)
     if script_name is not None and manager != "none":
         tool = _tool_of(scripts[script_name])

@@ -147,7 +147,7 @@ def test_not_a_frontend_project_says_so(tmp_path: Path) -> None:
 
 def test_broken_package_json_is_named(tmp_path: Path) -> None:
     make(tmp_path, {"package.json": "{ not json"})
-    with pytest.raises(UsageError, match=r"package.json: not a JSON object"):
+    with pytest.raises(UsageError, match=r"package\.json:1: not valid JSON"):
         detect_project(tmp_path)
 
 
