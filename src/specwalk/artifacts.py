@@ -86,7 +86,7 @@ def stale_failure(data: str | bytes) -> tuple[str, list[str]] | None:
         return None
     try:
         marker = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(marker, dict) or STALE_KEY not in marker:
         return None

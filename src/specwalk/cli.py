@@ -71,7 +71,7 @@ no_llm_cache_option = click.option(
 def _llm_overrides(value: str | None) -> dict[str, object]:
     from specwalk.config import llm_choice
 
-    return {"llm": llm_choice(value)} if value else {}
+    return {"llm": llm_choice(value)} if value is not None else {}  # --llm "" is a mistake, not "no flag"
 
 
 def _print_llm(session: object, console: Console) -> None:
@@ -368,23 +368,30 @@ def plan(
     """Turn REQUIREMENTS (default: project.requirements) into scenarios; writes .specwalk/plan.json.
 
     Exit 0 when every line is planned, 1 when some need attention (listed with file:line),
-    2 when a file cannot be read, 3 when its Gherkin cannot be parsed.
+    2 when a file cannot be read, 3 when it cannot be parsed or plans no requirement at all.
     """
     from specwalk.artifacts import producing
+    from specwalk.config import load_config
+    from specwalk.pipeline import llm_for
     from specwalk.plan import plan_files, write_plan
     from specwalk.plan.render import render_tree
 
-    config = _load(config_path, required=False, overrides=_llm_overrides(llm_choice_value))
-    paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
-    if not paths:
-        raise UsageError(
-            "no requirements to plan", hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml"
-        )
-    base = config.root if config.source is not None and not requirements else Path.cwd()
-    target = config.output_dir / "plan.json"
-    from specwalk.pipeline import llm_for
-
-    with producing("specwalk plan", target):  # a failed plan leaves no plan.json looking current
+    # Where plan.json is comes from specwalk.toml alone, so that a failure anywhere after it (a
+    # bad --llm included) leaves no plan.json looking current.
+    located = load_config(
+        Path(config_path) if config_path else None,
+        env={key: value for key, value in _env().items() if key != "SPECWALK_LLM"},
+        required=False,
+    )
+    target = located.output_dir / "plan.json"
+    with producing("specwalk plan", target):
+        config = _load(config_path, required=False, overrides=_llm_overrides(llm_choice_value))
+        paths = list(requirements) or [config.resolve(item) for item in config.project.requirements]
+        if not paths:
+            raise UsageError(
+                "no requirements to plan", hint="pass REQUIREMENTS.md, or set project.requirements in specwalk.toml"
+            )
+        base = config.root if config.source is not None and not requirements else Path.cwd()
         session = llm_for(config, _env(), use_cache=not no_llm_cache)
         if session is None:
             result = plan_files(paths, base=base)

@@ -145,3 +145,28 @@ def test_a_requirements_symlink_loop_in_the_config_is_a_usage_error(project: Pat
     code, output = run("plan")
     assert code == ExitCode.USAGE
     assert "loop.md: is a symbolic link that loops" in output
+
+
+def test_an_empty_llm_flag_is_an_error_not_no_flag(project: Path, run: Run) -> None:
+    (project / "r.md").write_text(PLANNABLE, encoding="utf-8")
+    code, output = run("plan", "--llm", "", "r.md")
+    assert code == ExitCode.USAGE
+    assert "error: --llm: llm.provider = '' is invalid" in output
+
+
+def test_a_bad_llm_flag_marks_the_previous_plan_stale(project: Path, run: Run) -> None:
+    (project / "r.md").write_text(PLANNABLE, encoding="utf-8")
+    assert run("plan", "r.md")[0] == ExitCode.OK
+    assert run("plan", "--llm", "bogus", "r.md")[0] == ExitCode.USAGE
+    assert '"specwalk_stale": 1' in (project / ".specwalk" / "plan.json").read_text(encoding="utf-8")
+
+
+def test_a_bad_llm_variable_marks_the_previous_plan_stale(
+    project: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "r.md").write_text(PLANNABLE, encoding="utf-8")
+    assert run("plan", "r.md")[0] == ExitCode.OK
+    monkeypatch.setenv("SPECWALK_LLM", "bogus")
+    code, output = run("plan", "r.md")
+    assert code == ExitCode.USAGE and "$SPECWALK_LLM" in output
+    assert '"specwalk_stale": 1' in (project / ".specwalk" / "plan.json").read_text(encoding="utf-8")
