@@ -22,7 +22,10 @@ from specwalk.plan.planner import Planner, RequirementsDocument, RulesPlanner, m
 
 __all__ = ["Planner", "RequirementsDocument", "RulesPlanner", "load_document", "plan_files", "write_plan"]
 
-MAX_BYTES = 5_000_000  # a requirements document is tens of kilobytes; more is a wrong file
+# Bounds that keep planning time in check (bench/fuzz.py measures the worst cases): a document
+# is tens of kilobytes (bench/plan_speed.py's 2,000 scenarios are 0.34 MB), a criterion a sentence.
+MAX_BYTES = 1_000_000
+MAX_LINE = 20_000  # characters on one line outside a fence
 MAX_NESTING = 32  # lists and quotes inside each other; a document needs a handful
 
 # Files that are certainly not requirements: planning them would plan nothing, or nonsense.
@@ -71,7 +74,7 @@ def _kind_error(path: Path, display: str) -> UsageError | None:
     if info.st_size > MAX_BYTES:
         return UsageError(
             f"{display}: is {info.st_size / 1e6:.1f} MB, too large for a requirements document "
-            f"(at most {MAX_BYTES // 1_000_000} MB)",
+            f"(at most {MAX_BYTES / 1e6:g} MB)",
             hint=_READ_HINT,
         )
     what = _NOT_REQUIREMENTS.get(path.suffix.lower())
@@ -133,6 +136,12 @@ def _check_structure(text: str, display: str) -> None:
             raise InputError(
                 f"{display}:{number}: nested more than {MAX_NESTING} levels deep (lists, quotes or indentation)",
                 hint="flatten it: a criterion is a bullet under a `##` feature heading",
+            )
+        if len(line) > MAX_LINE:
+            raise InputError(
+                f"{display}:{number}: a line of {len(line):,} characters, more than the {MAX_LINE:,} a criterion "
+                "or a step can have",
+                hint="split it, or put long data in a fenced block",
             )
     if opened is not None:
         raise InputError(

@@ -134,7 +134,9 @@ def _gherkin_end(lines: list[str], start: int) -> int:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.lines = editor_lines(text)  # as markdown-it counts them: U+2028 or a form feed ends no line
-        self.tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        # markdown-it silently drops blocks nested past maxNesting (20: ten list levels);
+        # load_document refuses nesting past MAX_NESTING (32 levels, at most ~64 tokens deep).
+        self.tokens = MarkdownIt("commonmark", {"maxNesting": 72}).enable("table").parse(text)
         self.preamble: list[Item] = []
         self.sections: list[Section] = []
         self.current: Section | None = None

@@ -203,3 +203,31 @@ def test_a_language_line_after_a_comment_is_honoured(project: Path, run: Run) ->
     code, output = run("plan", "r.feature")
     assert code == ExitCode.FAILURES
     assert 'r.feature:4: je clique sur "Ajouter"' in output
+
+
+def test_a_line_too_long_for_a_criterion_is_refused_with_its_line(project: Path, run: Run) -> None:
+    write(project, "r.md", PLANNABLE + '- Click "' + "x" * 20_001 + '"\n')
+    code, output = run("plan", "r.md")
+    assert code == ExitCode.BAD_INPUT
+    assert "r.md:4: a line of 20,011 characters" in output
+    fenced = PLANNABLE + "\n```json\n" + "x" * 30_000 + "\n```\n"  # long data in a fence is fine
+    write(project, "r.md", fenced)
+    assert run("plan", "r.md")[0] == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "".join("  " * level + f'- Click "B{level}"\n' for level in range(30)),
+        "".join("    " * level + f'- Click "B{level}"\n' for level in range(16)),
+        "".join("> " * level + f'- Click "B{level}"\n' for level in range(1, 30)),
+    ],
+    ids=["two-spaces", "four-spaces", "quoted"],
+)
+def test_deep_but_allowed_nesting_drops_no_criterion(project: Path, run: Run, nested: str) -> None:
+    # markdown-it drops blocks past its default nesting (ten list levels) without a word.
+    write(project, "r.md", "## Tasks\n\n" + nested)
+    code, _ = run("plan", "r.md")
+    assert code in (ExitCode.OK, ExitCode.FAILURES)  # planned or listed, never dropped
+    saved = json.loads((project / ".specwalk" / "plan.json").read_text(encoding="utf-8"))
+    assert len(saved["requirements"]) == nested.count("\n")
