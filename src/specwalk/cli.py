@@ -416,6 +416,13 @@ def plan(
                 out.print(f"      why: {entry.reason}{llm}", markup=False)
                 if entry.suggestion:
                     out.print(f"      try: {entry.suggestion}", markup=False)
+        states = [note for note in result.notes if note.reason.startswith("a state no step")]
+        if states:  # kept as states (for grounding or the LLM planner): say how to make them steps
+            out.print("")
+            out.print(f"{len(states)} Given line(s) kept as a state no step reaches:", markup=False)
+            for note in states:
+                out.print(f"  {note.source}: {note.text}", markup=False)
+                out.print(f"      {note.reason.split('; ', 1)[-1]}", markup=False)
     err.print(
         f"plan: {len(result.requirements)} requirements, {result.scenario_count} scenarios, "
         f"{len(result.unplanned)} line(s) need attention; wrote {target}",

@@ -71,3 +71,16 @@ def test_malformed_gherkin_exits_3_with_the_line(project: Path, capsys: pytest.C
     shutil.copy(FIXTURES / "malformed.md", project / "malformed.md")
     assert main(["plan", "malformed.md"]) == 3
     assert "malformed.md:12: Gherkin:" in capsys.readouterr().err
+
+
+def test_a_state_no_step_reaches_is_listed_with_the_definition_to_add(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "r.md").write_text(
+        '## Cart\n\n- Given I have imported the orders "A", when I open the "/" page, then I see "A".\n',
+        encoding="utf-8",
+    )
+    assert main(["plan", "r.md"]) == 0
+    output = capsys.readouterr().out
+    assert "1 Given line(s) kept as a state no step reaches:" in output
+    assert 'add to a "## Steps" section: - I have imported the orders "{value}"' in output
