@@ -281,8 +281,9 @@ ACTIONS: tuple[Rule, ...] = (
     ),
     rule(
         rf"^(?:an? |the )?(?:browser )?(?:alert|confirm|confirmation|prompt)(?: dialog| box| message| window)? "
-        rf"(?:with (?:the )?(?:message|text) )?(?:says|reads|shows|displays|contains|saying|reading|is displayed with|"
-        rf"appears with|pops up with|with the message|with the text)(?: the)?(?: (?:message|text))? {V}$",
+        rf"(?:with (?:the )?(?:message|text) )?(?:says?|reads?|shows?|displays?|contains?|saying|reading|"
+        rf"is displayed with|appears with|pops up with|with the message|with the text)(?: the)?(?: (?:message|text))? "
+        rf"{V}$",
         "expectation",
         "dialog_text",
         "an alert says «0»",

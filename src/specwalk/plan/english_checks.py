@@ -188,7 +188,7 @@ CHECKS: tuple[Rule, ...] = (
     rule(
         r"^(?:the )?(?:(?:page|browser|current) )?(?:url|address|route|location|path|hash|url hash|location hash)"
         r"(?: of the page| in the address bar)? (?P<how>is|equals|becomes|changes to|is updated to|updates to|"
-        rf"(?:not )?(?:contains|includes|ends with|starts with|begins with)|has) {V}$",
+        rf"(?:not )?(?:contains?|includes?|ends? with|starts? with|begins? with)|has) {V}$",
         "expectation",
         "url",
         "the URL should be «0»",
@@ -196,7 +196,7 @@ CHECKS: tuple[Rule, ...] = (
     ),
     rule(
         rf"^(?:the )?(?:(?:page|document|browser|window|tab) title|title of the (?:page|document|tab|window)) "
-        rf"(?P<how>is|equals|reads|becomes|contains|includes|shows|displays) {V}$",
+        rf"(?P<how>is|equals?|reads?|becomes?|contains?|includes?|shows?|displays?) {V}$",
         "expectation",
         "title",
         "the page title should be «0»",
@@ -276,7 +276,7 @@ CHECKS: tuple[Rule, ...] = (
         "the «0» field should be empty",
     ),
     rule(
-        rf"^{E} (?P<neg>not )?(?:has|shows|contains|holds|displays|keeps|retains|is set to|is) (?:the |a |its )?"
+        rf"^{E} (?P<neg>not )?(?:has|shows?|contains?|holds?|displays?|keeps?|retains?|is set to|is) (?:the |a |its )?"
         rf"(?:default |initial |current )?value(?: of)? {VAL}$",
         "expectation",
         "value_equals",
@@ -345,6 +345,14 @@ CHECKS: tuple[Rule, ...] = (
         "the placeholder of the «0» field is «1»",
         build=_build_attribute,
     ),
+    rule(
+        rf"^(?:there (?:is|are) |has |have |shows? |contains? |lists? |displays? )(?:exactly |only )?(?P<n>{NUM}) "
+        r"(?P<tn>[a-z][a-z ]*?)(?: (?:left|remaining|in the list|listed|shown|displayed))?$",
+        "expectation",
+        "count",
+        "there are 2 items left",
+        contexts=THEN,
+    ),
     # a container that has something in it, whatever it is: "populated with available voices", "shows a joke"
     rule(
         rf"^{E} (?:is |gets |becomes )?(?:populated|filled|not empty|non-empty)(?: with .+)?$",
@@ -369,7 +377,7 @@ CHECKS: tuple[Rule, ...] = (
         "only «0» and «1» are listed",
     ),
     rule(
-        rf"^(?:the )?(?P<sn>[a-z ]*list) (?:shows|contains) only {VS}$",
+        rf"^(?:the )?(?P<sn>[a-z ]*list) (?:shows?|contains?) only {VS}$",
         "expectation",
         "only_listed",
         "the list shows only «0» and «1»",
@@ -382,7 +390,7 @@ CHECKS: tuple[Rule, ...] = (
         "3 notes are listed",
     ),
     rule(
-        rf"^{E} (?:has|contains|shows|lists|displays|holds) (?:exactly |only )?(?P<n>{NUM}) (?:[a-z]+ )?(?:items?|"
+        rf"^{E} (?:has|contains?|shows?|lists?|displays?|holds?) (?:exactly |only )?(?P<n>{NUM}) (?:[a-z]+ )?(?:items?|"
         r"entry|"
         rf"entries|rows?|elements?|options?|results?|notes?|tasks?|todos?|cards?|children|lines?|products?|messages?|"
         rf"comments?|posts?|articles?|files?|users?)$",

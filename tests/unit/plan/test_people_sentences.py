@@ -1,0 +1,187 @@
+"""Sentences as people write them (issue 14, item 2): subjects, tenses, unquoted targets, exact
+references, ordinals and back-references, unquoted values, compound steps, states as Givens,
+and every kind of check. Written for these tests, in many voices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from specwalk.models.scenario import Plan
+from specwalk.plan import RequirementsDocument, RulesPlanner
+from specwalk.plan.sentences import parse
+
+
+def steps(text: str, keyword_type: str = "when") -> list[dict[str, Any]]:
+    parsed = parse(text, keyword_type)
+    assert parsed.failure is None, parsed.failure
+    return [{k: v for k, v in step.items() if k != "kind"} for clause in parsed.clauses for step in clause.steps]
+
+
+TESTID = {"by": "testid", "value": "add-note"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I click the 'Add note' button with data-testid 'add-note'",
+        "the user clicks the 'Add note' button with data-testid 'add-note'",
+        'Users click the “Add note” button (data-testid="add-note")',
+        "A visitor has clicked the 'Add note' button identified by data-testid=\"add-note\"",
+        "Jane clicked the ‘Add note’ button with data-testid «add-note»",
+        "the admin taps the `Add note` button with the test id 'add-note'",
+    ],
+)
+def test_any_subject_tense_and_quote_style(text: str) -> None:
+    assert steps(text) == [{"action": "click", "target": "Add note", "role": "button", "target_ref": TESTID}]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword_type", "expected"),
+    [
+        (
+            "the user enters 2000 into the bill amount field",
+            "when",
+            [{"action": "fill", "value": "2000", "target": "bill amount", "described": True, "role": "textbox"}],
+        ),
+        (
+            'I write "Lisbon is lovely!" in the comment box',
+            "when",
+            [{"action": "fill", "value": "Lisbon is lovely!", "target": "comment box", "described": True}],
+        ),
+        (
+            "the user moves the Loan Term slider to 30",
+            "when",
+            [{"action": "fill", "value": "30", "target": "Loan Term", "described": True, "role": "slider"}],
+        ),
+        (
+            "the textarea is visible",
+            "then",
+            [{"expectation": "element_visible", "target": "textarea", "described": True, "role": "textbox"}],
+        ),
+        (
+            'the display with data-testid "display" should show "5+"',
+            "then",
+            [
+                {
+                    "expectation": "text_contains",
+                    "value": "5+",
+                    "target": "display",
+                    "target_ref": {"by": "testid", "value": "display"},
+                }
+            ],
+        ),
+        (
+            "the total should be $0",
+            "then",
+            [{"expectation": "text_equals", "value": "$0", "target": "total", "described": True}],
+        ),
+        (
+            "the element #total reads 42",
+            "then",
+            [
+                {
+                    "expectation": "text_contains",
+                    "value": "42",
+                    "target": "element",
+                    "target_ref": {"by": "id", "value": "total"},
+                }
+            ],
+        ),
+        (
+            'the row with the class "todo" is visible',
+            "then",
+            [{"expectation": "element_visible", "target": "row", "target_ref": {"by": "class", "value": "todo"}}],
+        ),
+        (
+            'I click the first "Delete" button',
+            "when",
+            [{"action": "click", "nth": 0, "target": "Delete", "role": "button"}],
+        ),
+        (
+            "the last note is highlighted",
+            "then",
+            [{"expectation": "state", "nth": -1, "target": "note", "described": True, "value": "highlighted"}],
+        ),
+        ("the user refreshes the page", "when", [{"action": "reload"}]),
+        ("the Notes App page is loaded", "given", [{"action": "open", "target": "Notes App"}]),
+        ("localStorage is empty", "given", [{"action": "reset_storage"}]),
+        ('the user has voted by clicking "Upvote"', "given", [{"action": "click", "target": "Upvote"}]),
+        ("should have 0 items", "then", [{"expectation": "count", "count": 0, "target": "items", "described": True}]),
+        ("3 notes are displayed", "then", [{"expectation": "count", "count": 3, "target": "notes", "described": True}]),
+        (
+            'the todo "Buy milk" has the class "completed"',
+            "then",
+            [{"expectation": "has_class", "value": "completed", "target": "Buy milk"}],
+        ),
+        (
+            'the todo "Buy milk" is shown as completed',
+            "then",
+            [{"expectation": "state", "target": "Buy milk", "value": "completed"}],
+        ),
+        ('the URL should contain "/tasks"', "then", [{"expectation": "url", "value": "/tasks", "match": "contains"}]),
+        ('the URL ends with "/done"', "then", [{"expectation": "url", "value": "/done", "match": "ends_with"}]),
+        ('the hash is "#/active"', "then", [{"expectation": "url", "value": "#/active", "match": "ends_with"}]),
+        (
+            'the page title should contain "Tasks"',
+            "then",
+            [{"expectation": "title", "value": "Tasks", "match": "contains"}],
+        ),
+        (
+            '"Buy milk" is the first item in the list',
+            "then",
+            [{"expectation": "text_visible", "value": "Buy milk", "position": "first", "scope_role": "list"}],
+        ),
+        ('an alert says "Saved!"', "then", [{"expectation": "dialog_text", "value": "Saved!"}]),
+        (
+            'the search field should have the placeholder "Search notes"',
+            "then",
+            [
+                {
+                    "expectation": "attribute",
+                    "value": "Search notes",
+                    "target": "search field",
+                    "described": True,
+                    "role": "searchbox",
+                    "key": "placeholder",
+                }
+            ],
+        ),
+    ],
+)
+def test_sentences_people_write(text: str, keyword_type: str, expected: list[dict[str, Any]]) -> None:
+    assert steps(text, keyword_type) == expected
+
+
+def test_compound_steps() -> None:
+    assert steps('double-click "Buy milk", replace the text with "Buy oat milk" and press Enter') == [
+        {"action": "double_click", "target": "Buy milk"},
+        {"action": "fill", "value": "Buy oat milk", "_back": "it"},
+        {"action": "press", "key": "Enter"},
+    ]
+    assert steps('enter "jane" as username and "jane@example.com" as email') == [
+        {"action": "fill", "value": "jane", "target": "username", "described": True},
+        {"action": "fill", "value": "jane@example.com", "target": "email", "described": True},
+    ]
+
+
+def plan_text(text: str) -> Plan:
+    return RulesPlanner().plan(RequirementsDocument("r.md", text))
+
+
+def test_back_references_resolve_to_the_element_before() -> None:
+    plan = plan_text(
+        '## Todos\n\n- When I double-click "Buy milk", replace the text with "Buy oat milk" and press Enter, '
+        'then I should see "Buy oat milk".\n'
+        '- When I hover over "Walk the dog" and click its delete button, then I should not see "Walk the dog".\n'
+    )
+    first, second = (requirement.scenarios[0] for requirement in plan.requirements)
+    assert first.steps[1].target == "Buy milk"  # "replace the text": of the element before
+    delete = second.steps[1]
+    assert (delete.target, delete.role, delete.scope) == ("delete", "button", "Walk the dog")
+
+
+def test_it_with_nothing_before_is_reported() -> None:
+    plan = plan_text('## Todos\n\n- When I click it, then I should see "Gone".\n')
+    assert any('says "it" but no step before it names an element' in entry.reason for entry in plan.unplanned)
