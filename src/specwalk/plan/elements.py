@@ -442,8 +442,9 @@ def english_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
         for by, value in tokens:
             item = {**spec, **base[0], "target_ref": {"by": by, "value": value}}
             item.pop("described", None)  # an exact reference: nothing to retrieve
-            if item.get("role") not in _REF_ROLES:
-                item.pop("role", None)  # "the option with data-testid "o2"" may be a radio: the reference decides
+            if item.get("role") not in _REF_ROLES or not re.search(_REF_ROLE_NOUNS, rest, re.IGNORECASE):
+                # "the option with data-testid "o2"" may be a radio, "the text box" a <div>: the reference decides
+                item.pop("role", None)
             if by in ("testid", "id"):
                 item.pop("nth", None)  # unique by definition
             found.append(item)
@@ -453,6 +454,11 @@ def english_element(phrase: str, values: tuple[str, ...], refs: tuple[Ref, ...])
 
 # Roles a noun next to an exact reference may keep: the interactive ones people name reliably.
 _REF_ROLES = ("button", "link", "textbox", "searchbox", "checkbox", "radio", "combobox", "slider", "tab", "img")
+# The nouns that name those roles unambiguously ("text box" and "box" may be any box of text).
+_REF_ROLE_NOUNS = (
+    r"\b(?:button|link|check ?box|checkbox(?:es)?|radio(?: button)?|dropdown|drop-down|select|slider|tab|image|"
+    r"input(?: field)?|text field|field|textarea|search (?:field|box))s?\s*$"
+)
 _REF_PRIORITY = ("testid", "id", "name", "css", "class", "text")
 
 

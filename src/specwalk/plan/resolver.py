@@ -10,13 +10,18 @@ and settles them:
   already open ("Given local storage holds …, When the page loads");
 - "And the price "$40"" right after "the cart shows a product titled "X"" → the same check, with
   that value (the subject and verb are implied by the line before);
-- a step that does nothing ("the user does not click anything") is dropped: its line is planned.
+- a step that does nothing ("the user does not click anything") is dropped: its line is planned;
+- a Given that says a settable state was reached before ("the "Monday" checkbox is already
+  checked", "the "Title" field has been cleared", "was set to "x"") sets it (check, uncheck,
+  clear, fill): on a fresh page that precondition must be reached, not asserted. Without such a
+  word ("Given "Standard" is selected") it is the app's initial state, and stays a check.
 
 Nothing is guessed: a back-reference with nothing before it is a failure naming the line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +65,25 @@ def to_step(spec: StepSpec, meta: dict[str, Any]) -> Step:
     return model(**fields)
 
 
+_FIELDS = ("textbox", "searchbox", "slider", "spinbutton")
+_ALREADY = re.compile(r"\b(?:already|has been|have been|had been|previously|was|were)\b|已经|已被", re.IGNORECASE)
+
+
+def _given_state(spec: StepSpec) -> StepSpec:
+    """The action that reaches a settable state a Given describes; the spec itself otherwise."""
+    if spec.get("kind") != "expectation":
+        return spec
+    kind, negated = spec.get("expectation"), bool(spec.get("negated"))
+    element = {name: spec[name] for name in _ELEMENT_FIELDS if spec.get(name) is not None}
+    if kind == "checked" and spec.get("role") not in ("tab", "button"):
+        return {"kind": "action", "action": "uncheck" if negated else "check", **element}
+    if kind == "value_equals" and not negated:
+        return {"kind": "action", "action": "fill", "value": spec.get("value"), **element}
+    if kind == "empty" and not negated and spec.get("role") in _FIELDS:
+        return {"kind": "action", "action": "clear", **element}
+    return spec
+
+
 def _has_element(spec: StepSpec) -> bool:
     return spec.get("target") is not None or spec.get("target_ref") is not None
 
@@ -73,6 +97,8 @@ def resolve(pending: list[Pending]) -> tuple[list[Step | None], list[Unresolved]
     last_check: StepSpec | None = None
     for index, item in enumerate(pending):
         spec = dict(item.spec)
+        if item.meta.get("keyword_type") == "given" and _ALREADY.search(str(item.meta.get("text", ""))):
+            spec = _given_state(spec)
         if spec.get("kind") == "noop":
             steps.append(None)
             continue

@@ -211,7 +211,7 @@ _COORDINATED = re.compile(
 # "the table contains the BMI range "over 30" with data-testid "bmi-4"": the reference names the
 # thing contained, so that is what shows the value; "the table has headers with data-testids "a", "b""
 _CONTAINED_REF = re.compile(
-    r"^(?P<container>.+?) (?:contains?|shows?|displays?|includes?|has|have|lists?) (?:the |a |an )?"
+    r"^(?P<container>(?!no )[^⟦]+?) (?:contains?|shows?|displays?|includes?|has|have) (?:the |a |an )?"
     r"(?P<what>(?:[a-z-]+ ){0,3}?)(?P<value>«\d+» )?(?:with |by |using |identified by )?"
     r"(?P<refs>⟦\d+⟧(?:(?:,| and|, and) ⟦\d+⟧)*)$",
     re.IGNORECASE,

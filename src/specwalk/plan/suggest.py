@@ -120,8 +120,46 @@ def family(normalized: str, zh: bool) -> tuple[str, ...] | None:
     return EN_VERB_FAMILIES.get(_base(words[0]))
 
 
+_NEGATION = re.compile(r"(?:^|\s)(?:not|no|never|none|nothing)\b|不|没有|未", re.IGNORECASE)
 # Below this similarity a suggestion would be a different sentence, not a rephrasing.
 MIN_SIMILARITY = 0.45
+# Words every sentence has: sharing only these, a check suggested for a check is about something else.
+_COMMON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "be",
+        "should",
+        "must",
+        "not",
+        "no",
+        "it",
+        "its",
+        "this",
+        "that",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "with",
+        "and",
+        "or",
+        "i",
+        "we",
+        "you",
+        "see",
+        "sees",
+        "should",
+        "shown",
+        "displayed",
+        "visible",
+        "page",
+    ]
+)
 
 
 def suggest(
@@ -135,6 +173,7 @@ def suggest(
 ) -> tuple[str | None, float]:
     """(the suggestion with the line's values, how close it is: 0 … ~1.4)."""
     allowed = family(normalized, zh)
+    negated = bool(_NEGATION.search(normalized))
     if allowed is None and not PLACEHOLDER.search(skeleton):
         return None, 0.0  # no action and nothing quoted: any sentence offered would be another one
     kinds = ("action",) if keyword_type == "when" else ("expectation",) if keyword_type == "then" else None
@@ -151,6 +190,8 @@ def suggest(
             continue
         if allowed is None and kinds is not None and rule_.kind not in kinds:
             continue
+        if negated and not _NEGATION.search(rule_.example):
+            continue  # "no new item is added" is never offered "a new item is added"
         example = rule_.example
         example_words = list(example) if zh else normalize(example).lower().split()
         ratio = difflib.SequenceMatcher(None, words, example_words, autojunk=False).ratio()
@@ -158,6 +199,8 @@ def suggest(
             ratio += 0.1  # room for exactly the line's values
         if allowed and not zh and example_words and _base(words[0]) == _base(example_words[0]):
             ratio += 0.3  # the same verb weighs more than shared filler words
+        if allowed is None and not zh and not (set(words) & set(example_words)) - _COMMON - {"«0»", "«1»"}:
+            continue  # a check about something else ("the newest is …" is no URL check)
         if best is None or ratio > best[0]:
             best = (ratio, rule_)
     if best is None:

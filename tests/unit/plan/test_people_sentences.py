@@ -185,3 +185,20 @@ def test_back_references_resolve_to_the_element_before() -> None:
 def test_it_with_nothing_before_is_reported() -> None:
     plan = plan_text('## Todos\n\n- When I click it, then I should see "Gone".\n')
     assert any('says "it" but no step before it names an element' in entry.reason for entry in plan.unplanned)
+
+
+def test_a_given_state_reached_before_is_set_and_an_initial_state_is_checked() -> None:
+    plan = plan_text(
+        "## Days\n\n### Scenario: Unticking\n\n"
+        '- Given the checkbox labeled "Monday" with data-testid "day-monday" is already checked\n'
+        '- And "Standard" is selected\n'
+        '- When I uncheck "Monday"\n- Then "Monday" should not be checked\n'
+    )
+    reached, initial = plan.requirements[0].scenarios[0].preconditions
+    assert (reached.kind, getattr(reached, "action", None), reached.target_ref) == (
+        "action",
+        "check",
+        reached.target_ref,
+    )
+    assert reached.target_ref is not None and reached.target_ref.value == "day-monday"
+    assert (initial.kind, getattr(initial, "expectation", None)) == ("expectation", "checked")
