@@ -5,7 +5,7 @@ requirements, specwalk.toml, a source or translation file, the file system aroun
 recognisable "yesterday's" plan.json / uimap.json in the output directory, and runs `specwalk
 plan`, `index` or `init` through `specwalk.cli.main`, the function the console script calls, with
 the case's directory as cwd. Cases about permissions run as a real subprocess without the
-capabilities that let root ignore permission bits; every 25th case also runs as a subprocess and
+capabilities that let root ignore permission bits; every 50th case also runs as a subprocess and
 its exit code must match. Then it counts:
 
 - tracebacks: exit 70, or a traceback in the output;
@@ -30,6 +30,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -50,7 +51,7 @@ from specwalk.fileio import editor_lines  # noqa: E402
 
 EXAMPLES = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
 DROP_CAPS = "-dac_override,-dac_read_search"
-SUBPROCESS_EVERY = 25
+SUBPROCESS_EVERY = 50
 
 
 # --- running a case ----------------------------------------------------------------------------
@@ -64,7 +65,8 @@ class Outcome:
     example: str
     args: list[str]
     code: int
-    seconds: float
+    seconds: float  # CPU
+    wall: float
     output: str
     findings: list[str]
 
@@ -85,8 +87,8 @@ def _yesterday() -> dict[str, dict[str, bytes]]:
         with tempfile.TemporaryDirectory(prefix="specwalk-fuzz-") as folder:
             project = Path(folder) / example
             _copy_example(example, project)
-            code, _, _ = _in_process(["plan"], project, {})
-            code_index, _, _ = _in_process(["index"], project, {})
+            code, *_ = _in_process(["plan"], project, {})
+            code_index, *_ = _in_process(["index"], project, {})
             if code not in (0, 1) or code_index != 0:
                 # Mutations need a clean starting point: an example that fails as it is is left out.
                 print(f"note: {example} left out: as it is, plan exits {code}, index {code_index}", file=sys.stderr)
@@ -116,15 +118,24 @@ def _environment(cwd: Path, env: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _in_process(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, float]:
+# Times are CPU seconds (this process, or the subprocess): on a shared 2-core machine wall time
+# mostly measures the neighbours. Wall time is reported beside them.
+
+
+def _in_process(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, float, float]:
     stdout, stderr = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with _environment(cwd, env), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         code = specwalk_main(args)
-    return code, stdout.getvalue() + stderr.getvalue(), time.perf_counter() - started
+    return code, stdout.getvalue() + stderr.getvalue(), time.process_time() - cpu, time.perf_counter() - started
 
 
-def _subprocess(args: list[str], cwd: Path, env: dict[str, str], unprivileged: bool) -> tuple[int, str, float]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _subprocess(args: list[str], cwd: Path, env: dict[str, str], unprivileged: bool) -> tuple[int, str, float, float]:
     command = [sys.executable, "-m", "specwalk", *args]
     if unprivileged and os.geteuid() == 0:
         command = ["setpriv", f"--inh-caps={DROP_CAPS}", f"--bounding-set={DROP_CAPS}", *command]
@@ -132,9 +143,9 @@ def _subprocess(args: list[str], cwd: Path, env: dict[str, str], unprivileged: b
     environment.update(env)
     environment["PYTHONPATH"] = str(REPO / "src")
     environment["COLUMNS"] = "200"
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False)
-    return result.returncode, result.stdout + result.stderr, time.perf_counter() - started
+    started, cpu = time.perf_counter(), _children_cpu()
+    result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600, check=False)
+    return result.returncode, result.stdout + result.stderr, _children_cpu() - cpu, time.perf_counter() - started
 
 
 def _restore_permissions(root: Path) -> None:
@@ -223,47 +234,53 @@ def _init_config(project: Path) -> list[str]:
     return []
 
 
+def _prepare(number: int, seed: int, name: str, example: str, yesterday: dict[str, bytes], project: Path) -> Expect:
+    """The case: a copy of the example, yesterday's outputs in place, one thing broken. The same
+    number and seed always make the same case."""
+    _copy_example(example, project)
+    out = project / ".specwalk"
+    out.mkdir(exist_ok=True)
+    (out / "plan.json").write_bytes(yesterday["plan"])
+    (out / "uimap.json").write_bytes(yesterday["index"])
+    ctx = Ctx(project, random.Random(f"{seed}:{number}"), example)
+    expect = MUTATIONS[name](ctx)
+    expect.picks = ctx.picks
+    return expect
+
+
+def _discard(project: Path) -> None:
+    _restore_permissions(project)
+    shutil.rmtree(project, ignore_errors=True)
+
+
 def run_case(number: int, seed: int, names: list[str], yesterday: dict[str, dict[str, bytes]], work: Path) -> Outcome:
-    rng = random.Random(f"{seed}:{number}")
     name = names[number % len(names)]
     examples = sorted(yesterday)
     example = examples[(number // len(names)) % len(examples)]
     project = work / f"case-{number}"
-    _copy_example(example, project)
-    out = project / ".specwalk"
-    out.mkdir(exist_ok=True)
-    (out / "plan.json").write_bytes(yesterday[example]["plan"])
-    (out / "uimap.json").write_bytes(yesterday[example]["index"])
-    ctx = Ctx(project, rng, example)
-    expect = MUTATIONS[name](ctx)
     try:
+        expect = _prepare(number, seed, name, example, yesterday[example], project)
         if expect.unprivileged:
-            code, output, seconds = _subprocess(expect.args, project, expect.env, unprivileged=True)
+            code, output, seconds, wall = _subprocess(expect.args, project, expect.env, unprivileged=True)
         else:
-            code, output, seconds = _in_process(expect.args, project, expect.env)
+            code, output, seconds, wall = _in_process(expect.args, project, expect.env)
         findings = _check(project, expect, code, output, yesterday[example])
-        if not expect.unprivileged and number % SUBPROCESS_EVERY == 0:
-            _restore_outputs(project, yesterday[example])
-            other, other_output, _ = _subprocess(expect.args, project, expect.env, unprivileged=False)
+    finally:
+        _discard(project)
+    if not expect.unprivileged and number % SUBPROCESS_EVERY == 0:
+        # The console script on the same case, made afresh: its exit code must be the same.
+        try:
+            again = _prepare(number, seed, name, example, yesterday[example], project)
+            other, other_output, *_ = _subprocess(again.args, project, again.env, unprivileged=False)
             if other != code:
                 findings.append(f"subprocess mismatch: exit {other} as a subprocess, {code} in process")
             findings.extend(
-                f"subprocess {item}" for item in _check(project, expect, other, other_output, yesterday[example])
+                f"subprocess {item}" for item in _check(project, again, other, other_output, yesterday[example])
             )
-    finally:
-        _restore_permissions(project)
-        shutil.rmtree(project, ignore_errors=True)
-    return Outcome(name, example, expect.args, code, seconds, output, findings)
-
-
-def _restore_outputs(project: Path, yesterday: dict[str, bytes]) -> None:
-    out = project / ".specwalk"
-    for stage, name in (("plan", "plan.json"), ("index", "uimap.json")):
-        path = out / name
-        if path.is_file() or not path.exists():
-            with contextlib.suppress(OSError):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(yesterday[stage])
+        finally:
+            _discard(project)
+    label = f"{name} {'/'.join(expect.picks[:2])}".strip()
+    return Outcome(label, example, expect.args, code, seconds, wall, output, findings)
 
 
 CATEGORIES = {
@@ -304,7 +321,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 def scaling(sizes: tuple[int, ...]) -> None:
     """Seconds for each shape at growing sizes; linear work shows a ratio near the size ratio."""
-    print(f"\nhow time grows (sizes {', '.join(map(str, sizes))}; ratio = last / first):")
+    print(f"\nhow CPU time grows (seconds at sizes {', '.join(map(str, sizes))}; ratio = last / first):")
     for label, (name, make) in SHAPES.items():
         seconds: list[float] = []
         codes: list[int] = []
@@ -315,7 +332,7 @@ def scaling(sizes: tuple[int, ...]) -> None:
                 (project / "specwalk.toml").write_text('[project]\nframework = "html"\n', encoding="utf-8")
                 (project / name).write_text(make(size), encoding="utf-8")
                 args = ["index"] if name == "index.html" else ["plan"] if name == "specwalk.toml" else PLAN
-                code, _, elapsed = _in_process(args, project, {})
+                code, _, elapsed, _ = _in_process(args, project, {})
                 seconds.append(elapsed)
                 codes.append(code)
         times = "  ".join(f"{value:6.2f}" for value in seconds)
@@ -340,6 +357,7 @@ def main() -> None:
     tallies: Counter[str] = Counter()
     shown: dict[str, list[str]] = {}
     slowest: Outcome | None = None
+    max_wall = 0.0
     by_exit: Counter[int] = Counter()
     with tempfile.TemporaryDirectory(prefix="specwalk-fuzz-") as folder:
         work = Path(folder)
@@ -350,6 +368,7 @@ def main() -> None:
             by_exit[outcome.code] += 1
             if slowest is None or outcome.seconds > slowest.seconds:
                 slowest = outcome
+            max_wall = max(max_wall, outcome.wall)
             for finding in outcome.findings:
                 for label, prefix in CATEGORIES.items():
                     if finding.removeprefix("subprocess ").startswith(prefix):
@@ -366,7 +385,11 @@ def main() -> None:
     for label in CATEGORIES:
         print(f"{label}: {tallies[label]}")
     assert slowest is not None
-    print(f"slowest case: {slowest.seconds:.2f} s ({slowest.name} [{slowest.example}] {' '.join(slowest.args)[:60]})")
+    print(
+        f"slowest case: {slowest.seconds:.2f} s CPU, {slowest.wall:.1f} s wall "
+        f"({slowest.name} [{slowest.example}] {' '.join(slowest.args)[:60]})"
+    )
+    print(f"slowest wall time: {max_wall:.1f} s; load average at the end: {os.getloadavg()[0]:.1f}")
     print("exit codes: " + ", ".join(f"{code}: {count}" for code, count in sorted(by_exit.items())))
     print(f"total: {time.perf_counter() - started:.0f} s")
     for label, examples in shown.items():

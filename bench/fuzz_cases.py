@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from specwalk.fileio import editor_lines
 
@@ -26,6 +27,7 @@ class Expect:
     env: dict[str, str] = field(default_factory=dict)
     stage: str = "plan"  # plan | index | init: whose output is checked for staleness
     single_count: int | None = None  # requirements the plan must have (duplicates planned once)
+    picks: list[str] = field(default_factory=list)  # the choices that made the case (set by fuzz.py)
 
 
 @dataclass
@@ -33,6 +35,12 @@ class Ctx:
     project: Path
     rng: random.Random
     example: str
+    picks: list[str] = field(default_factory=list)  # what the mutation chose, for the report
+
+    def pick(self, options: list[Any]) -> Any:
+        chosen = self.rng.choice(options)
+        self.picks.append(str(chosen)[:40])
+        return chosen
 
     def read(self, relative: str) -> bytes:
         return (self.project / relative).read_bytes()
@@ -89,7 +97,7 @@ PLAN = ["plan", "requirements.md"]
 
 @mutation("req/empty")
 def _(ctx: Ctx) -> Expect:
-    ctx.write("requirements.md", ctx.rng.choice(["", " ", "\n\n\n", "\t \r\n", "\ufeff"]))
+    ctx.write("requirements.md", ctx.pick(["", " ", "\n\n\n", "\t \r\n", "\ufeff"]))
     return Expect(PLAN, fail=True, mention="no requirements")
 
 
@@ -110,7 +118,7 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("req/not-a-document")
 def _(ctx: Ctx) -> Expect:
-    choice = ctx.rng.choice(["/dev/null", "/dev/zero", ctx.source(), "package.json", "src", "specwalk.toml", "."])
+    choice = ctx.pick(["/dev/null", "/dev/zero", ctx.source(), "package.json", "src", "specwalk.toml", "."])
     return Expect(["plan", choice], fail=True)
 
 
@@ -118,7 +126,7 @@ def _(ctx: Ctx) -> Expect:
 def _(ctx: Ctx) -> Expect:
     path = ctx.project / "requirements.md"
     path.unlink()
-    kind = ctx.rng.choice(["loop", "self", "broken", "to-dir"])
+    kind = ctx.pick(["loop", "self", "broken", "to-dir"])
     if kind == "loop":
         (ctx.project / "other.md").symlink_to(path)
         path.symlink_to(ctx.project / "other.md")
@@ -134,7 +142,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("req/encoding")
 def _(ctx: Ctx) -> Expect:
     text = ctx.requirements()
-    kind = ctx.rng.choice(["utf16", "utf16be", "bom", "latin1", "nul", "cp1252"])
+    kind = ctx.pick(["utf16", "utf16be", "bom", "latin1", "nul", "cp1252"])
     if kind == "utf16":
         ctx.write("requirements.md", text.encode("utf-16"))
         return Expect(PLAN, fail=False)
@@ -155,14 +163,14 @@ def _(ctx: Ctx) -> Expect:
 @mutation("req/huge")
 def _(ctx: Ctx) -> Expect:
     with (ctx.project / "requirements.md").open("r+b") as stream:
-        stream.truncate(ctx.rng.choice([1_000_001, 8_000_000, 50_000_000]))  # sparse: no disk used
+        stream.truncate(ctx.pick([1_000_001, 8_000_000, 50_000_000]))  # sparse: no disk used
     return Expect(PLAN, fail=True, mention="too large")
 
 
 @mutation("req/nesting")
 def _(ctx: Ctx) -> Expect:
-    depth = ctx.rng.choice([40, 200, 10_000])
-    kind = ctx.rng.choice(["- ", "> ", "1. ", "* > "])
+    depth = ctx.pick([40, 200, 10_000])
+    kind = ctx.pick(["- ", "> ", "1. ", "* > "])
     if ctx.rng.random() < 0.5:
         deep = kind * depth + "Click x\n"
     else:
@@ -177,7 +185,7 @@ def _(ctx: Ctx) -> Expect:
     lines = ctx.requirements().split("\n")
     fenced = any(line.lstrip().startswith(("```", "~~~")) for line in lines)
     at = len(lines) - 1 if fenced else ctx.rng.randrange(len(lines))
-    lines.insert(at, ctx.rng.choice(["```gherkin", "```", "~~~~", "```feature"]))
+    lines.insert(at, ctx.pick(["```gherkin", "```", "~~~~", "```feature"]))
     ctx.write("requirements.md", "\n".join(lines))
     return Expect(PLAN, fail=True, mention="never closed")
 
@@ -185,7 +193,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("req/line-ends")
 def _(ctx: Ctx) -> Expect:
     text = ctx.requirements()
-    kind = ctx.rng.choice(["\u2028", "\u2029", "\u0085", "\x0c", "\x0b", "\r", "\r\n"])
+    kind = ctx.pick(["\u2028", "\u2029", "\u0085", "\x0c", "\x0b", "\r", "\r\n"])
     if kind in ("\r", "\r\n"):
         text = text.replace("\n", kind)
     else:
@@ -206,7 +214,7 @@ def _(ctx: Ctx) -> Expect:
         if not (ctx.project / "src").is_dir():
             args = [arg for arg in args if not arg.startswith("src/")] + ["requirements.md"]
         return Expect(args, fail=False, single_count=single)
-    count = ctx.rng.choice([2, 1000, 100_000])
+    count = ctx.pick([2, 1000, 100_000])
     text = ctx.config_text().replace(
         'requirements = ["requirements.md"]', "requirements = [" + ", ".join(['"requirements.md"'] * count) + "]"
     )
@@ -216,8 +224,8 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("req/french-gherkin")
 def _(ctx: Ctx) -> Expect:
-    header = ctx.rng.choice(["# language: fr\n", "# Panier\n# language: fr\n"])
-    feature = ctx.rng.choice(["", "Fonctionnalité: Panier\n"])
+    header = ctx.pick(["# language: fr\n", "# Panier\n# language: fr\n"])
+    feature = ctx.pick(["", "Fonctionnalité: Panier\n"])
     ctx.write(
         "requirements.md",
         f'## Panier\n\n```gherkin\n{header}{feature}Scénario: ajouter\n  Quand je clique sur "Ajouter"\n'
@@ -253,7 +261,7 @@ def _(ctx: Ctx) -> Expect:
         if op < 0.4:
             data[at] = ctx.rng.randrange(32, 127)
         elif op < 0.7:
-            data[at:at] = ctx.rng.choice([b'"', b"`", b"```", b"|", b"<", b">", b"#", b"- ", b"\n", b"\\", b"*"])
+            data[at:at] = ctx.pick([b'"', b"`", b"```", b"|", b"<", b">", b"#", b"- ", b"\n", b"\\", b"*"])
         else:
             del data[at : at + ctx.rng.randint(1, 40)]
     ctx.write("requirements.md", bytes(data))
@@ -267,7 +275,7 @@ UNICODE = ["\u200b", "\u202e", "\u0301", "\ufeff", "\U0001f600", "“", "」", "
 def _(ctx: Ctx) -> Expect:
     chars = list(ctx.requirements())
     for _ in range(ctx.rng.randint(1, 40)):
-        chars.insert(ctx.rng.randrange(len(chars)), ctx.rng.choice(UNICODE))
+        chars.insert(ctx.rng.randrange(len(chars)), ctx.pick(UNICODE))
     ctx.write("requirements.md", "".join(chars))
     return Expect(PLAN)
 
@@ -295,27 +303,27 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("req/big")
 def _(ctx: Ctx) -> Expect:
-    """The largest documents plan accepts (1 MB, lines of 20,000 characters), in the shapes that
-    cost the most per byte, and a line just over the limit."""
-    kind = ctx.rng.choice(["long-lines", "line-too-long", "many-criteria", "many-quotes", "many-features", "gherkin"])
+    """Large documents in the shapes that cost the most per byte, each about as big as the
+    largest realistic one (bench/plan_speed.py's 2,000 scenarios, 0.34 MB; the growth table of
+    fuzz.py shows the time up to the 1 MB limit), and lines at and just over the length limit."""
+    kind = ctx.pick(["long-lines", "line-too-long", "many-criteria", "many-quotes", "many-features", "gherkin"])
     if kind == "long-lines":
         text = "## F\n\n" + "".join(f'- Click "{n}' + "x" * 19_000 + '"\n' for n in range(50))
     elif kind == "line-too-long":
-        text = '## F\n\n- Click "' + "x" * 20_001 + '"\n'
-        ctx.write("requirements.md", text)
+        ctx.write("requirements.md", '## F\n\n- Click "' + "x" * 20_001 + '"\n')
         return Expect(PLAN, fail=True, mention="requirements.md:3: a line of")
     elif kind == "many-criteria":
-        text = "## F\n\n" + "".join(f'- Click "Item {n}": "Done {n}" is shown.\n' for n in range(22_000))
+        text = "## F\n\n" + "".join(f'- Click "Item {n}": "Done {n}" is shown.\n' for n in range(8_000))
     elif kind == "many-quotes":
-        text = "## F\n\n" + ("- " + '"a" "b" ' * 2_400 + "\n") * 50
+        text = "## F\n\n" + ("- " + '"a" "b" ' * 2_400 + "\n") * 18
     elif kind == "many-features":
-        text = "".join(f'## F{n}\n\n- Click "A"\n\n' for n in range(45_000))
+        text = "".join(f'## F{n}\n\n- Click "A"\n\n' for n in range(16_000))
     else:
         steps = '    When I click "Add"\n    Then I should see "Added"\n'
         text = (
-            "## F\n\n```gherkin\nFeature: F\n" + "".join(f"  Scenario: s{n}\n{steps}" for n in range(12_000)) + "```\n"
+            "## F\n\n```gherkin\nFeature: F\n" + "".join(f"  Scenario: s{n}\n{steps}" for n in range(4_000)) + "```\n"
         )
-    ctx.write("requirements.md", text[:1_000_000])
+    ctx.write("requirements.md", text)
     return Expect(PLAN)
 
 
@@ -340,7 +348,7 @@ def _cfg_command(ctx: Ctx) -> tuple[list[str], str]:
 def _(ctx: Ctx) -> Expect:
     args, stage = _cfg_command(ctx)
     text = ctx.config_text()
-    kind = ctx.rng.choice(["bom", "latin1", "utf16", "crlf"])
+    kind = ctx.pick(["bom", "latin1", "utf16", "crlf"])
     if kind == "bom":
         ctx.write("specwalk.toml", b"\xef\xbb\xbf" + text.encode())
         return Expect(args, fail=False, stage=stage)
@@ -359,7 +367,7 @@ def _(ctx: Ctx) -> Expect:
     args, _ = _cfg_command(ctx)
     path = ctx.project / "specwalk.toml"
     path.unlink()
-    kind = ctx.rng.choice(["dir", "loop", "broken"])
+    kind = ctx.pick(["dir", "loop", "broken"])
     if kind == "dir":
         path.mkdir()
     elif kind == "loop":
@@ -389,7 +397,7 @@ BAD_VALUES = [
 @mutation("cfg/bad-value")
 def _(ctx: Ctx) -> Expect:
     args, _ = _cfg_command(ctx)
-    section, key, value, mention = ctx.rng.choice(BAD_VALUES)
+    section, key, value, mention = ctx.pick(BAD_VALUES)
     lines = ctx.config_text().split("\n")
     at = lines.index(f"[{section}]") + 1
     lines = [line for line in lines if not line.startswith(f"{key} =")] if key != "comand" else lines
@@ -404,15 +412,15 @@ def _(ctx: Ctx) -> Expect:
     args, _ = _cfg_command(ctx)
     text = ctx.config_text()
     line = len(editor_lines(text)) + 2
-    ctx.config(text + "\n[" + ctx.rng.choice(["brwoser", "zzz", "app.extra", "ouput"]) + "]\nx = 1\n")
+    ctx.config(text + "\n[" + ctx.pick(["brwoser", "zzz", "app.extra", "ouput"]) + "]\nx = 1\n")
     return Expect(args, fail=True, stage="none", mention=f"specwalk.toml:{line}:")
 
 
 @mutation("cfg/deep")
 def _(ctx: Ctx) -> Expect:
     args, _ = _cfg_command(ctx)
-    depth = ctx.rng.choice([33, 1000, 5000, 50_000])
-    value = ctx.rng.choice(["[" * depth + "]" * depth, "{a = " * depth + "1" + "}" * depth])
+    depth = ctx.pick([33, 1000, 5000, 50_000])
+    value = ctx.pick(["[" * depth + "]" * depth, "{a = " * depth + "1" + "}" * depth])
     ctx.config(ctx.config_text() + f"\n[docs]\nextra = {value}\n")
     return Expect(args, fail=True, stage="none", mention="nested")
 
@@ -426,7 +434,7 @@ def _(ctx: Ctx) -> Expect:
     else:
         for _ in range(ctx.rng.randint(1, 8)):
             at = ctx.rng.randrange(len(data))
-            data[at:at] = ctx.rng.choice([b"[", b"]", b'"', b"=", b"\n", b"{", b"'''", b"\\"])
+            data[at:at] = ctx.pick([b"[", b"]", b'"', b"=", b"\n", b"{", b"'''", b"\\"])
     ctx.write("specwalk.toml", bytes(data))
     return Expect(args, stage="none")
 
@@ -434,7 +442,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("cfg/output-dir")
 def _(ctx: Ctx) -> Expect:
     args, stage = _cfg_command(ctx)
-    kind = ctx.rng.choice(["file", "below-file", "proc", "sys", "plan-json-dir", "cache-file", "dev-null"])
+    kind = ctx.pick(["file", "below-file", "proc", "sys", "plan-json-dir", "cache-file", "dev-null"])
     target = {"file": "out", "below-file": "out/deeper", "proc": "/proc/self/out", "sys": "/sys/specwalk"}.get(kind)
     if kind in ("file", "below-file"):
         ctx.write("out", "not a directory\n")
@@ -462,7 +470,7 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("cfg/llm")
 def _(ctx: Ctx) -> Expect:
-    value = ctx.rng.choice(["bogus", "", "bogus:model", "ftp://x", ":model"])
+    value = ctx.pick(["bogus", "", "bogus:model", "ftp://x", ":model"])
     if ctx.rng.random() < 0.5:
         return Expect(["plan", "--llm", value, "requirements.md"], fail=True, mention="--llm")
     return Expect(["plan", "requirements.md"], fail=True, env={"SPECWALK_LLM": value or "x"}, mention="$SPECWALK_LLM")
@@ -470,7 +478,7 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("cfg/source-roots")
 def _(ctx: Ctx) -> Expect:
-    root = ctx.rng.choice(['"missing"', '"/proc/self"', '"requirements.md"', '"../"', '"/"', '"gone"'])
+    root = ctx.pick(['"missing"', '"/proc/self"', '"requirements.md"', '"../"', '"/"', '"gone"'])
     if root == '"gone"':
         (ctx.project / "gone").symlink_to(ctx.project / "nowhere")
     text = ctx.config_text()
@@ -501,7 +509,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("src/unusable-file")
 def _(ctx: Ctx) -> Expect:
     name = ctx.source()
-    kind = ctx.rng.choice(["binary", "utf16", "huge", "latin1"])
+    kind = ctx.pick(["binary", "utf16", "huge", "latin1"])
     data = ctx.read(name)
     mention = {"binary": "binary content", "utf16": "UTF-16", "huge": "MB, over the", "latin1": "not valid UTF-8"}
     if kind == "binary":
@@ -522,7 +530,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("src/links")
 def _(ctx: Ctx) -> Expect:
     folder = Path(ctx.source()).parent
-    kind = ctx.rng.choice(["loop", "self", "broken", "dir-loop"])
+    kind = ctx.pick(["loop", "self", "broken", "dir-loop"])
     name = folder / (
         "Looping.tsx"
         if ctx.example == "tasks-react"
@@ -567,7 +575,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("src/deep")
 def _(ctx: Ctx) -> Expect:
     name = ctx.source()
-    depth = ctx.rng.choice([500, 3000, 20_000])
+    depth = ctx.pick([500, 3000, 20_000])
     suffix = os.path.splitext(name)[1]
     if suffix in (".html", ".vue"):
         deep = "<div>" * depth + "x" + "</div>" * depth
@@ -586,14 +594,14 @@ def _(ctx: Ctx) -> Expect:
     data = bytearray(ctx.read(name))
     for _ in range(ctx.rng.randint(1, 40)):
         at = ctx.rng.randrange(len(data) + 1)
-        data[at:at] = ctx.rng.choice([b"<", b">", b"{", b"}", b"(", b")", b'"', b"`", b"/*", b"<!--", b"\\", b"\n"])
+        data[at:at] = ctx.pick([b"<", b">", b"{", b"}", b"(", b")", b'"', b"`", b"/*", b"<!--", b"\\", b"\n"])
     ctx.write(name, bytes(data))
     return Expect(INDEX, stage="index")
 
 
 @mutation("src/nothing-left")
 def _(ctx: Ctx) -> Expect:
-    kind = ctx.rng.choice(["empty", "deleted", "comments"])
+    kind = ctx.pick(["empty", "deleted", "comments"])
     for name in ctx.sources():
         if kind == "deleted":
             (ctx.project / name).unlink()
@@ -605,7 +613,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("src/translations")
 def _(ctx: Ctx) -> Expect:
     folder = "src/locales" if ctx.example == "tasks-react" else "src/i18n" if ctx.example != "notes-html" else "locales"
-    kind = ctx.rng.choice(["array", "string", "dir", "deep-array", "deep-object", "broken", "null"])
+    kind = ctx.pick(["array", "string", "dir", "deep-array", "deep-object", "broken", "null"])
     path = f"{folder}/fr.json"
     data = {
         "array": '["Save", "Cancel"]',
@@ -632,7 +640,7 @@ def _init(ctx: Ctx) -> None:
 @mutation("init/package-json")
 def _(ctx: Ctx) -> Expect:
     _init(ctx)
-    kind = ctx.rng.choice(["array", "string", "broken", "deep", "null-deps", "huge", "bom", "latin1"])
+    kind = ctx.pick(["array", "string", "broken", "deep", "null-deps", "huge", "bom", "latin1"])
     data = {
         "array": "[1, 2]",
         "string": '"react"',
@@ -657,31 +665,31 @@ def _(ctx: Ctx) -> Expect:
 @mutation("init/not-a-directory")
 def _(ctx: Ctx) -> Expect:
     _init(ctx)
-    target = ctx.rng.choice(["requirements.md", "missing-dir", "/dev/null", "/proc/self/fd/0"])
+    target = ctx.pick(["requirements.md", "missing-dir", "/dev/null", "/proc/self/fd/0"])
     return Expect(["init", target], fail=True, stage="none")
 
 
 @mutation("init/config-in-the-way")
 def _(ctx: Ctx) -> Expect:
     _init(ctx)
-    kind = ctx.rng.choice(["dir", "loop"])
+    kind = ctx.pick(["dir", "loop"])
     path = ctx.project / "specwalk.toml"
     if kind == "dir":
         path.mkdir()
-        return Expect(["init", ctx.rng.choice(["--force", "."])], fail=True, stage="none", mention="specwalk.toml")
+        return Expect(["init", ctx.pick(["--force", "."])], fail=True, stage="none", mention="specwalk.toml")
     path.symlink_to(path)  # a link that loops holds no config: init replaces it by the file it writes
-    return Expect(["init", ctx.rng.choice(["--force", "."])], fail=False, stage="init")
+    return Expect(["init", ctx.pick(["--force", "."])], fail=False, stage="init")
 
 
 @mutation("init/noise")
 def _(ctx: Ctx) -> Expect:
     _init(ctx)
-    name = ctx.rng.choice(
+    name = ctx.pick(
         [name for name in ("package.json", "index.html", "vite.config.ts") if (ctx.project / name).exists()]
     )
     data = bytearray(ctx.read(name))
     for _ in range(ctx.rng.randint(1, 20)):
         at = ctx.rng.randrange(len(data) + 1)
-        data[at:at] = ctx.rng.choice([b"{", b"}", b'"', b",", b"\x00", b"\xff", b"<", b"\n"])
+        data[at:at] = ctx.pick([b"{", b"}", b'"', b",", b"\x00", b"\xff", b"<", b"\n"])
     ctx.write(name, bytes(data))
     return Expect(["init"], stage="init")
