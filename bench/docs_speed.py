@@ -4,7 +4,10 @@ Run: .venv/bin/python bench/docs_speed.py [EXAMPLE ...] [--lang en|zh|all] [--wo
 Prints, per example: pictures taken, seconds per picture (the screenshot call: fonts, outline,
 capture), seconds per step of verifying with pictures (each scenario runs once, the camera
 watching), and the total with and without starting the app, also per step: the target is under
-1 s per step excluding app start. Output goes to a temporary directory, not the example.
+1 s per step excluding app start. Then, per language, what the manual is made of (chapters, tasks,
+"If ..." notes, outline tables) and any heading that reads like a test step (a Gherkin keyword, a
+row number, a list of steps): there should be none. Output goes to a temporary directory, not the
+example.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from specwalk.config import load_config  # noqa: E402
+from specwalk.emit.manual_check import heading_problems, load_manifest  # noqa: E402
 from specwalk.pipeline import MANUAL_LANGUAGES, build_manual  # noqa: E402
 
-EXAMPLES = ("tasks-react", "shop-vue", "notes-html")
+EXAMPLES = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
 
 
 def main() -> int:
@@ -60,6 +64,21 @@ def main() -> int:
                 f"{(total - start) / shots:.2f} s per step ({workers} browser(s), {len(result.omitted)} left out)"
             )
             print(f"  phases: {phases}")
+            for language, files in result.files.items():
+                document = load_manifest(files.directory)
+                pages = sorted(files.directory.glob("*.md"))
+                problems = [p for page in pages for p in heading_problems(page.read_text(encoding="utf-8"))]
+                if document is None:
+                    continue
+                tasks = [task for feature in document.features for task in feature.tasks]
+                notes = sum(len(task.notes) for task in tasks)
+                tables = sum(bool(task.table) + sum(bool(note.table) for note in task.notes) for task in tasks)
+                print(
+                    f"  {language}: {len(document.features)} chapters, {len(tasks)} tasks, {notes} notes, "
+                    f"{tables} outline tables, {len(problems)} headings that read like test steps"
+                )
+                for problem in problems:
+                    print(f"    {problem}")
             sys.stdout.flush()
     return 0
 

@@ -584,6 +584,7 @@ def build_manual(
     from specwalk.emit.manual_html import HTML_FILE
     from specwalk.emit.manual_md import INDEX_FILE
     from specwalk.emit.manual_pdf import PDF_FILE, print_manual
+    from specwalk.ground import build_retriever
     from specwalk.manual.appname import app_name, usable_name
     from specwalk.manual.build import LocaleCapture, app_locale, assemble, capture_locale
 
@@ -652,6 +653,9 @@ def build_manual(
                     say=say,
                     helpers=helpers,
                     mask=config.docs.mask,
+                    # The same verification as generate: its retriever, its action timeout.
+                    retriever=build_retriever(config.ground.retriever, ui_map.elements),
+                    timeout_ms=config.app.action_timeout * 1000,
                 )
                 seconds["verify"] = round(seconds.get("verify", 0.0) + captures[locale].verify_seconds, 2)
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)

@@ -25,7 +25,7 @@ from pathlib import Path
 from specwalk import __version__
 from specwalk.browser.driver import Session
 from specwalk.ground.resolve import Resolver
-from specwalk.ground.retrieve import LexicalRetriever
+from specwalk.ground.retrieve import LexicalRetriever, Retriever
 from specwalk.manual.capture import Camera, describe
 from specwalk.manual.catalog import Catalog, locale_messages, mixed, translate_scenario
 from specwalk.manual.chapters import chapters
@@ -153,6 +153,7 @@ def capture_locale(
     timeout_ms: float = 5_000,
     helpers: Sequence[SessionFactory] = (),
     mask: Sequence[str] = (),
+    retriever: Retriever | None = None,
 ) -> LocaleCapture:
     """Verify and picture every scenario in `locale` with generate's verification (`verify_plan`),
     a camera watching each run; with `helpers`, that many more browsers take scenarios side by
@@ -167,7 +168,7 @@ def capture_locale(
         fallback = LocaleFallback(plan)
 
     def verifier_for(own: Session) -> ScenarioVerifier:
-        resolver = Resolver(LexicalRetriever(ui_map.elements), locale=locale)
+        resolver = Resolver(retriever or LexicalRetriever(ui_map.elements), locale=locale)
         return ScenarioVerifier(
             own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms, still=True
         )
