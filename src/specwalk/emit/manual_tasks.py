@@ -186,11 +186,14 @@ def derived_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature |
             return [("p", goal)]
         head = name.split()[0].lower() if name.split() else ""
         generic = name.strip().lower() in _GENERIC
-        if not generic and feature is not None and lang == "en" and head in GOAL_VERBS["en"]:
-            if feature.name.lower().startswith(head + " "):
-                return [("p", feature.name)]  # "Edit" in the chapter "Edit a task"
+        verb = head in GOAL_VERBS["en"] if lang == "en" else name.replace(" ", "") in GOAL_VERBS["zh"]
+        if not generic and verb:
+            # A control named by its verb alone: "Edit" in the chapter "Edit a task", "Delete “Milk”", "登录".
+            if feature is not None and feature.name.lower().startswith(head + " "):
+                return [("p", feature.name)]
             if commit.scope:
                 return fill(table["verb_scope"], verb=name, scope=[("val", commit.scope)])
+            return [("p", name[:1].upper() + name[1:])]
         if generic and inputs:
             return _change(inputs[0], lang)
         if not generic:

@@ -107,6 +107,9 @@ SAVE = act("click", "Save", role="button")
         ("zh", [act("check", "邮件通知"), act("click", "保存", role="button")], None, "开启邮件通知"),
         ("zh", [act("click", "设置", role="link")], None, "前往“设置”"),
         ("zh", [act("click", "进行中", role="button")], None, "查看“进行中”"),
+        ("zh", [act("fill", "用户名", "admin"), act("click", "登录", role="button")], None, "登录"),
+        ("zh", [act("click", "删除", scope="Buy milk", scope_role="listitem")], None, "删除“Buy milk”"),
+        ("en", [act("click", "Search", role="button")], None, "Search"),
     ],
 )
 def test_a_title_is_made_from_the_main_action_and_its_object(
