@@ -199,7 +199,9 @@ def capture_locale(
         sensitivity=False,
     )
     wall = time.monotonic() - started
-    result.capture_seconds = min(wall, sum(camera.seconds + camera.settle_seconds for camera in cameras.all))
+    # Side by side, the cameras' own times add up to more than the time taken: share them out.
+    picturing = sum(camera.seconds + camera.settle_seconds for camera in cameras.all) / (1 + len(helpers))
+    result.capture_seconds = min(wall, picturing)
     result.verify_seconds = wall - result.capture_seconds
     for camera in cameras.all:
         result.secrets.update(camera.secret_values)
