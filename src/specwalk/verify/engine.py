@@ -45,8 +45,8 @@ _CAUSAL = frozenset({"act", "press_key", "reload", "go_back", "go_forward", "got
 _NAVIGATIONS = frozenset({"goto", "reload", "go_back", "go_forward"})
 # A check expected to fail in a replay need not wait long: the replayed page has settled.
 _SENSITIVITY_TIMEOUT_MS = 750
-# The live run proved each action's target appears; in a replay that skipped a step, a target
-# still missing after this long is missing because of the skip, and waiting the full page
+# The live run proved each action's target appears; in a replay, a target after the skipped step
+# still missing after this long is missing because of the skip, and waiting the full action
 # timeout for it only slows generation.
 _REPLAY_ACT_TIMEOUT_MS = 2_000
 
@@ -730,11 +730,11 @@ class ScenarioVerifier:
                     if not all(execute(driver, check, check_timeout_ms=_SENSITIVITY_TIMEOUT_MS).ok for check in checks):
                         failing.add(position)
                     continue
+                # Before the skipped step the replay is the live run again: its targets may arrive
+                # as late as they did live (after a data load), so they get the full timeout.
+                act_timeout = _REPLAY_ACT_TIMEOUT_MS if position > skipped else None
                 for operation in step.operations:
-                    if (
-                        operation.op != "check"
-                        and not execute(driver, operation, act_timeout_ms=_REPLAY_ACT_TIMEOUT_MS).ok
-                    ):
+                    if operation.op != "check" and not execute(driver, operation, act_timeout_ms=act_timeout).ok:
                         # The scenario cannot go on without the skipped step: what follows depends on it.
                         return failing | {p for p in watched if p > position}
         return failing
