@@ -452,8 +452,10 @@ class SpecwalkTools:
         """Index, plan, verify every scenario live in Chromium, emit the Playwright suite, run it, and write
         .specwalk/report.json and report.html (what `specwalk generate` does). Sends a progress
         notification per phase and scenario; takes seconds per scenario. Statuses: passed; app_defect
-        (the app does not do what the requirement says; the test is emitted marked as failing);
-        not_grounded (a step names something the UI does not have); weak; flaky. Details: get_report."""
+        (the app does not do what the requirement says, twice; the test is emitted marked as failing);
+        environment (the app did not answer: a page that would not load, a 5xx); not_grounded (a step
+        names something the UI does not have); weak; flaky; suite_failed (its test failed in every run
+        of the suite); partial. Details: get_report."""
         say = self.progress(ctx)
 
         def on_app(what: str, _elapsed: float, _timeout: float) -> None:
@@ -675,7 +677,9 @@ selectors or reading the whole source:
 4. generate_tests{requirements_arg}: verify every scenario in Chromium, emit the suite and run it.
    Then get_report: `app_defect` means the app does not do what the requirement says (see the step's
    expected vs seen and the screenshot) - fix the app, not the test; `not_grounded` means a step names
-   something the UI does not have - fix the wording or the UI; `flaky` and `weak` need a look too.
+   something the UI does not have - fix the wording or the UI; `environment` means the app did not
+   answer (start it, or fix its server) - not a verdict on the app; `flaky`, `suite_failed` (see its
+   run_errors) and `weak` need a look too.
 5. verify_test: rerun one emitted test after a fix, with the real runner.
 6. build_manual: write the user manual with screenshots once the scenarios pass.
 
