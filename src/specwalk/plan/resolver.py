@@ -5,7 +5,8 @@ before them. The resolver walks a scenario's steps in order (Background and prec
 and settles them:
 
 - "it", "them", "that" → the element of the last step that named one; "its delete button" → the
-  delete button scoped to that element;
+  delete button scoped to that element; "the button" alone right after a step on a button ("click
+  "Favorite", then the button changes to "Unfavorite"") → that button;
 - "the page is loaded" with no name → open the app's first page, or reload it when a page is
   already open ("Given local storage holds …, When the page loads");
 - "And the price "$40"" right after "the cart shows a product titled "X"" → the same check, with
@@ -84,6 +85,34 @@ def _given_state(spec: StepSpec) -> StepSpec:
     return spec
 
 
+# A described target that is only a kind of element: "the button", "the field", "the checkbox".
+_BARE_NOUNS = {
+    "button": "button",
+    "link": "link",
+    "field": "textbox",
+    "input": "textbox",
+    "checkbox": "checkbox",
+    "dropdown": "combobox",
+    "tab": "tab",
+    "switch": "switch",
+    "toggle": "switch",
+}
+
+
+def _bare_noun_of(spec: StepSpec, last: StepSpec) -> bool:
+    """Whether `spec` names, by its kind alone, the element the step before acted on."""
+    if not spec.get("described") or spec.get("target_ref") is not None or spec.get("nth") is not None:
+        return False
+    role = _BARE_NOUNS.get(str(spec.get("target", "")).lower())
+    if role is None:
+        return False
+    return last.get("role") == role or (last.get("role") is None and role in ("button", "link") and _acted(last))
+
+
+def _acted(spec: StepSpec) -> bool:
+    return spec.get("kind") == "action" and spec.get("action") in ("click", "double_click")
+
+
 def _has_element(spec: StepSpec) -> bool:
     return spec.get("target") is not None or spec.get("target_ref") is not None
 
@@ -118,6 +147,23 @@ def resolve(pending: list[Pending]) -> tuple[list[Step | None], list[Unresolved]
             else:
                 for name in _ELEMENT_FIELDS:
                     if last_element.get(name) is not None and spec.get(name) is None:
+                        spec[name] = last_element[name]
+        if last_element is not None and _bare_noun_of(spec, last_element):
+            renamed = spec.get("expectation") in ("text_equals", "text_contains") and not last_element.get("target_ref")
+            if renamed:
+                # "the button changes to "Unfavorite"": found by its old name it would be gone; the
+                # check is that a button with the new name is there
+                spec = {
+                    "kind": "expectation",
+                    "expectation": "element_visible",
+                    "target": spec.get("value"),
+                    "role": _BARE_NOUNS[str(spec["target"]).lower()],
+                    "negated": spec.get("negated", False),
+                }
+            else:
+                for name in _ELEMENT_FIELDS:
+                    spec.pop(name, None)
+                    if last_element.get(name) is not None:
                         spec[name] = last_element[name]
         if spec.pop("_ellipsis", False):
             if last_check is None:

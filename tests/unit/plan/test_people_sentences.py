@@ -202,3 +202,14 @@ def test_a_given_state_reached_before_is_set_and_an_initial_state_is_checked() -
     )
     assert reached.target_ref is not None and reached.target_ref.value == "day-monday"
     assert (initial.kind, getattr(initial, "expectation", None)) == ("expectation", "checked")
+
+
+def test_the_button_alone_is_the_button_just_clicked() -> None:
+    plan = plan_text(
+        '## Favourites\n\n- When I click "Favorite Article", then the button changes to "Unfavorite Article".\n'
+        '- When I click the "Like" button with data-testid "like", then the button shows "Liked".\n'
+    )
+    renamed, referenced = (requirement.scenarios[0].steps[-1] for requirement in plan.requirements)
+    # found by its old name it would be gone: a button with the new name must be there
+    assert (renamed.expectation, renamed.target, renamed.role) == ("element_visible", "Unfavorite Article", "button")
+    assert referenced.target_ref is not None and referenced.target_ref.value == "like"
