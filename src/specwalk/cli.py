@@ -423,6 +423,12 @@ def plan(
             for note in states:
                 out.print(f"  {note.source}: {note.text}", markup=False)
                 out.print(f"      {note.reason.split('; ', 1)[-1]}", markup=False)
+    if result.requirements and not result.scenario_count:
+        err.print(
+            f"plan: no scenario: none of the {len(result.requirements)} requirement(s) could be planned; "
+            "the lines above say why",
+            markup=False,
+        )
     err.print(
         f"plan: {len(result.requirements)} requirements, {result.scenario_count} scenarios, "
         f"{len(result.unplanned)} line(s) need attention; wrote {target}",

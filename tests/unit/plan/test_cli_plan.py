@@ -84,3 +84,11 @@ def test_a_state_no_step_reaches_is_listed_with_the_definition_to_add(
     output = capsys.readouterr().out
     assert "1 Given line(s) kept as a state no step reaches:" in output
     assert 'add to a "## Steps" section: - I have imported the orders "{value}"' in output
+
+
+def test_a_document_that_plans_no_scenario_exits_1_saying_so(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "r.md").write_text("## Notes\n\n- The app feels fast.\n- Everything is delightful.\n", encoding="utf-8")
+    assert main(["plan", "r.md"]) == 1
+    captured = capsys.readouterr()
+    assert "plan: no scenario: none of the 2 requirement(s) could be planned" in captured.err
+    assert "r.md:3: The app feels fast." in captured.out
