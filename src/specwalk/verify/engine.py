@@ -434,11 +434,17 @@ class ScenarioVerifier:
     def _find_page_by_heading(self, driver: Driver, name: str) -> str | None:
         heading = Locator(parts=(LocatorPart(kind="role", role="heading", value=name, exact=True),))
         paths = sorted({r.path for r in self.ui_map.routes if not r.redirect and not re.search(r":\w|\[|\*", r.path)})
+        titled: list[str] = []
         for path in paths or ["/"]:
             target = path if not path.startswith("#") else "/" + path
-            if driver.goto(target).ok and driver.check("visible", heading, timeout_ms=1_000).ok:
+            if not driver.goto(target).ok:
+                continue
+            if driver.check("visible", heading, timeout_ms=1_000).ok:
                 return target
-        return None
+            if _names_title(name, _document_title(driver)):
+                titled.append(target)
+        # "the BMI Calculator page": the page whose document title says so, when only one does
+        return titled[0] if len(titled) == 1 else None
 
     def _expectation(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         handled = self.kinds.expectation(driver, step, self._target, self._route(driver))
@@ -829,3 +835,21 @@ def _safe(identifier: str) -> str:
 
 def _plain(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+_TITLE = Locator(parts=(LocatorPart(kind="css", value="head > title"),))
+_PAGE_WORDS = frozenset({"page", "webpage", "screen", "view", "app", "application", "site", "website", "the"})
+
+
+def _document_title(driver: Driver) -> str:
+    """The open page's document title ("" when it has none)."""
+    if driver.count(_TITLE) == 0:
+        return ""
+    return driver.text_of(_TITLE)
+
+
+def _names_title(name: str, title: str) -> bool:
+    """Whether a page name is the document title's: every word of it (but "page", "webpage" …) is a
+    word of the title, case aside ("the movie seat booking page", "the piano webpage")."""
+    words = {word for word in re.findall(r"\w+", name.lower()) if word not in _PAGE_WORDS}
+    return bool(words) and words <= set(re.findall(r"\w+", title.lower()))
