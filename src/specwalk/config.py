@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from specwalk.errors import ConfigError, UsageError
-from specwalk.fileio import editor_lines
+from specwalk.fileio import editor_lines, is_utf8, printable
 
 CONFIG_FILENAME = "specwalk.toml"
 
@@ -532,6 +532,11 @@ def load_config(
                 hint="run `specwalk init` in your front-end project first, or pass --config PATH",
             )
         return build_config({}, root=cwd, overrides=_deep_merge(env_layer, overrides or {}), origins=origins)
+    if not is_utf8(str(path)):  # the project's path is written in the map and the reports
+        raise UsageError(
+            f"{printable(str(path.parent))}: the project's folder path is not UTF-8",
+            hint="rename the folder (or the one holding it) with UTF-8 characters",
+        )
     data, text = _parse_toml(path)
     layered = _fresh_llm(data, _deep_merge(env_layer, overrides or {}))
     return build_config(data, root=path.parent.resolve(), source=path, text=text, overrides=layered, origins=origins)

@@ -30,6 +30,20 @@ def editor_lines(text: str) -> list[str]:
     return lines
 
 
+def printable(name: str) -> str:
+    """A path as text that can be printed and saved: bytes that are not UTF-8 as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a path (as the OS gave it) is UTF-8: one that is not cannot be written in JSON."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _default_mode() -> int:
     # mkstemp creates 0600 files; outputs should get the mode a plain open() would give them.
     umask = os.umask(0)

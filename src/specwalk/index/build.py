@@ -31,6 +31,8 @@ from types import ModuleType
 from typing import Any
 
 from specwalk import __version__
+from specwalk.errors import UsageError
+from specwalk.fileio import is_utf8, printable
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.i18n import LOCALE_DIRS
 from specwalk.index.mapfile import head_json, write_map
@@ -508,6 +510,8 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
     started = time.perf_counter()
     root = settings.root.resolve()
     settings = IndexSettings(**{**settings.__dict__, "root": root})
+    if not is_utf8(str(root)):  # the map records the root
+        raise UsageError(f"{printable(str(root))}: the project's folder path is not UTF-8", hint="rename the folder")
     check_source_roots(root, settings.source_roots)
     skipped: list[ParseProblem] = []
     sources, jsons = discover(settings, skipped)

@@ -18,6 +18,7 @@ from typing import Any
 import pathspec
 
 from specwalk.errors import UsageError
+from specwalk.fileio import is_utf8, printable
 from specwalk.index.i18n import LOCALE_DIRS
 from specwalk.models.uimap import ParseProblem
 
@@ -28,20 +29,11 @@ Specs = list[tuple[str, "pathspec.PathSpec[Any]"]]
 Report = Callable[[ParseProblem], object]
 
 
-def shown(name: str) -> str:
-    """A file name as text that can be printed and saved: bytes that are not UTF-8 as \\xNN."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _utf8_name(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def ignore_spec(directory: Path | str) -> pathspec.PathSpec[Any] | None:
+def ignore_spec(
+    directory: Path | str, report: Report | None = None, relative: str = ""
+) -> pathspec.PathSpec[Any] | None:
+    """The .gitignore of `directory`; a line that is not a valid pattern is left out and reported
+    (as `relative`/.gitignore:line), the others still apply."""
     ignore = os.path.join(directory, ".gitignore")
     if not os.path.isfile(ignore):
         return None
@@ -50,7 +42,21 @@ def ignore_spec(directory: Path | str) -> pathspec.PathSpec[Any] | None:
             lines = stream.read().splitlines()
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitignore", lines)
+    try:
+        return pathspec.PathSpec.from_lines("gitignore", lines)
+    except ValueError:  # GitIgnorePatternError: find the lines at fault
+        pass
+    valid: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            pathspec.PathSpec.from_lines("gitignore", [line])
+        except ValueError as error:
+            if report is not None:
+                where = f"{relative}/.gitignore" if relative else ".gitignore"
+                report(ParseProblem(file=where, line=number, message=f"{error}; this line is ignored — fix it"))
+            continue
+        valid.append(line)
+    return pathspec.PathSpec.from_lines("gitignore", valid)
 
 
 def walk(
@@ -64,7 +70,7 @@ def walk(
     specs: Specs = []
     for directory in (root, *[p for p in reversed(start.parents) if root in p.parents], start):
         if directory == root or root in directory.parents:
-            spec = ignore_spec(directory)
+            spec = ignore_spec(directory, report, directory.relative_to(root).as_posix() if directory != root else "")
             if spec is not None:
                 specs.append((directory.relative_to(root).as_posix() if directory != root else "", spec))
     prefix = "" if start == root else start.relative_to(root).as_posix() + "/"
@@ -98,7 +104,7 @@ class _Walker:
             where = prefix.rstrip("/") or "."
             self.report(
                 ParseProblem(
-                    file=shown(where) + "/",
+                    file=printable(where) + "/",
                     message=f"cannot list this folder ({error.strerror}); nothing in it was indexed — "
                     "make it readable, or add it to .gitignore if it is not source",
                 )
@@ -115,19 +121,19 @@ class _Walker:
                     continue
                 if entry.name.endswith(".json") and prefix.rstrip("/").rsplit("/", 1)[-1] in LOCALE_DIRS:
                     self.report(ParseProblem(file=relative + "/", message="a folder, not a translation file; skipped"))
-                if not _utf8_name(relative):
+                if not is_utf8(relative):
                     self._bad_name(relative, folder=True)
                     continue
                 if _ignored(relative, True, specs):
                     continue
                 inner = specs
-                local = ignore_spec(entry.path)
+                local = ignore_spec(entry.path, self.report, relative)
                 if local is not None and not any(base == relative for base, _ in specs):
                     inner = [*specs, (relative, local)]
                 yield from self.entries(entry.path, relative + "/", inner)
                 continue
-            if not _utf8_name(relative):
-                if self.wanted(shown(relative)):
+            if not is_utf8(relative):
+                if self.wanted(printable(relative)):
                     self._bad_name(relative, folder=False)
                 continue
             try:
@@ -149,7 +155,7 @@ class _Walker:
         what = "folder" if folder else "file"
         self.report(
             ParseProblem(
-                file=shown(relative) + ("/" if folder else ""),
+                file=printable(relative) + ("/" if folder else ""),
                 message=f"the {what} name is not UTF-8, so it cannot be served or named in a test; skipped — rename it",
             )
         )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from specwalk.errors import InputError, UsageError
-from specwalk.fileio import editor_lines
+from specwalk.fileio import editor_lines, is_utf8, printable
 from specwalk.models.scenario import Plan
 from specwalk.plan.planner import Planner, RequirementsDocument, RulesPlanner, merge
 
@@ -155,6 +155,8 @@ def load_document(path: Path, base: Path | None = None) -> RequirementsDocument:
     """Read one requirements file: UTF-8 (a BOM is allowed) or UTF-16 with its BOM; lines end at
     \\n, \\r\\n or \\r, as an editor shows them."""
     display = _display(path, base)
+    if not is_utf8(display):  # it would be named in plan.json, reports and tests
+        raise UsageError(f"{printable(display)}: the file name is not UTF-8", hint="rename the file")
     problem = _kind_error(path, display)
     if problem is not None:
         raise problem

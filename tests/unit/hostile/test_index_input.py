@@ -118,6 +118,7 @@ def test_a_translation_file_of_the_wrong_shape_is_reported(project: Path, run: R
     (locales / "de.json").mkdir()
     (locales / "zh.json").write_text("[" * 10_000 + "]" * 10_000, encoding="utf-8")
     (locales / "es.json").write_text('{"a":' * 5_000 + '"x"' + "}" * 5_000, encoding="utf-8")
+    (locales / "it.json").write_text("null", encoding="utf-8")
     code, output = run("index")
     assert code == ExitCode.OK
     assert "locales/en.json: a translation file holds an object of keys and texts, not a list" in output
@@ -125,6 +126,18 @@ def test_a_translation_file_of_the_wrong_shape_is_reported(project: Path, run: R
     assert "locales/de.json/: a folder, not a translation file" in output
     assert "locales/zh.json: nested more than" in output
     assert "locales/es.json: nested more than" in output
+    assert "locales/it.json: a translation file holds an object of keys and texts, not null" in output
+
+
+def test_an_invalid_gitignore_line_is_reported_and_the_others_apply(project: Path, run: Run) -> None:
+    html_project(project)
+    (project / "index.html").write_text(PAGE, encoding="utf-8")
+    (project / "draft.html").write_text(PAGE.replace("Save", "Draft"), encoding="utf-8")
+    (project / ".gitignore").write_text("draft.html\n\\\n", encoding="utf-8")
+    code, output = run("index", "--all")
+    assert code == ExitCode.OK
+    assert ".gitignore:2: " in output and "this line is ignored" in output
+    assert "Draft" not in (project / ".specwalk" / "uimap.json").read_text(encoding="utf-8")
 
 
 def test_an_unreadable_page_and_folder_are_reported(tmp_path: Path) -> None:
@@ -193,3 +206,16 @@ def test_a_truncated_vue_file_is_reported_at_its_end(project: Path, run: Run) ->
     code, output = run("index")
     assert code == ExitCode.OK
     assert "src/App.vue:10: the file ends inside <ul> (opened at line 8)" in output
+
+
+def test_a_project_folder_whose_path_is_not_utf8_is_named(tmp_path: Path, run: Run) -> None:
+    folder = tmp_path / os.fsdecode(b"app\xff")
+    folder.mkdir()
+    html_project(folder)
+    (folder / "index.html").write_text(PAGE, encoding="utf-8")
+    code, output = run("index", str(folder))
+    assert code == ExitCode.USAGE
+    assert "app\\xff: the project's folder path is not UTF-8" in output
+    code, output = run("plan", "--config", str(folder / "specwalk.toml"))
+    assert code == ExitCode.USAGE
+    assert "app\\xff: the project's folder path is not UTF-8" in output

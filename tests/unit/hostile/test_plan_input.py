@@ -231,3 +231,11 @@ def test_deep_but_allowed_nesting_drops_no_criterion(project: Path, run: Run, ne
     assert code in (ExitCode.OK, ExitCode.FAILURES)  # planned or listed, never dropped
     saved = json.loads((project / ".specwalk" / "plan.json").read_text(encoding="utf-8"))
     assert len(saved["requirements"]) == nested.count("\n")
+
+
+def test_a_file_name_that_is_not_utf8_is_refused(project: Path, run: Run) -> None:
+    name = os.fsdecode(b"caf\xe9.md")
+    write(project, name, PLANNABLE)
+    code, output = run("plan", name)
+    assert code == ExitCode.USAGE
+    assert "caf\\xe9.md: the file name is not UTF-8" in output
