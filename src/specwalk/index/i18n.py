@@ -93,7 +93,7 @@ def load_locales(
     known_paths = {path for path, _, _ in per_locale}
     for path, locale, namespace in per_locale:
         data = _read_json(root / path, path, problems)
-        if data is None:
+        if data is _UNREADABLE:
             continue
         if not isinstance(data, dict):
             problems.append(
@@ -219,7 +219,10 @@ def _too_deep(data: object) -> bool:
     return False
 
 
-def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> object | None:
+_UNREADABLE = object()  # what _read_json gives for a file it reported (JSON's null is a value)
+
+
+def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> object:
     deep = ParseProblem(file=relative, message=f"nested more than {MAX_DEPTH} levels deep; not read — flatten it")
     try:
         data: object = json.loads(path.read_text(encoding="utf-8"))
@@ -235,7 +238,7 @@ def _read_json(path: Path, relative: str, problems: list[ParseProblem]) -> objec
         if not _too_deep(data):
             return data
         problems.append(deep)
-    return None
+    return _UNREADABLE
 
 
 def ordered_locales(table: LocaleTable, configured: Iterable[str]) -> list[str]:
