@@ -118,8 +118,32 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("req/not-a-document")
 def _(ctx: Ctx) -> Expect:
-    choice = ctx.pick(["/dev/null", "/dev/zero", ctx.source(), "package.json", "src", "specwalk.toml", "."])
+    choice = ctx.pick(
+        [
+            "/dev/null",
+            "/dev/zero",
+            ctx.source(),
+            "package.json",
+            "src",
+            "specwalk.toml",
+            ".",
+            "x" * 300 + ".md",
+            "pipe.md",
+        ]
+    )
+    if choice == "pipe.md":
+        os.mkfifo(ctx.project / "pipe.md")  # reading it would wait forever
     return Expect(["plan", choice], fail=True)
+
+
+@mutation("req/bad-name")
+def _(ctx: Ctx) -> Expect:
+    name = os.fsdecode(b"caf\xe9-requirements.md")
+    (ctx.project / "requirements.md").rename(ctx.project / name)
+    if ctx.pick(["argument", "config"]) == "argument":
+        return Expect(["plan", name], fail=True, mention="not UTF-8")
+    ctx.write("specwalk.toml", ctx.config_text().replace('"requirements.md"', '"caf\\u00e9-requirements.md"'))
+    return Expect(["plan"], fail=True, mention="no such requirements file")
 
 
 @mutation("req/link")
@@ -367,13 +391,52 @@ def _(ctx: Ctx) -> Expect:
     args, _ = _cfg_command(ctx)
     path = ctx.project / "specwalk.toml"
     path.unlink()
-    kind = ctx.pick(["dir", "loop", "broken"])
+    kind = ctx.pick(["dir", "loop", "broken", "markdown", "fifo"])
     if kind == "dir":
         path.mkdir()
     elif kind == "loop":
         path.symlink_to(path)
-    else:
+    elif kind == "broken":
         path.symlink_to(ctx.project / "gone.toml")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:  # --config names a file that is not TOML at all
+        return Expect([args[0], "--config", "requirements.md"], fail=True, stage="none", mention="requirements.md:")
+    return Expect(args, fail=True, stage="none", mention="specwalk.toml")
+
+
+@mutation("cfg/project-folder")
+def _(ctx: Ctx) -> Expect:
+    """The whole project inside a folder whose name is not UTF-8, or run on an odd PATH."""
+    kind = ctx.pick(["not-utf8", "index-path"])
+    if kind == "not-utf8":
+        folder = ctx.project / os.fsdecode(b"app\xff")
+        folder.mkdir()
+        for child in list(ctx.project.iterdir()):
+            if child != folder:
+                child.rename(folder / child.name)
+        if ctx.pick(["plan", "index"]) == "plan":
+            return Expect(["plan", "--config", str(folder / "specwalk.toml")], fail=True, stage="none", mention="UTF-8")
+        return Expect(["index", str(folder)], fail=True, stage="none", mention="UTF-8")
+    target = ctx.pick(["/proc/self", "requirements.md", "missing", "/dev/null", "/nonexistent/deeper"])
+    return Expect(["index", target], fail=True, stage="none")
+
+
+@mutation("cfg/duplicates-and-types")
+def _(ctx: Ctx) -> Expect:
+    args, _ = _cfg_command(ctx)
+    text = ctx.config_text()
+    extra = ctx.pick(
+        [
+            "[app]\nport = 1\n",  # a table defined twice
+            '[[app.services]]\ncommand = "x"\nport = "high"\n',
+            "[[app.services]]\nport = 80\n",  # no command
+            "[app]\nservices = 3\n",
+            "[docs]\nmask = [1, {a = 2}]\n",
+            "project = 5\n",
+        ]
+    )
+    ctx.config(extra + text if extra.startswith("project") else text + "\n" + extra)
     return Expect(args, fail=True, stage="none", mention="specwalk.toml")
 
 
@@ -530,7 +593,7 @@ def _(ctx: Ctx) -> Expect:
 @mutation("src/links")
 def _(ctx: Ctx) -> Expect:
     folder = Path(ctx.source()).parent
-    kind = ctx.pick(["loop", "self", "broken", "dir-loop"])
+    kind = ctx.pick(["loop", "self", "broken", "dir-loop", "dir-outside", "fifo"])
     name = folder / (
         "Looping.tsx"
         if ctx.example == "tasks-react"
@@ -546,10 +609,33 @@ def _(ctx: Ctx) -> Expect:
         path.symlink_to(path)
     elif kind == "broken":
         path.symlink_to(ctx.project / "nowhere")
+    elif kind == "fifo":
+        os.mkfifo(path)  # never opened: only regular files are read
+        return Expect(INDEX, stage="index", fail=False)
+    elif kind == "dir-outside":
+        (ctx.project / folder / "system").symlink_to("/usr/share")  # links to folders are not followed
+        return Expect(INDEX, stage="index", fail=False)
     else:
         (ctx.project / folder / "again").symlink_to(ctx.project / folder)
         return Expect(INDEX, stage="index", fail=False)
     return Expect(INDEX, stage="index", mention=name.as_posix())
+
+
+@mutation("src/gitignore")
+def _(ctx: Ctx) -> Expect:
+    junk = ctx.pick(
+        [
+            "[",
+            "**/***\n!**\n\\",
+            "\x00\xff\xfe",
+            "src\n!src/**\n*.tsx\n",
+            "/" * 5000,
+            "\n".join(f"pattern{n}/**" for n in range(20_000)),
+            "*\n",
+        ]
+    )
+    ctx.write(".gitignore", junk)
+    return Expect(INDEX, stage="index")
 
 
 @mutation("src/bad-name")
