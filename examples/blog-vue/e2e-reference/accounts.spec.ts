@@ -14,12 +14,12 @@ test.describe('Accounts', () => {
 
     await expect(page).toHaveURL(/#\/$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link', { name: username })).toBeVisible();
+    await expect(nav.getByRole('link', { name: username, exact: true })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'New article' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
     // The token is kept: a reload keeps the user signed in.
     await page.reload();
-    await expect(nav.getByRole('link', { name: username })).toBeVisible();
+    await expect(nav.getByRole('link', { name: username, exact: true })).toBeVisible();
   });
 
   test('a taken username is refused', async ({ page }) => {
@@ -47,7 +47,7 @@ test.describe('Accounts', () => {
     await signInThroughTheForm(page, ALICE);
     await expect(page).toHaveURL(/#\/$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link', { name: 'alice' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'alice', exact: true })).toBeVisible();
 
     await nav.getByRole('button', { name: 'Sign out' }).click();
     await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
