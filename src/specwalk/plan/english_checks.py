@@ -103,7 +103,10 @@ def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: Ste
     elif spec.get("_value_words"):
         spec["expectation"] = "value_equals" if equal_verb(verb_) else "value_contains"
     else:
-        spec["expectation"] = "text_equals" if equal_verb(verb_) else "text_contains"
+        # An unquoted value ("should be NaN", "the total is 42") is not the element's whole text as
+        # written: the element holds it ("Your BMI is NaN"). A quoted one is the text.
+        quoted = match.groupdict().get("v") is not None
+        spec["expectation"] = "text_equals" if equal_verb(verb_) and quoted else "text_contains"
     spec.pop("_value_words", None)
     if more:
         spec["expectation"] = "text_contains" if spec["expectation"] != "text_visible" else "text_visible"

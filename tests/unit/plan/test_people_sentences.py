@@ -75,7 +75,7 @@ def test_any_subject_tense_and_quote_style(text: str) -> None:
         (
             "the total should be $0",
             "then",
-            [{"expectation": "text_equals", "value": "$0", "target": "total", "described": True}],
+            [{"expectation": "text_contains", "value": "$0", "target": "total", "described": True}],
         ),
         (
             "the element #total reads 42",
