@@ -309,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds per specwalk command")
     parser.add_argument("--top", type=int, default=10, help="how many reasons to list")
     parser.add_argument("--show-unplanned", action="store_true", help="list every line that fails to plan")
+    import e2edev_mutants  # the --mutants mode
+
+    e2edev_mutants.add_arguments(parser)
     options = parser.parse_args(argv)
     splits = read_splits(SHARED / "splits.txt")
     truth = json.loads((SHARED / "ground_truth.json").read_text(encoding="utf-8"))
@@ -325,6 +328,14 @@ def main(argv: list[str] | None = None) -> int:
     if work.resolve().is_relative_to(ROOT):
         parser.error("--keep must be outside the repository (E2EDev's files never enter it)")
     work.mkdir(parents=True, exist_ok=True)
+    if options.mutants:
+        try:
+            found = e2edev_mutants.run_mutants(options.clone, options.mutants, apps, work, options.timeout)
+        finally:
+            if options.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
+        e2edev_mutants.print_mutants(found)
+        return 0
     results: list[AppResult] = []
     try:
         for app in apps:

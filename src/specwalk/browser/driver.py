@@ -60,7 +60,7 @@ def outcome_without_unique(outcome: Outcome, value: str) -> Outcome:
 
 ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck, hover, upload, focus, drag
 # visible, hidden, enabled, disabled, checked, pressed, focused, empty, text, value, count, url, title,
-# class, attribute, selected, dialog
+# class, attribute, selected, dialog, in_viewport
 CheckName = str
 
 
@@ -90,8 +90,15 @@ class ElementFacts:
     tag: str  # lower-case: input, textarea, select, option, div, ...
     type: str  # an input's type ("" for other elements)
     classes: tuple[str, ...]
-    attributes: dict[str, str]  # the aria-* ones, and role
+    attributes: dict[str, str]  # the aria-* ones, role, id, data-testid and name
     editable: bool  # a field whose value (not its text) is what it shows
+    # Rendered, but entirely outside the document, where no scrolling brings it (a panel moved away
+    # with `transform: translate(-50%, -800px)`): visible to Playwright, hidden to a user.
+    offpage: bool = False
+    # The page's own text right before and after the element ("$" in `$<span>20</span>`), trimmed
+    # to the last / first 20 characters of the sibling text.
+    before: str = ""
+    after: str = ""
 
 
 class Driver(Protocol):

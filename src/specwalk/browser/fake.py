@@ -347,6 +347,7 @@ class FakeDriver:
             "contains": lambda: ((value or "") in text, text),
             "value": lambda: (element.value == (value or ""), element.value),
             "class": lambda: ((value or "") in element.classes, " ".join(element.classes)),
+            "in_viewport": lambda: (element.visible, None),
             "attribute": lambda: (
                 re.search(text_pattern(value or "", match or "equals"), element.attributes.get(key or "", ""))
                 is not None

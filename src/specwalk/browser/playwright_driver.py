@@ -425,8 +425,19 @@ _FACTS_JS = """el => ({
   type: el.tagName === 'INPUT' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
   classes: [...el.classList],
   attributes: Object.fromEntries([...el.attributes]
-    .filter(a => a.name.startsWith('aria-') || a.name === 'role').map(a => [a.name, a.value])),
+    .filter(a => a.name.startsWith('aria-') || ['role', 'id', 'data-testid', 'name'].includes(a.name))
+    .map(a => [a.name, a.value])),
   editable: ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName),
+  before: el.previousSibling && el.previousSibling.nodeType === 3 ? el.previousSibling.textContent.slice(-20) : '',
+  after: el.nextSibling && el.nextSibling.nodeType === 3 ? el.nextSibling.textContent.slice(0, 20) : '',
+  offpage: (() => {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) return false;
+    const x = r.left + window.scrollX, y = r.top + window.scrollY;
+    const doc = document.documentElement, body = document.body || doc;
+    const width = Math.max(doc.scrollWidth, body.scrollWidth), height = Math.max(doc.scrollHeight, body.scrollHeight);
+    return x + r.width <= 0 || y + r.height <= 0 || x >= width || y >= height;
+  })(),
 })"""
 
 # How often a check on something outside the page (the last dialog's message) looks again.
@@ -607,6 +618,9 @@ class PageDriver:
             classes=tuple(str(name) for name in raw["classes"]),
             attributes={str(k): str(v) for k, v in raw["attributes"].items()},
             editable=bool(raw["editable"]),
+            offpage=bool(raw["offpage"]),
+            before=str(raw["before"]),
+            after=str(raw["after"]),
         )
 
     def wait_for_settle(self) -> None:
@@ -877,6 +891,7 @@ _CHECKS: dict[str, Any] = {
     "contains_all": lambda v: ("to_contain_text", (json.loads(v or "[]"),)),
     "class": lambda v: ("to_contain_class", (v or "",)),
     "selected": lambda _v: ("to_have_js_property", ("selected", True)),
+    "in_viewport": lambda _v: ("to_be_in_viewport", ()),
 }
 
 
@@ -887,6 +902,8 @@ def _matched_check(name: str, value: str | None, key: str | None, match: OpMatch
         if match in (None, "equals"):
             return "to_have_attribute", (key or "", value or "")
         return "to_have_attribute", (key or "", re.compile(text_pattern(value or "", match)))
+    if name == "property":  # a DOM property that is true or false: video.paused
+        return "to_have_js_property", (key or "", value == "true")
     if name in ("text", "value") and match not in (None, "equals"):
         if name == "text" and match == "contains":
             return "to_contain_text", (value or "",)

@@ -53,6 +53,7 @@ _CHECKS = {
     "value": "toHaveValue",
     "count": "toHaveCount",
     "class": "toContainClass",
+    "in_viewport": "toBeInViewport",
 }
 _VALUE_CHECKS = {"text", "contains", "value", "class"}
 _REGEX_SPECIAL = re.compile(r"[\\^$.*+?()[\]{}|/]")
@@ -170,6 +171,11 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(ts_text(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_typescript(op.locator, page)}){negation}.toContainText([{texts}])"
+    if op.name == "property":  # a DOM property that is true or false: video.paused
+        flag = "true" if op.value == "true" else "false"
+        return (
+            f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty({ts_string(op.key or '')}, {flag})"
+        )
     if op.name == "selected":  # an <option>: the one its select shows
         return f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty('selected', true)"
     if op.name == "attribute":

@@ -50,6 +50,7 @@ _CHECKS = {
     "value": "to_have_value",
     "count": "to_have_count",
     "class": "to_contain_class",
+    "in_viewport": "to_be_in_viewport",
 }
 _VALUE_CHECKS = {"text", "contains", "value", "class"}
 
@@ -148,6 +149,9 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(py_text(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_python(op.locator, page)}).{prefix}to_contain_text([{texts}])"
+    if op.name == "property":  # a DOM property that is true or false: video.paused
+        flag = "True" if op.value == "true" else "False"
+        return f"expect({to_python(op.locator, page)}).{prefix}to_have_js_property({py_string(op.key or '')}, {flag})"
     if op.name == "selected":  # an <option>: the one its select shows
         return f'expect({to_python(op.locator, page)}).{prefix}to_have_js_property("selected", True)'
     if op.name == "attribute":

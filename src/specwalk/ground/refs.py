@@ -59,6 +59,16 @@ def ref_part(ref: TargetRef) -> LocatorPart:
     return LocatorPart(kind="css", value=value)
 
 
+def ref_css(ref: TargetRef) -> str | None:
+    """The reference as one CSS selector (to combine with a class test), or None for text."""
+    part = ref_part(ref)
+    if part.kind == "testid":
+        return f"[data-testid={_css_string(part.value)}]"
+    if part.kind == "css":
+        return f":is({part.value})" if "," in part.value else part.value
+    return None
+
+
 def ref_locator(ref: TargetRef, *, within: Locator | None = None, nth: int | None = None) -> Locator:
     part = ref_part(ref)
     if nth is not None:

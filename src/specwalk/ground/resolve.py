@@ -36,6 +36,9 @@ _FORM_ROLES = frozenset(
     {"textbox", "searchbox", "combobox", "spinbutton", "checkbox", "radio", "switch", "slider", "listbox"}
 )
 
+FORM_ROLES = _FORM_ROLES  # fields: what holds a value
+ROLES_FOR_ACTION = _ROLES_FOR_ACTION
+
 # Roles people name with one word: "the "Search" field" may be a searchbox, "Quantity" a spinbutton.
 _ROLE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"textbox", "searchbox", "spinbutton", "combobox"}),

@@ -47,6 +47,16 @@ STATE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "liked": (("liked", "active"), ("aria-pressed",)),
 }
 
+# A media element's state is a property of it: word -> (property, value).
+_MEDIA = frozenset({"video", "audio"})
+_MEDIA_STATES: dict[str, tuple[str, str]] = {
+    "paused": ("paused", "true"),
+    "stopped": ("paused", "true"),
+    "playing": ("paused", "false"),
+    "muted": ("muted", "true"),
+    "ended": ("ended", "true"),
+}
+
 # Native states: the word, the element kinds (tag, or input type) that have it, and the check.
 _NATIVE: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (
@@ -98,6 +108,9 @@ def choose_state_check(
     for words, kinds, check in _NATIVE:
         if wanted in words and kind in kinds:
             return StateCheck(check, None, None, f"a {kind} shows '{wanted}' natively")
+    if kind in _MEDIA and wanted in _MEDIA_STATES:
+        name, value = _MEDIA_STATES[wanted]
+        return StateCheck("property", value, name, f"a {kind} element's {name} property")
     classes, attributes = STATE_WORDS.get(wanted, ((wanted, f"is-{wanted}"), ()))
     own = [name for name in classes if name in own_classes]
     if own:

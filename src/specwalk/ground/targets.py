@@ -18,8 +18,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from specwalk.browser.driver import Driver
+from specwalk.ground.nearby import TAG_WORDS, element_by_words
 from specwalk.ground.refs import describe_ref, ref_elements, ref_locator
-from specwalk.ground.resolve import Resolution, Resolver, candidate_rows, related_roles, scoped
+from specwalk.ground.resolve import (
+    FORM_ROLES,
+    ROLES_FOR_ACTION,
+    Resolution,
+    Resolver,
+    candidate_rows,
+    related_roles,
+    scoped,
+)
 from specwalk.ground.retrieve import Hit, tokenize
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.scenario import TargetRef
@@ -79,6 +88,20 @@ def role_noun(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+# Words that say what kind of thing an element is, not which one: "the cart display", "the drop area".
+_GENERIC = frozenset(
+    {"display", "area", "section", "element", "container", "region", "panel", "part", "item", "component", "widget"}
+)
+
+
+def content_words(phrase: str) -> set[str]:
+    """The words of a phrase that say which element it is (role nouns and generic words dropped)."""
+    rest = " ".join(phrase.lower().split())
+    for noun in sorted(ROLE_NOUNS, key=len, reverse=True):
+        rest = re.sub(rf"(?:^|\s){re.escape(noun)}(?=\s|$)", " ", rest)
+    return {word for word in tokenize(rest) if word not in _GENERIC}
+
+
 def _only_role_words(phrase: str) -> bool:
     """ "the textarea", "the slider": no words beyond the role noun (and articles)."""
     rest = " ".join(phrase.lower().split())
@@ -99,6 +122,8 @@ class Wanted:
     scope: str | None = None
     scope_role: str | None = None
     literal: bool = True  # the phrase quotes the UI's words
+    shows: str | None = None  # the text the step expects the element to show, if it says
+    field: bool = False  # the step reads or sets a value: only a form field fits
 
 
 def _with_nth(locator: Locator, nth: int | None) -> Locator:
@@ -166,6 +191,9 @@ class Targets:
     def _by_ref(
         self, driver: Driver, wanted: Wanted, ref: TargetRef, must_exist: bool, known_absent_ok: bool, many: bool
     ) -> Resolution:
+        inside = self._named_inside(driver, wanted, ref)
+        if inside is not None:
+            return inside
         known = ref_elements(ref, self.elements)
         element = known[0] if len(known) == 1 else None
         where = f" ({element.location.file}:{element.location.line})" if element else ""
@@ -203,10 +231,32 @@ class Targets:
             result.message = f"no element with {describe_ref(ref)} on the page, nor in the UI map"
         return result
 
+    def _named_inside(self, driver: Driver, wanted: Wanted, ref: TargetRef) -> Resolution | None:
+        """ "the "Friday" checkbox under the days group with data-testid 'days'": the reference is the
+        container (it is no checkbox); the quoted words name the element inside it."""
+        if not (wanted.phrase and wanted.role and wanted.literal):
+            return None
+        container = ref_locator(ref)
+        driver.wait_attached(container, timeout_ms=self.timeout_ms)
+        if driver.count(container) != 1 or any(driver.has_role(container, r) for r in related_roles(wanted.role)):
+            return None
+        _hits, ordered = self.resolver.ranked(wanted.phrase, role=wanted.role, literal=True)
+        for inner, element in ordered:
+            locator = Locator(parts=(*container.parts, *inner.parts))
+            if driver.count(locator) == 1:
+                message = f"'{wanted.phrase}' inside the element with {describe_ref(ref)}"
+                return Resolution(locator=locator, element=element, message=message)
+        return None
+
     # -- described targets --------------------------------------------------------------------
 
     def _described(self, driver: Driver, wanted: Wanted, route: str | None, action: str | None) -> Resolution:
         phrase = wanted.phrase or ""
+        item = re.match(r"^(.+?)\s+(?:item|entry|row|card)$", " ".join(phrase.split()), re.IGNORECASE)
+        if item and wanted.shows:
+            showing = self._item_showing(driver, item.group(1), wanted.shows, route)
+            if showing is not None:
+                return showing
         noun = role_noun(phrase)
         role = wanted.role or (noun[0] if noun else None)
         tag = noun[1] if noun else ""
@@ -215,6 +265,10 @@ class Targets:
             for hit in self.resolver.candidates(phrase, role, route)
             if not role or hit.element.role in related_roles(role) or (tag and hit.element.native_tag == tag)
         ]
+        fits = FORM_ROLES if wanted.field else frozenset(ROLES_FOR_ACTION.get(action or "", ()))
+        if fits and any(hit.element.role in fits for hit in hits):
+            # "set the volume", "the volume should be 1": the slider, not the text "Volume" beside it.
+            hits = [hit for hit in hits if hit.element.role in fits]
         result = Resolution(locator=None, candidates=candidate_rows(hits))
         present: list[tuple[Hit, Locator]] = []
         for hit in hits:
@@ -237,6 +291,12 @@ class Targets:
             result.locator, result.element = locator, best.element
             result.message = f"described: '{phrase}' is {best.element.description} (best match, {best.reason})"
             return result
+        words = content_words(phrase) | {w for w in tokenize(phrase) if w in TAG_WORDS}
+        by_words = element_by_words(driver, words) if words else None
+        if by_words is not None and not (role and not any(driver.has_role(by_words, r) for r in related_roles(role))):
+            result.locator = by_words
+            result.message = f"described: the one element of the page whose tag, class, id or test id says '{phrase}'"
+            return result
         if role and _only_role_words(phrase):
             # "the textarea": the page's only element of that kind.
             kinds = [Locator(parts=(LocatorPart(kind="css", value=tag),))] if tag else []
@@ -251,6 +311,23 @@ class Targets:
             "; say which one exactly (its label, text or test id)" if hits else ""
         )
         return result
+
+    def _item_showing(self, driver: Driver, container: str, shows: str, route: str | None) -> Resolution | None:
+        """ "the task item displays "X"": the item of the task list that shows X."""
+        for role, item_role in (("list", "listitem"), ("table", "row")):
+            for hit in self.resolver.candidates(container, role, route):
+                if hit.element.role not in (role, "rowgroup" if role == "table" else role):
+                    continue
+                for outer in self.resolver.element_locators(hit.element):
+                    if driver.count(outer) != 1:
+                        continue
+                    items = Locator(
+                        parts=(*outer.parts, LocatorPart(kind="role", role=item_role, value="", has_text=shows))
+                    )
+                    if driver.wait_attached(items, timeout_ms=self.timeout_ms) and driver.count(items) == 1:
+                        message = f"described: the {item_role} of {hit.element.description} that shows '{shows}'"
+                        return Resolution(locator=items, element=hit.element, message=message)
+        return None
 
     # -- ordinals over a phrase -----------------------------------------------------------------
 

@@ -29,7 +29,7 @@ OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "pre
 # check: visible hidden enabled disabled checked pressed focused empty text contains value count
 #        contains_all (value: a JSON list, items in order) url title class (value: one class name)
 #        attribute (`key`, value) selected (an option is the chosen one) dialog (the last browser
-#        dialog's message)
+#        dialog's message) property (`key`: a DOM property that is `value` "true" / "false": video.paused)
 # clear_storage: forget cookies, localStorage and sessionStorage (a reload follows it)
 # dialog: how to answer the next browser dialog: name "accept" (value: a prompt's text) / "dismiss"
 OpName = str

@@ -167,7 +167,7 @@ class ScenarioVerifier:
         still: bool = False,
     ) -> ScenarioRun:
         """One live run; `still`: in a context made for repeatable pictures (`Session.still_page`)."""
-        steps = step_kinds.answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
+        steps = self.kinds.begin(scenario)
         run = ScenarioRun(scenario, "passed")
         self._reset()
         opened = (
@@ -199,6 +199,8 @@ class ScenarioVerifier:
                     results,
                 )
             for result in results:
+                if result.index >= 0:
+                    result = step_kinds.unmet_assumption(steps[result.index], result, run.steps)
                 run.steps.append(result)
                 if result.status in ("failed", "not_grounded"):
                     self._verdict(driver, run, result)
@@ -355,6 +357,8 @@ class ScenarioVerifier:
                 option=option,
                 timeout_ms=0,
             )
+        if not resolution.ok and (nearby := self.kinds.fallback(driver, step)) is not None:
+            return nearby
         if not resolution.ok:
             raise NotGrounded(resolution.message, resolution)
         return resolution
@@ -414,7 +418,7 @@ class ScenarioVerifier:
             return found
         known = ", ".join(sorted({r.path for r in self.ui_map.routes if not r.redirect})) or "none found"
         raise NotGrounded(
-            f"no route is named '{name}' and no page of the app (routes: {known}) shows it as a heading; "
+            f"no route is named '{name}' and no page of the app (routes: {known}) shows it as a heading or title; "
             'write its path, e.g. open "/tasks"'
         )
 
@@ -444,7 +448,10 @@ class ScenarioVerifier:
             if _names_title(name, _document_title(driver)):
                 titled.append(target)
         # "the BMI Calculator page": the page whose document title says so, when only one does
-        return titled[0] if len(titled) == 1 else None
+        if len(titled) == 1:
+            return titled[0]
+        # else its main heading, or, in a one-page app, a title or heading with a word of the name
+        return step_kinds.page_named(driver, name, paths)
 
     def _expectation(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
         handled = self.kinds.expectation(driver, step, self._target, self._route(driver))
@@ -506,7 +513,7 @@ class ScenarioVerifier:
                 negated=negated,
                 match=step.match if with_value else None,
             )
-            return [step_kinds.shown_value(driver, check)], resolution
+            return [self.kinds.as_seen(driver, check)], resolution
         raise NotGrounded(f"the expectation '{kind}' is not supported by verification yet")
 
     def _text_visible(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:

@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 
 from specwalk.browser.driver import Driver
+from specwalk.ground.nearby import field_by_text
+from specwalk.ground.refs import describe_ref, ref_css
 from specwalk.ground.resolve import Resolution, Resolver
 from specwalk.ground.states import choose_state_check
-from specwalk.ground.targets import Targets, Wanted
+from specwalk.ground.targets import Targets, Wanted, content_words
 from specwalk.models.locator import Locator, LocatorPart
-from specwalk.models.report import Operation
-from specwalk.models.scenario import ActionStep, ExpectationStep, Step, TargetRef
+from specwalk.models.report import Operation, StepResult
+from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step, TargetRef
 from specwalk.models.uimap import UIMap
+
+# "each", "every", "all", "no … should": a sentence about every element a reference matches.
+_ALL_OR_NONE = re.compile(r"\b(?:each|every|all|none|no)\b", re.IGNORECASE)
+
+# Roles of fields a page may name only by the text next to them.
+_NEARBY_ROLES = frozenset(
+    {"textbox", "searchbox", "spinbutton", "combobox", "listbox", "checkbox", "radio", "switch", "slider"}
+)
 
 
 class NotGrounded(Exception):
@@ -57,6 +69,10 @@ def wanted_of(step: ActionStep | ExpectationStep) -> Wanted:
         scope=step.scope,
         scope_role=step.scope_role,
         literal=bool(step.target) and quoted(step.text, step.target or ""),
+        shows=step.value
+        if isinstance(step, ExpectationStep) and step.expectation in ("text_contains", "text_equals")
+        else None,
+        field=isinstance(step, ExpectationStep) and step.expectation in ("value_equals", "value_contains"),
     )
 
 
@@ -100,6 +116,24 @@ def answer_first(steps: Sequence[Step], preconditions: int) -> list[Step]:
     return ordered
 
 
+def unmet_assumption(step: Step, result: StepResult, before: Sequence[StepResult]) -> StepResult:
+    """A Given that checks the state the app starts in ("the checkbox is already checked", "the box
+    is initially hidden") and does not hold is an assumption the scenario never sets up, not
+    evidence against the app: the scenario cannot run as written (not grounded). Once the
+    scenario has acted on the page, a failing check is the app's doing as usual."""
+    if result.status != "failed" or not isinstance(step, ExpectationStep) or step.keyword_type != "given":
+        return result
+    if any(op.op in ("act", "press_key", "dialog", "clear_storage") for earlier in before for op in earlier.operations):
+        return result
+    message = (
+        f"the scenario assumes '{step.text}' of the page as it opens, and it does not hold "
+        f"({result.evidence.message}); write the steps that set it up"
+    )
+    return result.model_copy(
+        update={"status": "not_grounded", "evidence": result.evidence.model_copy(update={"message": message})}
+    )
+
+
 class StepKinds:
     """Grounds and checks the new step kinds for one verifier (one app, one UI map)."""
 
@@ -108,6 +142,53 @@ class StepKinds:
         self.targets = Targets(resolver, ui_map.elements, timeout_ms=timeout_ms, written=self.written)
         self._classes: dict[str, str] | None = None
         self._written: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._steps: list[Step] = []  # the scenario being run, in the order it runs
+        self._offpage: set[str] = set()  # locators this scenario saw hidden by being moved off the page
+
+    def begin(self, scenario: Scenario) -> list[Step]:
+        """The scenario's steps in the order they run (dialog answers first), remembered so a
+        described target can be one the scenario named exactly before."""
+        self._steps = answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
+        self._offpage = set()
+        return self._steps
+
+    def as_seen(self, driver: Driver, operation: Operation) -> Operation:
+        """The check for what a user sees, where Playwright's own notion differs.
+
+        A field shows its value, not its text ("the "Start time" field should display "09:00""); a
+        dropdown shows its chosen option's label. An element the app hides by moving it off the
+        page (a panel translated away) is visible to Playwright: hidden is then "not in the
+        viewport", and visible, for the rest of the scenario, "in the viewport".
+        """
+        locator = operation.locator
+        if locator is None or operation.op != "check":
+            return operation
+        key = locator.model_dump_json()
+        if operation.name in ("hidden", "visible"):
+            hidden = (operation.name == "hidden") != operation.negated
+            if key not in self._offpage:
+                if not (_moved_off(driver, locator, self.targets.timeout_ms) if hidden else _off(driver, locator)):
+                    return operation
+                self._offpage.add(key)
+            return operation.model_copy(update={"name": "in_viewport", "negated": hidden})
+        if operation.name in ("text", "contains") and operation.value:
+            operation = _without_text_beside(driver, operation)
+        return shown_value(driver, operation)
+
+    def _named_before(self, step: ActionStep | ExpectationStep) -> tuple[TargetRef, str] | None:
+        """ "the cart display" after "drops it into the cart container with data-testid 'drop-area'":
+        the one exact reference an earlier step gave a phrase with the same words, and that phrase."""
+        words = content_words(step.target or "")
+        position = next((i for i, earlier in enumerate(self._steps) if earlier is step), len(self._steps))
+        found: dict[str, tuple[TargetRef, str]] = {}
+        for earlier in self._steps[:position]:
+            named = [(getattr(earlier, "target", None), getattr(earlier, "target_ref", None))]
+            if isinstance(earlier, ActionStep):
+                named.append((earlier.destination, earlier.destination_ref))
+            for phrase, ref in named:
+                if phrase and ref is not None and words and words <= content_words(phrase):
+                    found[ref.model_dump_json()] = (ref, phrase)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def written(self, ref: TargetRef) -> str | None:
         """Where a script of the app writes this test id / id / name, when the UI map lacks it."""
@@ -141,9 +222,14 @@ class StepKinds:
         action: str | None = None,
         many: bool = False,
     ) -> Resolution:
+        wanted = wanted_of(step)
+        earlier = self._named_before(step) if step.described and step.target_ref is None else None
+        if earlier is not None:
+            # The scenario named this element exactly before: the description refers back to it.
+            wanted = replace(wanted, ref=earlier[0], described=False)
         resolution = self.targets.resolve(
             driver,
-            wanted_of(step),
+            wanted,
             route=route,
             must_exist=must_exist,
             action=action,
@@ -152,7 +238,20 @@ class StepKinds:
         )
         if not resolution.ok:
             raise NotGrounded(resolution.message, resolution)
+        if earlier is not None:
+            resolution.message = f"'{step.target}' is the {earlier[1]} named before; {resolution.message}"
         return resolution
+
+    def fallback(self, driver: Driver, step: ActionStep | ExpectationStep) -> Resolution | None:
+        """A field the page names by the text beside it, when nothing else found the quoted words."""
+        if not step.target or step.scope or step.role not in _NEARBY_ROLES:
+            return None
+        locator = field_by_text(driver, step.target, step.role)
+        if locator is None:
+            return None
+        return Resolution(
+            locator=locator, message=f"the {step.role} next to the text '{step.target}' (no label names it)"
+        )
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -208,6 +307,9 @@ class StepKinds:
         if kind == "has_class":
             if not step.value:
                 raise NotGrounded("the step names no class to look for")
+            every = self._every_has_class(driver, step)
+            if every is not None:
+                return every
             resolution = find(driver, step, must_exist=not step.negated)
             name = step.value.strip().lstrip(".")
             return [
@@ -244,6 +346,30 @@ class StepKinds:
         if kind == "count" and step.target_ref is not None:
             return self._count(driver, step, route)
         return None
+
+    def _every_has_class(self, driver: Driver, step: ExpectationStep) -> Handled | None:
+        """ "each piano key with data-testid starting with 'piano-key' should have the 'hide' class",
+        "no seat should have the class 'selected'": a reference that matches many, about all of
+        them: none of the matches may lack the class (or, negated, have it); checked as a count."""
+        if step.target_ref is None or step.nth is not None or not _ALL_OR_NONE.search(step.text):
+            return None
+        selector = ref_css(step.target_ref)
+        if selector is None:
+            return None
+        matches = Locator(parts=(LocatorPart(kind="css", value=selector),))
+        driver.wait_attached(matches, timeout_ms=self.targets.timeout_ms)
+        if driver.count(matches) < 2:
+            return None
+        name = (step.value or "").strip().lstrip(".")
+        if not re.fullmatch(r"-?[A-Za-z_][\w-]*", name):
+            return None
+        wrong = f"{selector}.{name}" if step.negated else f"{selector}:not(.{name})"
+        check = Operation(
+            op="check", name="count", locator=Locator(parts=(LocatorPart(kind="css", value=wrong),)), value="0"
+        )
+        present = Operation(op="check", name="count", locator=matches, value="0", negated=True)
+        message = f"all {driver.count(matches)} elements with {describe_ref(step.target_ref)}"
+        return [present, check], Resolution(locator=matches, message=message)
 
     def _count(self, driver: Driver, step: ExpectationStep, route: str | None) -> Handled:
         """ "the list with data-testid 'todos' has 2 items" counts the list's items; "3 elements with
@@ -305,6 +431,83 @@ class StepKinds:
         check = Operation(op="check", name=name, locator=locator, value=chosen.value, key=chosen.key, negated=negated)
         resolution.message = f"{resolution.message}; state '{step.value}': {chosen.why}".lstrip("; ")
         return [check], resolution
+
+
+# Words that name a page as a page, not which one: "the Movie Seat Booking webpage".
+_PAGE_WORDS = frozenset(
+    {"page", "webpage", "web", "screen", "view", "site", "website", "app", "application", "页面", "页", "网页"}
+)
+
+
+def _name_words(text: str) -> set[str]:
+    from specwalk.ground.retrieve import tokenize
+
+    return {word for word in tokenize(text) if word not in _PAGE_WORDS}
+
+
+def page_named(driver: Driver, name: str, paths: Sequence[str]) -> str | None:
+    """The static route whose document title or main heading says the page's name: "the movie
+    seat booking page" is the page titled "Movie Seat Booking" (every word of the name in it).
+
+    An app with one page only needs one word of its name in the title or heading ("the piano
+    webpage" for "Playable Piano"); with several, every word must be there.
+    """
+    wanted = _name_words(name)
+    if not wanted:
+        return None
+    for path in paths or ["/"]:
+        target = path if not path.startswith("#") else "/" + path
+        if not driver.goto(target).ok:
+            continue
+        driver.wait_for_settle()
+        shown: set[str] = set()
+        for selector in ("head > title", "h1", "h2"):
+            locator = Locator(parts=(LocatorPart(kind="css", value=selector),))
+            if driver.count(locator):
+                with suppress(Exception):  # a vendor error: then this text is not known
+                    shown |= _name_words(driver.text_of(locator))
+        if wanted <= shown or (len(paths) <= 1 and wanted & shown):
+            return target
+    return None
+
+
+def _off(driver: Driver, locator: Locator) -> bool:
+    facts = driver.facts(locator) if driver.count(locator) == 1 else None
+    return facts is not None and facts.offpage
+
+
+def _moved_off(driver: Driver, locator: Locator, timeout_ms: float) -> bool:
+    """Whether an element that should be hidden is rendered but moved off the page (waiting, as
+    the check itself would, while it is still on its way out)."""
+    waited = 0.0
+    while True:
+        if driver.count(locator) != 1 or driver.visible_count(locator) == 0:
+            return False  # hidden (or gone) the usual way
+        if _off(driver, locator):
+            return True
+        if waited >= timeout_ms:
+            return False
+        driver.pause(250)
+        waited += 250
+
+
+def _without_text_beside(driver: Driver, operation: Operation) -> Operation:
+    """ "the total price with data-testid 'total-price' should be "$20"" where the page writes
+    `$<span data-testid="total-price">20</span>`: the "$" is the page's text beside the element,
+    so the element itself must show "20"."""
+    assert operation.locator is not None and operation.value is not None
+    facts = driver.facts(operation.locator) if driver.count(operation.locator) == 1 else None
+    if facts is None or facts.editable:
+        return operation
+    value = operation.value
+    before = next(
+        (facts.before[-n:] for n in range(len(facts.before), 0, -1) if value.startswith(facts.before[-n:])), ""
+    )
+    after = next((facts.after[:n] for n in range(len(facts.after), 0, -1) if value.endswith(facts.after[:n])), "")
+    core = value[len(before) : len(value) - len(after)]
+    if (not before.strip() and not after.strip()) or not core.strip():
+        return operation
+    return operation.model_copy(update={"value": core.strip() if operation.name == "text" else core})
 
 
 def shown_value(driver: Driver, operation: Operation) -> Operation:
