@@ -48,6 +48,7 @@ _STOP = frozenset(
         "box",
         "input",
         "page",
+        "s",
     ]
 )
 # Nouns people use for controls, mapped to the ARIA roles they imply.

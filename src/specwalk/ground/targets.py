@@ -102,6 +102,17 @@ def content_words(phrase: str) -> set[str]:
     return {word for word in tokenize(rest) if word not in _GENERIC}
 
 
+def _known_words(element: UIElement) -> set[str]:
+    """The words an element is known by: its description (role, names, label, placeholder, test
+    id, name, handlers, component) and its id and classes."""
+    extra = " ".join(
+        attribute.value or ""
+        for name, attribute in element.attributes.items()
+        if name in ("id", "class", "className", "name", "data-testid", "aria-label", "title") and attribute.literal
+    )
+    return set(tokenize(f"{element.description} {extra}"))
+
+
 def _only_role_words(phrase: str) -> bool:
     """ "the textarea", "the slider": no words beyond the role noun (and articles)."""
     rest = " ".join(phrase.lower().split())
@@ -265,6 +276,10 @@ class Targets:
             for hit in self.resolver.candidates(phrase, role, route)
             if not role or hit.element.role in related_roles(role) or (tag and hit.element.native_tag == tag)
         ]
+        # A description says most of what the element is known by: "the video's playback speed" is
+        # not the "playback-rate" slider (one word of three), whatever else retrieval offers.
+        asked = content_words(phrase)
+        hits = [hit for hit in hits if not asked or 2 * len(asked & _known_words(hit.element)) >= len(asked)]
         fits = FORM_ROLES if wanted.field else frozenset(ROLES_FOR_ACTION.get(action or "", ()))
         if fits and any(hit.element.role in fits for hit in hits):
             # "set the volume", "the volume should be 1": the slider, not the text "Volume" beside it.
