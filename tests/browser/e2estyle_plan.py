@@ -99,10 +99,10 @@ def pantry_plan() -> Plan:
                 ),
                 _see(
                     lines,
-                    'And the counter with id "count" should display "1"',
+                    'And the counter with id "count" should display "1 items to buy"',
                     "text_equals",
                     target_ref=_ref("count", "id"),
-                    value="1",
+                    value="1 items to buy",
                 ),
                 _see(
                     lines,
@@ -292,6 +292,14 @@ def pantry_plan() -> Plan:
             [
                 *_add(lines, "Tea"),
                 *_add(lines, "Coffee"),
+                _see(
+                    lines,
+                    'Then no item with the class "item" should have the class "bought"',
+                    "has_class",
+                    target_ref=_ref("item", "class"),
+                    value="bought",
+                    negated=True,
+                ),
                 _act(
                     lines,
                     'When the user clicks the first "Bought" button',
@@ -320,6 +328,46 @@ def pantry_plan() -> Plan:
         ),
         _scenario(
             lines,
+            "[Normal] User opens and closes the help",
+            [
+                _act(lines, "Given the Pantry Planner page is loaded", "open", target="Pantry Planner"),
+                _see(
+                    lines,
+                    'And the help panel with data-testid "help-panel" is hidden',
+                    "element_visible",
+                    target_ref=_ref("help-panel"),
+                    negated=True,
+                    keyword_type="given",
+                ),
+                _act(
+                    lines,
+                    'When the user clicks the "Help" button with data-testid "help-toggle"',
+                    "click",
+                    target_ref=_ref("help-toggle"),
+                ),
+                _see(
+                    lines,
+                    'Then the help panel with data-testid "help-panel" should be visible',
+                    "element_visible",
+                    target_ref=_ref("help-panel"),
+                ),
+                _act(
+                    lines,
+                    'When the user clicks the "Close" button with data-testid "help-close"',
+                    "click",
+                    target_ref=_ref("help-close"),
+                ),
+                _see(
+                    lines,
+                    'Then the help panel with data-testid "help-panel" should be hidden',
+                    "element_visible",
+                    target_ref=_ref("help-panel"),
+                    negated=True,
+                ),
+            ],
+        ),
+        _scenario(
+            lines,
             "[Normal] User writes notes",
             [
                 _act(
@@ -329,6 +377,14 @@ def pantry_plan() -> Plan:
                     target="textarea",
                     described=True,
                     value="Organic",
+                ),
+                _act(
+                    lines,
+                    "And the user enters \"Corner store\" into the 'Shop' input field",
+                    "fill",
+                    target="Shop",
+                    role="textbox",
+                    value="Corner store",
                 ),
                 _see(
                     lines,
@@ -345,6 +401,14 @@ def pantry_plan() -> Plan:
                     target_ref=_ref("item-input"),
                     key="placeholder",
                     value="Item name",
+                ),
+                _see(
+                    lines,
+                    "And the 'Shop' input field should display \"Corner store\"",
+                    "value_equals",
+                    target="Shop",
+                    role="textbox",
+                    value="Corner store",
                 ),
                 _see(
                     lines,

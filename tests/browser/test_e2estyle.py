@@ -104,6 +104,7 @@ def test_every_step_kind_verifies_on_the_correct_app(verified: dict[str, Scenari
         "[Normal] User drags an item into the basket": "passed",
         "[Normal] Items stay after a reload and go when storage is cleared": "passed",
         "[Normal] User marks the first item and deletes the last one": "passed",
+        "[Normal] User opens and closes the help": "passed",
         "[Normal] User writes notes": "partial",
     }, {name: result.message for name, result in verified.items()}
 
@@ -119,10 +120,10 @@ def test_every_step_kind_verifies_on_the_correct_app(verified: dict[str, Scenari
 
     added = verified["[Normal] User adds an item with a category"]
     first = added.steps[1]  # after "(open the app)"
-    assert first.evidence.message == "exact reference data-testid 'item-input' (index.html:20)"
+    assert first.evidence.message == "exact reference data-testid 'item-input' (index.html:25)"
     assert first.evidence.source is not None and (first.evidence.source.file, first.evidence.source.line) == (
         "index.html",
-        20,
+        25,
     )
 
     cancelled = verified["[Edge] User cancels the deletion"]
@@ -143,13 +144,39 @@ def test_every_step_kind_verifies_on_the_correct_app(verified: dict[str, Scenari
         op.locator and op.locator.target.nth for op in _step(ordinals, "When the user clicks the first").operations
     ] == [0]
 
+    # The page writes " items to buy" after the counter: the counter itself shows "1".
+    counter = _step(added, 'And the counter with id "count"')
+    assert [(op.name, op.value) for op in counter.operations] == [("text", "1")]
+    # "no item … should have the class": none of the items has it (a count), then the first has it.
+    none = _step(ordinals, "Then no item")
+    assert [(op.name, op.value, op.negated) for op in none.operations] == [("count", "0", True), ("count", "0", False)]
+    assert none.operations[1].locator is not None and none.operations[1].locator.target.value == ".item.bought"
+    # Adding an item is not what keeps it unbought: honestly weak (a mutant shows the check can fail).
+    assert none.sensitivity == "weak"
+
+    # A page named by its title; a panel hidden by moving it off the page is checked in the viewport.
+    helped = verified["[Normal] User opens and closes the help"]
+    assert [op.value for op in helped.steps[0].operations] == ["/"]
+    panel = [op for step in helped.steps[1:] for op in step.operations if op.op == "check"]
+    assert [(op.name, op.negated) for op in panel] == [
+        ("in_viewport", True),
+        ("in_viewport", False),
+        ("in_viewport", True),
+    ]
+    assert (
+        _step(helped, 'Then the help panel with data-testid "help-panel" should be visible').sensitivity == "sensitive"
+    )
+
     partial = verified["[Normal] User writes notes"]
-    assert partial.message == "4 of 5 steps; not checked: 'And the shopping list should feel quick to use'"
+    assert partial.message == "6 of 7 steps; not checked: 'And the shopping list should feel quick to use'"
     assert partial.not_checked == ["And the shopping list should feel quick to use"]
     described = _step(partial, "When the user types")
     assert described.evidence.message == "described: the only textarea on the page"
     box = _step(partial, "Then the notes box")
-    assert box.evidence.element_id == "index.html:30:9" and box.sensitivity == "sensitive"
+    assert box.evidence.element_id == "index.html:35:9" and box.sensitivity == "sensitive"
+    # A field the page names only by the text beside it.
+    shop = _step(partial, "And the user enters")
+    assert shop.evidence.message == "the textbox next to the text 'Shop' (no label names it)"
 
 
 def _suite(tmp_path: Path, verified: dict[str, ScenarioResult], language: str) -> tuple[Path, Path]:
@@ -187,7 +214,7 @@ def test_the_emitted_suite_passes_and_catches_a_planted_bug(
     root, tests_dir = _suite(tmp_path, verified, language)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SPECWALK_")}
     good = run_suite(language, tests_dir, env=env, base_url=app, browser=browser.path, display_root=root)  # type: ignore[arg-type]
-    assert good.result.failed == 0 and good.result.passed == 10, good.output
+    assert good.result.failed == 0 and good.result.passed == 11, good.output
 
     # Against the app with a planted bug, the test of the scenario that covers it fails.
     mutant = next(m for m in MUTANTS if m["id"] == "delete-ignores-cancel")

@@ -306,12 +306,6 @@ class Targets:
             result.locator, result.element = locator, best.element
             result.message = f"described: '{phrase}' is {best.element.description} (best match, {best.reason})"
             return result
-        words = content_words(phrase) | {w for w in tokenize(phrase) if w in TAG_WORDS}
-        by_words = element_by_words(driver, words) if words else None
-        if by_words is not None and not (role and not any(driver.has_role(by_words, r) for r in related_roles(role))):
-            result.locator = by_words
-            result.message = f"described: the one element of the page whose tag, class, id or test id says '{phrase}'"
-            return result
         if role and _only_role_words(phrase):
             # "the textarea": the page's only element of that kind.
             kinds = [Locator(parts=(LocatorPart(kind="css", value=tag),))] if tag else []
@@ -322,6 +316,12 @@ class Targets:
                         result.locator = option
                         result.message = f"described: the only {tag or role} on the page"
                         return result
+        words = content_words(phrase) | {w for w in tokenize(phrase) if w in TAG_WORDS}
+        by_words = element_by_words(driver, words) if words else None
+        if by_words is not None and not (role and not any(driver.has_role(by_words, r) for r in related_roles(role))):
+            result.locator = by_words
+            result.message = f"described: the one element of the page whose tag, class, id or test id says '{phrase}'"
+            return result
         result.message = f"no element on the page fits the description '{phrase}'" + (
             "; say which one exactly (its label, text or test id)" if hits else ""
         )

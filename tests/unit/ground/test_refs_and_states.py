@@ -10,11 +10,12 @@ import pytest
 from specwalk.emit.locators import to_python, to_typescript
 from specwalk.ground.refs import ref_elements, ref_locator
 from specwalk.ground.states import STATE_WORDS, choose_state_check
-from specwalk.ground.targets import role_noun
+from specwalk.ground.targets import content_words, role_noun
 from specwalk.index.source_scan import class_names, class_names_in_binding, written_values
-from specwalk.models.scenario import ActionStep, SourceRef, TargetRef
+from specwalk.models.report import Evidence, Operation, StepResult
+from specwalk.models.scenario import ActionStep, ExpectationStep, SourceRef, TargetRef
 from specwalk.models.uimap import AttributeValue, SourceSpan, UIElement
-from specwalk.verify.steps import answer_first
+from specwalk.verify.steps import answer_first, unmet_assumption
 
 
 def _ref(by: str, value: str) -> TargetRef:
@@ -212,3 +213,38 @@ def test_a_dialog_answer_is_registered_before_the_action_that_opens_the_dialog()
     # never across the preconditions' boundary, never before a navigation
     assert [s.source.line for s in answer_first([_act("click", 1), _act("accept_dialog", 2)], 1)] == [1, 2]
     assert [s.source.line for s in answer_first([_act("open", 1), _act("accept_dialog", 2)], 0)] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("the cart display", {"cart"}),
+        ("the drop area", {"drop"}),
+        ("the Loan Term slider", {"loan", "term"}),
+        ("the video's playback speed", {"video", "playback", "speed"}),
+        ("the todo item", {"todo"}),
+        ("the textarea", set()),
+    ],
+)
+def test_a_descriptions_content_words_leave_out_kinds_and_generic_nouns(phrase: str, words: set[str]) -> None:
+    assert content_words(phrase) == words
+
+
+def test_a_failing_given_about_the_opening_page_is_an_assumption_not_a_defect() -> None:
+    given = ExpectationStep(
+        text="And the checkbox is already checked",
+        source=SourceRef(file="r.md", line=4),
+        keyword_type="given",
+        expectation="checked",
+    )
+    failed = StepResult(index=1, text=given.text, source=given.source, status="failed", evidence=Evidence(message="no"))
+    opened = StepResult(index=0, text="open", source=given.source, status="passed", operations=[Operation(op="goto")])
+    clicked = opened.model_copy(update={"operations": [Operation(op="act", name="click")]})
+    assumed = unmet_assumption(given, failed, [opened])
+    assert (
+        assumed.status == "not_grounded" and "assumes 'And the checkbox is already checked'" in assumed.evidence.message
+    )
+    # Once the scenario acted on the page, the failure is the app's, as for any check.
+    assert unmet_assumption(given, failed, [opened, clicked]).status == "failed"
+    then = given.model_copy(update={"keyword_type": "then"})
+    assert unmet_assumption(then, failed, [opened]).status == "failed"
