@@ -169,10 +169,9 @@ def derived_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature |
     table = TITLES[lang]
     acts = _actions(scenario)
     if not acts:
-        opened = next(
-            (s for s in reversed([*scenario.before, *(step.sentence for step in scenario.steps)]) if s.kind == "open"),
-            None,
-        )
+        shared = feature.before if feature is not None else ()
+        everything = [*shared, *scenario.before, *(step.sentence for step in scenario.steps)]
+        opened = next((s for s in reversed(everything) if s.kind == "open"), None)
         if opened is not None and opened.name:
             return fill(table["open_page"], name=[("ui", opened.name)])
         return fill(table["view_path"], path=[("code", opened.value or "/" if opened else "/")])
@@ -180,10 +179,13 @@ def derived_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature |
     commit = commits[-1] if commits else acts[-1]
     inputs = [sentence for sentence in acts[: acts.index(commit)] if sentence.kind in _INPUTS and sentence.name]
     name = commit.name or ""
+    # The last control names the goal ("Add task"), else the first ("Delete task", then "Delete").
+    for sentence in (commit, acts[0]):
+        if sentence.kind in ("click", "dblclick") and sentence.name:
+            goal = _goal(sentence.name, lang)
+            if goal is not None:
+                return [("p", goal)]
     if commit.kind in ("click", "dblclick") and name:
-        goal = _goal(name, lang)
-        if goal is not None:
-            return [("p", goal)]
         head = name.split()[0].lower() if name.split() else ""
         generic = name.strip().lower() in _GENERIC
         verb = head in GOAL_VERBS["en"] if lang == "en" else name.replace(" ", "") in GOAL_VERBS["zh"]
@@ -258,11 +260,11 @@ def person(text: str, translations: Mapping[str, str] | None) -> str:
 # -- notes ---------------------------------------------------------------------------------------
 
 
-def _join(lang: Lang, phrases: Sequence[list[Token]]) -> list[Token]:
+def _join(lang: Lang, phrases: Sequence[list[Token]], last: str = "and") -> list[Token]:
     tokens: list[Token] = []
     for number, phrase in enumerate(phrases):
         if number:
-            tokens.append(("t", NOTES[lang]["and"] if number == len(phrases) - 1 else NOTES[lang]["comma"]))
+            tokens.append(("t", NOTES[lang][last] if number == len(phrases) - 1 else NOTES[lang]["comma"]))
         tokens.extend(phrase)
     return tokens
 
@@ -287,7 +289,7 @@ def note_paragraphs(note: ManualNote, lang: Lang) -> list[list[Token]]:
     condition = fill(table[note.way], actions=_join(lang, [_doing(s, lang, note.way) for s in note.condition]))
     paragraphs: list[list[Token]] = []
     for after, results in note.results:
-        said = _join(lang, [_clause(result_tokens(result, lang), lang) for result in results])
+        said = _join(lang, [_clause(result_tokens(result, lang), lang) for result in results], "and_then")
         if after is None and not paragraphs:
             paragraphs.append(fill(table["if"], condition=condition, results=said))
         elif after is None:

@@ -232,6 +232,7 @@ NOTES: dict[Lang, dict[str, str]] = {
         "other": "{actions}",
         "table": "If you enter other values, you see:",
         "and": " and ",
+        "and_then": " and ",
         "comma": ", ",
     },
     "zh": {
@@ -246,6 +247,7 @@ NOTES: dict[Lang, dict[str, str]] = {
         "other": "{actions}",
         "table": "如果输入其他值,会看到:",
         "and": ",并",
+        "and_then": ",",
         "comma": ",",
     },
 }

@@ -109,6 +109,7 @@ SAVE = act("click", "Save", role="button")
         ("zh", [act("click", "进行中", role="button")], None, "查看“进行中”"),
         ("zh", [act("fill", "用户名", "admin"), act("click", "登录", role="button")], None, "登录"),
         ("zh", [act("click", "删除", scope="Buy milk", scope_role="listitem")], None, "删除“Buy milk”"),
+        ("zh", [act("click", "删除任务", scope="Milk"), act("click", "删除", scope_role="dialog")], None, "删除任务"),
         ("en", [act("click", "Search", role="button")], None, "Search"),
     ],
 )
@@ -190,7 +191,7 @@ NOTE_SCENARIO = scenario(TITLE)
                 results=((None, (see("Milk"), see("Eggs", negated=True))),),
             ),
             ["If you then reload the page, you see *Milk* and *Eggs* is not shown."],
-            ["如果你随后刷新页面,可以看到 *Milk*,并不显示 *Eggs*。"],
+            ["如果你随后刷新页面,可以看到 *Milk*,不显示 *Eggs*。"],
         ),
         (
             ManualNote(
