@@ -698,6 +698,7 @@ def docs_command(
                 for language, files in result.files.items()
             },
             "screenshots": result.screenshots,
+            "planned": result.planned,
             "omitted": [
                 {"scenario": name, "source": source, "reason": reason} for name, source, reason in result.omitted
             ],
@@ -712,6 +713,10 @@ def docs_command(
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         _print_llm(session, err)
     else:
+        if not result.planned:
+            out.print("nothing to put in the manual: no scenario could be planned", markup=False)
+            for entry in result.unplanned:
+                out.print(f"  not planned: {entry.source}: {entry.reason}", markup=False)
         for name, source, reason in result.omitted:
             out.print(f"  omitted: {name} ({source})", markup=False)
             out.print(f"      {reason}", markup=False)

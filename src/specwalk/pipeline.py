@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from specwalk.ground.retrieve import Retriever
     from specwalk.llm.session import LlmSession
     from specwalk.models.manual import ManualDocument
-    from specwalk.models.scenario import Plan
+    from specwalk.models.scenario import Plan, Unplanned
     from specwalk.models.uimap import UIMap
     from specwalk.verify.runner import MissingRunner
     from specwalk.verify.suite import Repairer
@@ -544,12 +544,15 @@ class ManualResult:
     screenshot_seconds: float  # time inside the screenshot calls alone
     changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # by language (check, update)
     mode: str = "write"
+    planned: int = 0  # scenarios planned: none means nothing was written
+    unplanned: tuple[Unplanned, ...] = ()  # the lines that could not be planned
 
     @property
     def ok(self) -> bool:
-        """Every scenario is in the manual, and (--check) the manual on disk is current."""
+        """Something was planned, every scenario is in the manual, and (--check) the manual on
+        disk is current."""
         stale = self.mode == "check" and any(self.changes.values())
-        return not self.omitted and not stale
+        return self.planned > 0 and not self.omitted and not stale
 
     @property
     def seconds_per_screenshot(self) -> float:
@@ -619,6 +622,9 @@ def build_manual(
     plan = plan_for(config, requirements)
     lap("plan")
     say(f"plan: {plan.scenario_count} scenarios, {len(plan.unplanned)} line(s) not planned")
+    if not plan.scenario_count:
+        # Nothing to put in a manual: no app is started, nothing is written, and the run fails.
+        return ManualResult({}, 0, (), seconds, 0.0, mode=mode, unplanned=tuple(plan.unplanned))
     # Translated before verifying, so a model that cannot be reached fails the run at once.
     translations = {language: _translations(plan, language, llm, say) for language in chosen} if llm else {}
     browser = find_browser(config.browser.path, env)
@@ -636,8 +642,13 @@ def build_manual(
         project = config.docs.title.strip() or app_name(config.root)
         if not project:
             project = usable_name(session.visit(app.base_url).title) or ""
-        # More browsers run scenarios side by side (the manual does not depend on how many).
+        # More browsers run scenarios side by side (the manual does not depend on how many), unless
+        # [app] reset restores the data before each: then one at a time, as generate does.
+        reset = reset_for(config, app, env)
         workers = min(config.browser.worker_count(os.cpu_count()), max(1, plan.scenario_count))
+        if reset is not None:
+            workers = 1
+            say(f"verify: [app] reset (`{reset.command}`) before each scenario, one at a time")
         helpers = [partial(browser_session, browser, headless=config.browser.headless)] * (workers - 1)
         for language in chosen:
             locale = app_locale(language, locales)
@@ -656,6 +667,7 @@ def build_manual(
                     # The same verification as generate: its retriever, its action timeout.
                     retriever=build_retriever(config.ground.retriever, ui_map.elements),
                     timeout_ms=config.app.action_timeout * 1000,
+                    reset=reset,
                 )
                 seconds["verify"] = round(seconds.get("verify", 0.0) + captures[locale].verify_seconds, 2)
                 seconds["capture"] = round(seconds.get("capture", 0.0) + captures[locale].capture_seconds, 2)
@@ -702,6 +714,8 @@ def build_manual(
         screenshot_seconds=round(sum(capture.shot_seconds for capture in captures.values()), 3),
         changes=changes,
         mode=mode,
+        planned=plan.scenario_count,
+        unplanned=tuple(plan.unplanned),
     )
 
 

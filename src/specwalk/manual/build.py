@@ -154,6 +154,7 @@ def capture_locale(
     helpers: Sequence[SessionFactory] = (),
     mask: Sequence[str] = (),
     retriever: Retriever | None = None,
+    reset: Callable[[], None] | None = None,
 ) -> LocaleCapture:
     """Verify and picture every scenario in `locale` with generate's verification (`verify_plan`),
     a camera watching each run; with `helpers`, that many more browsers take scenarios side by
@@ -170,7 +171,7 @@ def capture_locale(
     def verifier_for(own: Session) -> ScenarioVerifier:
         resolver = Resolver(retriever or LexicalRetriever(ui_map.elements), locale=locale)
         return ScenarioVerifier(
-            own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms, still=True
+            own, ui_map, resolver, base_url=base_url, locale=locale, timeout_ms=timeout_ms, still=True, reset=reset
         )
 
     @contextmanager
