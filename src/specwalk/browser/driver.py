@@ -194,9 +194,10 @@ class Driver(Protocol):
         focused: bool = False,
         color: str = "#e11d48",
         mask: Sequence[str] = (),
+        hide: Sequence[str] = (),
     ) -> Capture:
-        """A picture for the manual (number 0: no badge); password fields holding a value and the
-        elements `mask` selects are covered."""
+        """A picture for the manual (number 0: no badge); password fields holding a value, the
+        elements `mask` selects and the texts in `hide` (a password the page itself shows) are covered."""
 
     def save_storage_state(self, path: Path) -> Path: ...
 

@@ -375,6 +375,7 @@ class FakeDriver:
         focused: bool = False,
         color: str = "#e11d48",
         mask: Sequence[str] = (),
+        hide: Sequence[str] = (),
     ) -> Capture:
         return Capture(False, "the fake driver takes no pictures")
 

@@ -382,6 +382,27 @@ _CAPTURE_JS = r"""async (el, o) => {
       }
     }
   }
+  // Secrets the page shows as text (a demo account's password in a hint): covered wherever they are.
+  const secrets = (o.hide || []).filter(t => t && t.trim());
+  if (secrets.length && document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue || '';
+      if (!node.parentElement || node.parentElement.closest('script,style,noscript,#__specwalk_overlay')) continue;
+      for (const secret of secrets) {
+        for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + secret.length)) {
+          const range = document.createRange();
+          range.setStart(node, at); range.setEnd(node, at + secret.length);
+          for (const r of range.getClientRects()) {
+            if (r.width < 1 || r.bottom < 0 || r.top > vh) continue;
+            draw(`left:${r.left - 1}px;top:${r.top}px;width:${r.width + 2}px;height:${r.height}px;`
+              + `background:${o.maskColor};border-radius:3px;`);
+            masked++;
+          }
+        }
+      }
+    }
+  }
   // Password fields that hold a value, and what `[docs] mask` names: covered, whatever they show.
   const hidden = new Set();
   for (const e of document.querySelectorAll('input[type=password]')) if (e.value) hidden.add(e);
@@ -790,6 +811,7 @@ class PageDriver:
         focused: bool = False,
         color: str = "#e11d48",
         mask: Sequence[str] = (),
+        hide: Sequence[str] = (),
         mask_color: str = "#57606a",
     ) -> Capture:
         """A screenshot for the manual taken just before an action: the target outlined with a
@@ -811,6 +833,7 @@ class PageDriver:
             "line": 3,
             "badge": 26,
             "mask": list(mask),
+            "hide": list(hide),
             "maskColor": mask_color,
         }
         try:

@@ -28,6 +28,8 @@ from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step
 _ACTIONS = frozenset({"act", "goto", "press_key", "reload", "go_back", "go_forward"})
 # Checks of something shown on the page, which a picture of the outcome can outline.
 _SHOWN = frozenset({"visible", "text", "contains", "value", "checked", "pressed", "enabled", "disabled", "empty"})
+# A field the plan names so holds a secret, before the live page confirms it (one entry per word).
+PASSWORD_WORDS = re.compile(r"password|passcode|passphrase|\bpin\b|密码|口令", re.IGNORECASE)
 _PASSWORD_FIELD = "input[type=password]"  # noqa: S105 - a selector, not a password
 # PNG chunks that carry pixels or how to show them; anything else (tIME, tEXt, ...) is dropped
 # so an unchanged picture is an unchanged file.
@@ -281,6 +283,14 @@ class Camera:
         self.seconds = 0.0  # inside screenshot calls (overlay, capture)
         self.settle_seconds = 0.0  # waiting for the page to settle before a picture
         self.mask = tuple(mask)
+        # Values typed into what the plan calls a password: hidden wherever the page shows them,
+        # from the first picture on (before the field that proves them secret is even reached).
+        self._hidden = {
+            step.value
+            for step in self.plan_steps
+            if isinstance(step, ActionStep) and step.action in ("fill", "type") and step.value
+            if PASSWORD_WORDS.search(step.target or "")
+        }
         self._keep = _quoted(scenario)
         self._numbered = 0
         self._after: dict[int, int] = {}  # step index -> number, for pictures taken once a page is open
@@ -335,6 +345,7 @@ class Camera:
             self.secrets[index] = kind
             if operation.value:
                 self.secret_values[operation.value] = kind
+                self._hidden.add(operation.value)
 
     def _shoot(
         self,
@@ -350,7 +361,15 @@ class Camera:
         driver.wait_for_settle()
         settled = time.monotonic()
         self.settle_seconds += settled - started
-        picture = driver.capture(locator, number=number, keep=sorted(self._keep), focused=focused, mask=self.mask)
+        picture = driver.capture(
+            locator,
+            number=number,
+            keep=sorted(self._keep),
+            focused=focused,
+            mask=self.mask,
+            # Not one- or two-letter values: covering every "a" on the page would hide the page.
+            hide=sorted(text for text in self._hidden if len(text.strip()) >= 3),
+        )
         self.seconds += time.monotonic() - settled
         if outcome and (not picture.ok or picture.boxes is None):
             self._outcome_after = None

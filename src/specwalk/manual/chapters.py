@@ -201,7 +201,8 @@ def refer_to_tasks(tasks: Sequence[ManualTask]) -> list[ManualTask]:
     sequences: list[tuple[str, list[Key]]] = []
     for task in tasks:
         whole = [*task.procedure.before, *(step.sentence for step in _actions(task.procedure))]
-        if len(whole) >= 2:
+        # A task that only opens a page is no goal worth a link; "Open /tasks" says it better.
+        if len(whole) >= 2 and any(step.sentence.kind != "open" for step in _actions(task.procedure)):
             sequences.append((task.anchor, [key(sentence) for sentence in whole]))
     sequences.sort(key=lambda item: -len(item[1]))
     changed = []
