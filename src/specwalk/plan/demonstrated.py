@@ -71,6 +71,16 @@ _FILLER = frozenset(
         "is",
         "are",
         "be",
+        "am",
+        "was",
+        "were",
+        "as",
+        "by",
+        "from",
+        "given",
+        "when",
+        "then",
+        "but",
         "successfully",
     ]
 )
@@ -110,6 +120,7 @@ class Demonstration:
     nouns: frozenset[str]  # stems of the other words of its title
     steps: tuple[Step, ...]  # what it does (its When part, the actions and the checks of its data)
     data: tuple[str, ...]  # the values it types or selects, in order
+    setup: tuple[Step, ...] = ()  # the page it starts on (its first `open`), for a scenario that has none yet
 
 
 def _demonstration(scenario: Scenario) -> Demonstration | None:
@@ -134,7 +145,8 @@ def _demonstration(scenario: Scenario) -> Demonstration | None:
         return None
     verb_stems = frozenset(stems(verb))
     noun_stems = frozenset(stem for noun in nouns for stem in stems(noun))
-    return Demonstration(scenario.name, verb_stems, noun_stems, steps, data)
+    opens = [step for step in scenario.preconditions if isinstance(step, ActionStep) and step.action == "open"]
+    return Demonstration(scenario.name, verb_stems, noun_stems, steps, data, tuple(opens[:1]))
 
 
 class Demonstrations:
@@ -160,11 +172,16 @@ class Demonstrations:
         if not words:
             return None
         verb_stems = stems(words[0])
-        noun_stems = {stem for noun in words[1:] for stem in stems(noun)}
+        # A capitalised word after the verb is a name ("signed in as Alice"), not a kind of thing:
+        # it must be the scenario's own (its values hold it), since it cannot be substituted.
+        names = [word.lower() for word in words[1:] if word[:1].isupper()]
+        noun_stems = {stem for noun in words[1:] if not noun[:1].isupper() for stem in stems(noun)}
         best: tuple[int, Demonstration] | None = None
         for found in self._all:
             if found.scenario == exclude or not (found.verb & verb_stems):
                 continue
+            if any(not any(name in value.lower() for value in found.data) for name in names):
+                continue  # "signed in as Carol" is not shown by a scenario signing in as alice
             overlap = len(found.nouns & noun_stems)
             if noun_stems and not overlap:
                 continue
@@ -181,7 +198,8 @@ def _replace(text: str | None, old: str, new: str) -> str | None:
 
 def substituted(found: Demonstration, values: tuple[str, ...]) -> list[tuple[Step, str]]:
     """The demonstrated steps with the Given's values in place of the scenario's (repeated per value
-    when the scenario shows one and the Given names several), each with its new text."""
+    when the scenario shows one and the Given names several), each with its new text; first the
+    page the scenario starts on ("I am on the sign-in page"), which its steps need."""
     if not values or not found.data:
         rounds: list[dict[str, str]] = [{}]
     elif len(found.data) == len(values):
@@ -190,7 +208,7 @@ def substituted(found: Demonstration, values: tuple[str, ...]) -> list[tuple[Ste
         rounds = [{found.data[0]: value} for value in values]
     else:
         rounds = [dict(zip(found.data, values, strict=False))]
-    made: list[tuple[Step, str]] = []
+    made: list[tuple[Step, str]] = [(step, step.text) for step in found.setup]
     for mapping in rounds:
         for step in found.steps:
             update: dict[str, object] = {}

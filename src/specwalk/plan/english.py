@@ -31,6 +31,7 @@ from specwalk.plan.english_words import (
     VAL,
     VALUE_WORDS,
     E,
+    T,
     V,
     normalize,
     verb,
@@ -145,6 +146,7 @@ BROWSER_DIALOG = (
     r"(?:browser (?:alert|confirm|confirmation|prompt|dialog|popup)|alert|prompt|confirm)(?: dialog| box| popup| "
     r"pop-up| message| window)?"
 )
+FILL_NOUN = verb("fill in", "enter", "type", "input", "write", "provide", "add", "key in", "give")
 OPEN = verb("open", "visit", "load", "go to", "navigate to", "browse to", "access", "launch", "start", "reach")
 SET = verb("set", "change", "update", "adjust", "move", "drag", "slide", "switch", "turn", "edit", "modify")
 
@@ -264,6 +266,13 @@ ACTIONS: tuple[Rule, ...] = (
         ],
     ),
     rule(
+        rf"^{HAVE}{verb('confirm', 'accept')} (?:that (?:i|we|you|they|he|she) (?:really )?(?:want|wish|mean) to .+|"
+        r"the (?:deletion|removal|action|warning|prompt))$",
+        "action",
+        "accept_dialog",
+        "I confirm that I want to delete it",
+    ),
+    rule(
         rf"^{CLICK}(?: on)? (?:«(?P<v>\d+)»|(?P<ans>ok|okay|yes|cancel|no))(?: button)? (?:in|on) the "
         rf"{BROWSER_DIALOG}$",
         "action",
@@ -307,6 +316,14 @@ ACTIONS: tuple[Rule, ...] = (
         "action",
         "fill",
         "I type «0» into the «1» field",
+    ),
+    # "I fill in the title "Pairing on Fridays"", "enters the username "jane"": the noun is the field
+    rule(
+        rf"^{HAVE}{FILL_NOUN} (?!(?:the |my |a |an )?(?:text|value|number|string|word|data)\b)(?:the |my |a |an |their "
+        rf"|his |her )?(?P<e>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,2}}) {VAL}$",
+        "action",
+        "fill",
+        "I fill in the title «0»",
     ),
     rule(
         rf"^{HAVE}{SET} {E} (?:to|with) (?:{VALUE_WORDS})?{VAL}(?: \(.*\))?$",
@@ -441,6 +458,12 @@ ACTIONS: tuple[Rule, ...] = (
         "I do not click any button",
         build=_build_noop,
         contexts=GIVEN_WHEN,
+    ),
+    rule(
+        rf"^{HAVE}{verb('open', 'choose', 'pick', 'use')} {T} (?:from|in) (?:the )?(?P<sn>{SCOPE})$",
+        "action",
+        "click",
+        "I open «0» from the header",
     ),
     rule(
         rf"^{HAVE}{CLICK}(?: on| onto| at| inside| in)? {E}{TIMES}$",

@@ -174,6 +174,14 @@ CHECKS: tuple[Rule, ...] = (
         "I am taken to the «0» page",
     ),
     rule(
+        r"^(?:am|are|is|stays?|remains?|lands?|ends? up|gets?) (?:on|at) (?:the )?(?P<tn>(?!.*\b(?:with|and|or|but)\b)"
+        r"[a-z-]+(?: [a-z-]+){0,2}?) (?:page|screen|view)$",
+        "expectation",
+        "page",
+        "I am on the sign-in page",
+        contexts=THEN,
+    ),
+    rule(
         r"^(?:am |is |are |be |get |gets )?(?:taken|redirected|sent|navigated|brought|returned|moved) to (?:the )?"
         r"(?P<tn>(?!.*\b(?:with|without|and|or|but)\b)[a-z]+(?: [a-z]+){0,2}?)(?: page| screen)?$",
         "expectation",
@@ -435,6 +443,24 @@ CHECKS: tuple[Rule, ...] = (
     ),
     # --- visible text and elements
     rule(
+        rf"^{SEE} (?:the |a |an )?(?:[a-z-]+ ){{0,2}}«(?P<v>\d+)» with (?:the |its )?(?:text|body|summary|description|"
+        r"content|message|title|subtitle|caption) «(?P<v2>\d+)»$",
+        "expectation",
+        "text_visible",
+        "I see the article «0» with the text «1»",
+        build=lambda match, values, spec: [
+            {**spec, "value": values[int(match.group("v"))]},
+            {**spec, "value": values[int(match.group("v2"))]},
+        ],
+    ),
+    rule(
+        rf"^no {T}(?: any ?more)?$",
+        "expectation",
+        "text_visible",
+        "no «0» link any more",
+        negated=True,
+    ),
+    rule(
         rf"^(?P<neg>not )?sees? (?:the )?{VS} (?P<rs>{PLURAL_ROLE})$",
         "expectation",
         "element_visible",
@@ -557,7 +583,7 @@ CHECKS: tuple[Rule, ...] = (
     ),
     rule(
         rf"^{E} (?P<neg>not )?(?P<verb>{EQUALS}|{CONTAINS}) (?:{VALUE_WORDS})?"
-        rf"{VAL}(?P<more>(?: (?:with|and) (?:the |a |an )?[a-z ]*«\d+»)*)$",
+        rf"{VAL}(?P<more>(?: (?:with|and) (?:the |a |an )?[a-z ]*«\d+»(?: (?:link|button|tab|label|heading))?)*)$",
         "expectation",
         "text_equals",
         "the «0» should be «1»",

@@ -192,7 +192,8 @@ _PURPOSE = re.compile(
 _TRAILERS = re.compile(
     r"^(?P<body>.+?)(?: (?:after|within|in|for) (?:about |approximately |around )?\d+(?:\.\d+)? ?(?:ms|milliseconds?|"
     r"seconds?|secs?|s)| (?:for|after|on) (?:each|every) (?:click|press|time|tap)| each time| every time| in the list| "
-    r"in the dropdown| on the page| as expected| (?:again|once more)| without [a-z]+ing (?:anything|any [a-z]+|a [a-z]+"
+    r"in the dropdown| on the page| as expected| (?:again|once more)| (?:under|below|beneath|above) (?:the|each|every) "
+    r"[a-z]+| without [a-z]+ing (?:anything|any [a-z]+|a [a-z]+"
     r"|the [a-z]+)(?: in| out)?)+$",
     re.IGNORECASE,
 )
@@ -289,7 +290,10 @@ def _normalize(skeleton: str, zh: bool) -> str:
 
 
 # "enter "jane" as email and "secret" as password": the second object shares the first one's verb
-_GAPPED = re.compile(r"(?:,? and |, )(?=«\d+» (?:as|into|in|for|to|from)\b)", re.IGNORECASE)
+_GAPPED = re.compile(
+    r"(?:,? and |, )(?=«\d+» (?:as|into|in|for|to|from)\b|(?:the|my|a|an|their) (?:[a-z-]+ ){1,3}«\d+»(?:,|$| and))",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"(?:,? and |, |; |\bthen |\bwhen )", re.IGNORECASE)
 
 
@@ -298,13 +302,18 @@ def _gap_verbs(skeleton: str, zh: bool) -> str:
         return skeleton
     pieces: list[str] = []
     last = 0
+    carried = ""  # the verb of the clause a gapped object continues ("enters … , the email …")
     for match in _GAPPED.finditer(skeleton):
-        before = skeleton[: match.start()]
-        clause = _CLAUSE_START.split(before)[-1]
+        clause = _CLAUSE_START.split(skeleton[: match.start()])[-1]
         words = english.normalize(clause).split()
-        pieces.append(skeleton[last : match.end()])
         if words and family(words[0], False) is not None:
-            pieces.append(words[0] + " ")
+            particle = words[1] if len(words) > 1 and words[1].lower() in ("in", "out", "into") else ""
+            carried = f"{words[0]} {particle}".strip()
+        elif not words or not carried:
+            carried = ""
+        pieces.append(skeleton[last : match.end()])
+        if carried:
+            pieces.append(carried + " ")
         last = match.end()
     pieces.append(skeleton[last:])
     return "".join(pieces)

@@ -213,3 +213,66 @@ def test_the_button_alone_is_the_button_just_clicked() -> None:
     # found by its old name it would be gone: a button with the new name must be there
     assert (renamed.expectation, renamed.target, renamed.role) == ("element_visible", "Unfavorite Article", "button")
     assert referenced.target_ref is not None and referenced.target_ref.value == "like"
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword_type", "expected"),
+    [
+        (
+            'I fill in the title "Pairing on Fridays" and the summary "In short"',
+            "when",
+            [
+                {"action": "fill", "value": "Pairing on Fridays", "target": "title", "described": True},
+                {"action": "fill", "value": "In short", "target": "summary", "described": True},
+            ],
+        ),
+        (
+            'Sam enters the username "sam", the email "sam@example.com" and the password "pw-123456"',
+            "when",
+            [
+                {"action": "fill", "value": "sam", "target": "username", "described": True},
+                {"action": "fill", "value": "sam@example.com", "target": "email", "described": True},
+                {"action": "fill", "value": "pw-123456", "target": "password", "described": True},
+            ],
+        ),
+        (
+            'a visitor opens "Sign up" from the header',
+            "when",
+            [{"action": "click", "target": "Sign up", "scope_role": "banner"}],
+        ),
+        ("I confirm that I want to delete it", "when", [{"action": "accept_dialog"}]),
+        ("I am back on the home page", "then", [{"expectation": "page", "target": "home"}]),
+        (
+            'I see the post "Hello" with the text "First words"',
+            "then",
+            [
+                {"expectation": "text_visible", "value": "Hello"},
+                {"expectation": "text_visible", "value": "First words"},
+            ],
+        ),
+        (
+            'no "Sign in" link any more',
+            "then",
+            [{"expectation": "element_visible", "negated": True, "target": "Sign in", "role": "link"}],
+        ),
+        ('the comment "Nice" is shown under the article', "then", [{"expectation": "text_visible", "value": "Nice"}]),
+    ],
+)
+def test_how_product_managers_write(text: str, keyword_type: str, expected: list[dict[str, Any]]) -> None:
+    assert steps(text, keyword_type) == expected
+
+
+def test_a_named_person_is_learned_only_from_a_scenario_that_uses_that_name() -> None:
+    text = (
+        '## Accounts\n\n**Scenario: Signing in**\n\n- Given I am on the "/login" page\n'
+        '- When I enter "alice@example.com" as my email and "secret-1" as my password and press "Sign in"\n'
+        '- Then I should see "Welcome"\n\n'
+        '**Scenario: Writing**\n\n- Given I am signed in as Alice\n- When I click "New article"\n'
+        '- Then I should see "Editor"\n\n'
+        '**Scenario: Reading**\n\n- Given I am signed in as Carol\n- When I click "Feed"\n- Then I should see "Feed"\n'
+    )
+    plan = plan_text(text)
+    writing, reading = (requirement.scenarios[0] for requirement in plan.requirements[1:])
+    assert [step.learned_from for step in writing.preconditions] == ["Signing in"] * 4  # the page, then its steps
+    assert writing.preconditions[0].value == "/login"
+    assert [step.kind for step in reading.preconditions] == ["state"]  # Carol is not who "Signing in" signs in
