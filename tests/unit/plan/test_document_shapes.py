@@ -352,3 +352,21 @@ def test_a_scenario_cannot_learn_from_itself_nor_from_an_incomplete_one() -> Non
     plan = plan_text(text)
     (scenario,) = scenarios(plan)
     assert not any(step.learned_from for step in scenario.preconditions)
+
+
+def test_chinese_test_cases_with_preconditions_steps_and_expected_results() -> None:
+    plan = plan_of("test-cases.zh.md")
+    right, wrong = scenarios(plan)
+    assert (right.name, wrong.name) == ("使用正确的密码登录", "密码错误")
+    assert [describe(step) for step in right.preconditions] == [("open", "", "/login")]
+    assert [describe(step) for step in right.steps] == [
+        ("fill", "邮箱", "jane@example.com"),
+        ("fill", "密码", "secret123"),
+        ("click", "登录", ""),
+        ("text_visible", "", "欢迎回来", ""),
+    ]
+    assert [describe(step) for step in wrong.steps][-2:] == [
+        ("text_visible", "", "邮箱或密码错误", ""),
+        ("text_visible", "", "欢迎回来", "not"),
+    ]
+    assert not plan.unplanned
