@@ -91,7 +91,7 @@ def write_error(path: Path, error: OSError | ValueError, *, directory: bool = Fa
     if code == errno.EISDIR or (not directory and _is_dir(path)):
         return UsageError(f"{path}: cannot write: it is a directory", hint="remove or rename that directory")
     if code in (errno.EACCES, errno.EPERM):
-        where = path if directory else path.parent
+        where = next((parent for parent in (path, *path.parents) if _is_dir(parent)), path.parent)
         return UsageError(f"{path}: cannot {what}: permission denied", hint=f"make {where} writable, or {_FIX}")
     if code == errno.EROFS:
         return UsageError(f"{path}: cannot {what}: the file system is read-only", hint=_FIX)
@@ -109,6 +109,18 @@ def ensure_dir(directory: Path) -> None:
         raise write_error(directory, error, directory=True) from error
     if not directory.is_dir():  # mkdir(exist_ok=True) accepts a link to a file
         raise write_error(directory, FileExistsError(errno.EEXIST, "exists"), directory=True)
+
+
+def ensure_writable_dir(directory: Path) -> None:
+    """`ensure_dir`, and a file can be created in it (probed: permission bits do not tell root's
+    or a read-only mount's answer)."""
+    ensure_dir(directory)
+    try:
+        handle, name = tempfile.mkstemp(prefix=".probe.", dir=directory)
+    except OSError as error:
+        raise write_error(directory / ".probe", error) from error
+    os.close(handle)
+    os.unlink(name)
 
 
 def stage(target: Path, data: bytes) -> Path:

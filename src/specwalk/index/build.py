@@ -32,7 +32,7 @@ from typing import Any
 
 from specwalk import __version__
 from specwalk.errors import UsageError
-from specwalk.fileio import is_utf8, printable
+from specwalk.fileio import ensure_writable_dir, is_utf8, printable
 from specwalk.index.facts import FileFacts, ParseContext
 from specwalk.index.i18n import LOCALE_DIRS
 from specwalk.index.mapfile import head_json, write_map
@@ -518,6 +518,9 @@ def _build_index(settings: IndexSettings, on_progress: Progress | None) -> Index
     timings = {"discover": time.perf_counter() - started}
     all_kinds = {kind for source in sources for kind in source.kinds}
     cache = _Cache(settings.out / "cache" / "index", _cache_key(settings, all_kinds or {"react"}))
+    # Where the map and the cache go must be writable before any worker writes there: a worker's
+    # error would reach this process as a bug, not as the path and the fix.
+    ensure_writable_dir(cache.facts_dir if settings.use_cache else settings.out)
     fingerprint = _settings_fingerprint(settings, skipped)
     previous = cache.files() if settings.use_cache else {}
     uimap_path = settings.out / "uimap.json"

@@ -157,14 +157,14 @@ class Shard:
         elements, so `finish` does it too when it has not happened yet.
         """
         if self.unwritten and self.cache is not None:
-            from specwalk.fileio import stage
+            from specwalk.fileio import replace, stage
 
             lines = [
                 digest.encode() + b" " + _FACTS.dump_json(facts, exclude_defaults=True) + b"\n"
                 for digest, facts in self.unwritten
             ]
             target = Path(self.cache.directory, f"{self.pack}.pack")
-            stage(target, b"".join(lines)).replace(target)
+            replace(stage(target, b"".join(lines)), target)
         self.unwritten = []
 
     def _cached(self, digest: str, pack: str) -> tuple[str, list[FileFacts]] | None:

@@ -119,3 +119,20 @@ def test_plan_with_a_read_only_output_dir(tmp_path: Path) -> None:
     assert result.returncode == ExitCode.USAGE, result.stderr
     assert "plan.json: cannot write: permission denied" in result.stderr
     assert "INTERNALERROR" not in result.stderr
+
+
+def test_index_with_a_read_only_cache_in_a_project_big_enough_for_workers(tmp_path: Path) -> None:
+    # Over 64 files the index parses in worker processes: their write errors must not become bugs.
+    (tmp_path / "specwalk.toml").write_text('[project]\nframework = "html"\n', encoding="utf-8")
+    for number in range(80):
+        (tmp_path / f"page{number}.html").write_text(f"<button>Save {number}</button>\n", encoding="utf-8")
+    cache = tmp_path / ".specwalk" / "cache"
+    cache.mkdir(parents=True)
+    read_only(cache)
+    try:
+        result = unprivileged("index", cwd=tmp_path)
+    finally:
+        cache.chmod(0o755)
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert "permission denied" in result.stderr
+    assert "INTERNALERROR" not in result.stderr
