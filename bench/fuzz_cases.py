@@ -621,6 +621,32 @@ def _(ctx: Ctx) -> Expect:
     return Expect(INDEX, stage="index", mention=name.as_posix())
 
 
+@mutation("src/many-files")
+def _(ctx: Ctx) -> Expect:
+    """Enough files for the index to parse in worker processes, with one thing wrong there."""
+    folder = Path(ctx.source()).parent
+    suffix = {"tasks-react": ".tsx", "notes-html": ".html"}.get(ctx.example, ".vue")
+    body = {".tsx": "export const P{n} = () => <button>Save {n}</button>;\n", ".html": "<button>Save {n}</button>\n"}
+    for number in range(90):
+        ctx.write(
+            f"{folder}/Extra{number}{suffix}",
+            body.get(suffix, "<template><button>Save {n}</button></template>\n").format(n=number),
+        )
+    kind = ctx.pick(["read-only-cache", "unreadable-file", "binary-file", "self-link"])
+    if kind == "read-only-cache":
+        (ctx.project / ".specwalk" / "cache").mkdir(parents=True, exist_ok=True)
+        (ctx.project / ".specwalk" / "cache").chmod(0o555)
+        return Expect(INDEX, stage="none", fail=True, mention="permission denied", unprivileged=True)
+    if kind == "unreadable-file":
+        (ctx.project / folder / f"Extra7{suffix}").chmod(0)
+        return Expect(INDEX, stage="index", mention=f"Extra7{suffix}: cannot read", unprivileged=True)
+    if kind == "binary-file":
+        ctx.write(f"{folder}/Extra9{suffix}", b"\x00\x01binary")
+        return Expect(INDEX, stage="index", mention=f"Extra9{suffix}:1: binary content")
+    (ctx.project / folder / f"Loop{suffix}").symlink_to(ctx.project / folder / f"Loop{suffix}")
+    return Expect(INDEX, stage="index", mention=f"Loop{suffix}: cannot read")
+
+
 @mutation("src/gitignore")
 def _(ctx: Ctx) -> Expect:
     junk = ctx.pick(
