@@ -105,6 +105,8 @@ def _build_times(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) 
 def _build_page(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     """A page by name ("the Speech Text Reader page"), by quote, or none ("the page is loaded")."""
     groups = match.groupdict()
+    if groups.get("t2") is not None and spec.get("target") is None:
+        spec = finish({**spec, "target": values[int(groups["t2"])]})
     name = groups.get("pn")
     if name is not None:
         if name.lower() in ("the", "a", "this", "that", "same", "current", "main", "home", "index", "web", "start"):
@@ -139,7 +141,10 @@ def _build_noop(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -
 
 
 # "the "Study Planner" page", "the webpage "Dad Jokes"", "the sign-in page "/login""
-PAGE_QUOTED = rf"(?:the )?(?:[\w-]+ ){{0,2}}?(?:(?:page|webpage|web page|site|app|screen) )?«(?P<t>\d+)»{PAGE}"
+PAGE_QUOTED = (
+    r"(?:the )?(?:[\w-]+ ){0,2}?(?:(?:page|webpage|web page|site|app|screen) «(?P<t>\d+)»|«(?P<t2>\d+)» "
+    r"(?:page|screen|view|webpage|web page|site|website|app|application))"
+)
 # A dialog of the browser (window.alert / confirm / prompt), not a modal of the page ("the
 # confirmation dialog" of an app is usually its own modal, clicked like any element).
 BROWSER_DIALOG = (

@@ -12,17 +12,18 @@ and settles them:
 - "And the price "$40"" right after "the cart shows a product titled "X"" → the same check, with
   that value (the subject and verb are implied by the line before);
 - a step that does nothing ("the user does not click anything") is dropped: its line is planned;
-- a Given that says a settable state was reached before ("the "Monday" checkbox is already
-  checked", "the "Title" field has been cleared", "was set to "x"") sets it (check, uncheck,
-  clear, fill): on a fresh page that precondition must be reached, not asserted. Without such a
-  word ("Given "Standard" is selected") it is the app's initial state, and stays a check.
+- a Given that states something the user can set ("the "Monday" checkbox is (already) checked",
+  "the "Show keys" checkbox is unchecked", "the "Title" field is empty", "has the value "x"") sets
+  it (check, uncheck, clear, fill): a Given arranges the state the scenario starts from; asserted
+  on a fresh page it would blame the app for a start the scenario asks to set up. What cannot be
+  set ("the list is visible", "the total is "$0"") stays a check. (Steps of a reusable definition
+  are kept as written.)
 
 Nothing is guessed: a back-reference with nothing before it is a failure naming the line.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +68,6 @@ def to_step(spec: StepSpec, meta: dict[str, Any]) -> Step:
 
 
 _FIELDS = ("textbox", "searchbox", "slider", "spinbutton")
-_ALREADY = re.compile(r"\b(?:already|has been|have been|had been|previously|was|were)\b|已经|已被", re.IGNORECASE)
 
 
 def _given_state(spec: StepSpec) -> StepSpec:
@@ -126,7 +126,7 @@ def resolve(pending: list[Pending]) -> tuple[list[Step | None], list[Unresolved]
     last_check: StepSpec | None = None
     for index, item in enumerate(pending):
         spec = dict(item.spec)
-        if item.meta.get("keyword_type") == "given" and _ALREADY.search(str(item.meta.get("text", ""))):
+        if item.meta.get("keyword_type") == "given" and not item.meta.get("expanded_from"):
             spec = _given_state(spec)
         if spec.get("kind") == "noop":
             steps.append(None)

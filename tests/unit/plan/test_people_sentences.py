@@ -187,21 +187,23 @@ def test_it_with_nothing_before_is_reported() -> None:
     assert any('says "it" but no step before it names an element' in entry.reason for entry in plan.unplanned)
 
 
-def test_a_given_state_reached_before_is_set_and_an_initial_state_is_checked() -> None:
+def test_a_given_state_the_user_can_set_is_set_and_one_they_cannot_is_checked() -> None:
     plan = plan_text(
         "## Days\n\n### Scenario: Unticking\n\n"
         '- Given the checkbox labeled "Monday" with data-testid "day-monday" is already checked\n'
         '- And "Standard" is selected\n'
+        '- And "Saved" is shown\n'
         '- When I uncheck "Monday"\n- Then "Monday" should not be checked\n'
     )
-    reached, initial = plan.requirements[0].scenarios[0].preconditions
+    reached, initial, shown = plan.requirements[0].scenarios[0].preconditions
     assert (reached.kind, getattr(reached, "action", None), reached.target_ref) == (
         "action",
         "check",
         reached.target_ref,
     )
     assert reached.target_ref is not None and reached.target_ref.value == "day-monday"
-    assert (initial.kind, getattr(initial, "expectation", None)) == ("expectation", "checked")
+    assert (initial.kind, getattr(initial, "action", None)) == ("action", "check")
+    assert (shown.kind, getattr(shown, "expectation", None)) == ("expectation", "text_visible")
 
 
 def test_the_button_alone_is_the_button_just_clicked() -> None:
