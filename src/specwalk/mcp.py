@@ -567,8 +567,9 @@ class SpecwalkTools:
             tuple[Literal["en", "zh"], ...], Field(min_length=1, description="Manual languages: en, zh or both.")
         ] = ("en",),
     ) -> ManualSummary:
-        """Write the user manual (what `specwalk docs` does): each verified scenario as numbered steps with a
-        picture of the app before every action, as Markdown, one HTML file and a PDF per language under
+        """Write the user manual (what `specwalk docs` does): a chapter per feature, its verified scenarios as
+        tasks (numbered steps with a picture of the app before every action, outline tables, "If ..."
+        notes for error and edge cases), as Markdown, one HTML file and a PDF per language under
         output.manual_dir. Scenarios that could not be verified are left out and listed in `omitted`.
         Sends progress notifications while it runs."""
         say = self.progress(ctx)
