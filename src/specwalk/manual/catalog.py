@@ -154,12 +154,24 @@ def translate_step(step: Step, catalog: Catalog) -> Step:
 
 
 def translate_scenario(scenario: Scenario, catalog: Catalog) -> Scenario:
-    return scenario.model_copy(
-        update={
-            "preconditions": tuple(translate_step(step, catalog) for step in scenario.preconditions),
-            "steps": tuple(translate_step(step, catalog) for step in scenario.steps),
+    preconditions = tuple(translate_step(step, catalog) for step in scenario.preconditions)
+    steps = tuple(translate_step(step, catalog) for step in scenario.steps)
+    update: dict[str, object] = {"preconditions": preconditions, "steps": steps}
+    if scenario.example:
+        # An outline row's values follow its steps: a message the app shows in the other locale
+        # is that locale's text in the manual's table too; what the user types stays.
+        moved: dict[str, str] = {}
+        kept: set[str] = set()  # a value some step keeps as written (typed): it stays in the table
+        for before, after in zip((*scenario.preconditions, *scenario.steps), (*preconditions, *steps), strict=True):
+            old, new = getattr(before, "value", None), getattr(after, "value", None)
+            if old and new and old != new:
+                moved[old] = new
+            elif old:
+                kept.add(old)
+        update["example"] = {
+            column: value if value in kept else moved.get(value, value) for column, value in scenario.example.items()
         }
-    )
+    return scenario.model_copy(update=update)
 
 
 def mixed(moved: Scenario, original: Scenario, first_original: int) -> Scenario:

@@ -187,3 +187,17 @@ def test_a_moved_scenario_falls_back_to_the_written_texts_from_where_it_failed_t
     assert fallback.another(moved, failed_at(original, 0), 2) is None
     # A scenario the catalog did not change has no other version.
     assert fallback.another(original, failed_at(original, 0), 1) is None
+
+
+def test_an_outline_rows_shown_values_move_with_its_steps_and_typed_ones_stay() -> None:
+    typing = ActionStep(text='I type "Buy milk"', source=REF, action="fill", target="New task", value="Buy milk")
+    shown = ExpectationStep(text='I should see "Add task"', source=REF, expectation="text_visible", value="Add task")
+    row = Scenario(
+        id="r",
+        name="Add (example 1)",
+        source=REF,
+        steps=(typing, shown),
+        example={"item": "Buy milk", "shown": "Add task"},
+    )
+    moved = translate_scenario(row, Catalog(UI, "en", "zh"))
+    assert moved.example == {"item": "Buy milk", "shown": "添加任务"}
