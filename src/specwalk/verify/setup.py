@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from specwalk.models.report import Operation, ScenarioResult, SharedSetup, StepResult
-from specwalk.verify.engine import ScenarioVerifier, prefix_cut
+from specwalk.verify.engine import ScenarioVerifier
+from specwalk.verify.replays import prefix_cut
 
 _SHARES = frozenset({"passed", "weak", "flaky", "app_defect"})
 _PROVES = frozenset({"passed", "weak"})
