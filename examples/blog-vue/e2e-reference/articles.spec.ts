@@ -8,7 +8,7 @@ test.describe('Writing articles', () => {
     await page.getByRole('link', { name: 'New article' }).click();
     await expect(page.getByRole('heading', { name: 'New article' })).toBeVisible();
     await page.getByLabel('Title').fill(title);
-    await page.getByLabel("What's this article about?").fill('A month of pairing, in short');
+    await page.getByLabel('Summary').fill('A month of pairing, in short');
     await page.getByLabel('Article', { exact: true }).fill('Pairing every Friday afternoon made our reviews faster.');
     // Not "process": the tag page test counts the seeded process articles meanwhile.
     await page.getByLabel('Tags', { exact: true }).fill('pairing');
