@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from specwalk.config import load_config, render_toml
@@ -84,6 +84,45 @@ MARKDOWN = [
 ]
 
 
+SENTENCE = [
+    'Click "Add"',
+    'I fill in "Title" with "Milk"',
+    '"Saved" is shown',
+    "the list shows 3 items",
+    'Open the "/tasks" page',
+    "then",
+    "and",
+    "when",
+    ", ",
+    ": ",
+    "“curly”",
+    "「角」",
+    "`/route`",
+    "the first",
+    "its",
+    "点击“保存”",
+    "应看到“成功”",
+]
+GHERKIN_STEP = ['Given I open the "/" page', 'When I click "<x>"', 'Then I should see "Saved"', "And it is done"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """Documents of the shape the planner reads (a feature, its criteria, a closed Gherkin block),
+    with arbitrary pieces inside the criteria: these reach the sentence reader, not only refusals."""
+    criteria = draw(st.lists(mixed(SENTENCE + ODD + LINE_ENDS, 8), min_size=1, max_size=6))
+    parts = ["## Feature\n\n", *(f"- {line}\n" for line in criteria)]
+    if draw(st.booleans()):
+        steps = draw(st.lists(st.sampled_from(GHERKIN_STEP), min_size=1, max_size=5))
+        outline = draw(st.booleans())
+        parts.append("\n```gherkin\n" + ("Scenario Outline: o\n" if outline else "Scenario: s\n"))
+        parts.extend(f"  {step}\n" for step in steps)
+        if outline and draw(st.booleans()):
+            parts.append("  Examples:\n    | x |\n    | A |\n")
+        parts.append("```\n")
+    return "".join(parts)
+
+
 def failure_lines(error: SpecwalkError) -> list[int]:
     return [
         int(match.group(1))
@@ -102,8 +141,10 @@ def check_plan(text: str, name: str) -> None:
         try:
             plan = plan_files([path], base=Path(folder))
         except SpecwalkError as error:
+            event(f"refused: {type(error).__name__}")  # --hypothesis-show-statistics shows the mix
             assert all(1 <= line <= count for line in failure_lines(error)), (error.lines, count)
             return
+        event("planned")
         lines = [requirement.source.line for requirement in plan.requirements]
         lines += [entry.source.line for entry in plan.unplanned]
         assert plan.requirements
@@ -111,13 +152,13 @@ def check_plan(text: str, name: str) -> None:
 
 
 @BUDGET
-@given(st.one_of(mixed(MARKDOWN), nested("- ", "x"), nested("> ", ""), nested("```\n", "")))
+@given(st.one_of(documents(), mixed(MARKDOWN), nested("- ", "x"), nested("> ", ""), nested("```\n", "")))
 def test_the_document_reader_fails_only_cleanly_and_names_real_lines(text: str) -> None:
     check_plan(text, "r.md")
 
 
 @BUDGET
-@given(mixed(MARKDOWN), st.sampled_from(["r.feature", "R.MARKDOWN", "r.txt"]))
+@given(st.one_of(documents(), mixed(MARKDOWN)), st.sampled_from(["r.feature", "R.MARKDOWN", "r.txt"]))
 def test_gherkin_and_other_names_fail_only_cleanly(text: str, name: str) -> None:
     check_plan(text, name)
 
