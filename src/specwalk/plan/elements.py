@@ -321,12 +321,29 @@ _NOT_IN_PHRASES = frozenset(
         "press",
         "presses",
         "selects",
+        "each",
+        "every",
+        "all",
+        "none",
+        "outside",
+        "except",
+        "besides",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "become",
+        "becomes",
+        "somewhere",
+        "anywhere",
+        "everywhere",
+        "here",
     ]
 )
 BACK_REFERENCES = frozenset(
     {"it", "them", "that", "this", "that one", "this one", "the same", "the same one", "the same element", "one"}
 )
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|any|some|each|every|my|your|our)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|any|some|my|your|our)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:its|their|his|her)\s+", re.IGNORECASE)
 _ORDINAL = re.compile(rf"^(?P<o>{alternation(list(ORDINALS))})\s+(?:one\b\s*)?(?:of (?:the )?)?", re.IGNORECASE)
 _LABEL = re.compile(

@@ -373,7 +373,7 @@ CHECKS: tuple[Rule, ...] = (
         negated=True,
     ),
     rule(
-        rf"^{E} (?:contains?|shows?|displays?|has|holds?|lists?) (?:a|an|some|one or more|at least one) "
+        rf"^{E} (?:contains?|shows?|displays?|lists?) (?:a|an|some|one or more|at least one) "
         r"(?:[a-z-]+ ){0,2}[a-z]+$",
         "expectation",
         "empty",

@@ -19,6 +19,7 @@ from specwalk.plan.elements import Ref, english_element, extract_refs, restore_r
 from specwalk.plan.grammar import ElementParser, Rule, StepSpec, apply, fill_from_groups
 from specwalk.plan.quotes import PLACEHOLDER, extract, restore
 from specwalk.plan.suggest import family, suggest
+from specwalk.plan.why import why
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EN_BOUNDARY = re.compile(
@@ -460,6 +461,7 @@ def parse(text: str, keyword_type: str = "none", is_step: IsStep | None = None) 
     else:
         reason = "no sentence of the controlled language matches this clause"
     clause = restore(piece.strip(), values)
+    reason = why(clause) or reason
     # Close to a sentence of the language: a person can rephrase it; otherwise it is prose.
     needs_llm = (
         not has_quotes or ratio < 0.7 or len(normalized.split() if not zh else normalized) > (14 if not zh else 30)
