@@ -2,8 +2,9 @@
 
 `RulesPlanner` is the deterministic, offline planner; the LLM planner (a later stage) implements
 the same `Planner` protocol. `plan_files` reads the documents and reports unreadable ones as
-`UsageError` (exit 2), and malformed Gherkin, an unclosed fence, nesting past `MAX_NESTING` or a
-document with no requirement at all as `InputError` (exit 3), each naming the file and line.
+`UsageError` (exit 2), and malformed Gherkin, an unclosed fence, nesting past `MAX_NESTING`, a
+line past `MAX_LINE` or a document with no requirement at all as `InputError` (exit 3), each
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ def _display(path: Path, base: Path | None) -> str:
     """The path as the plan names it: relative to `base` when below it, links not followed (a
     broken link is named, not its target)."""
     if base is not None:
-        for mine, theirs in ((os.path.abspath, os.path.abspath), (os.path.realpath, os.path.realpath)):
+        for absolute in (os.path.abspath, os.path.realpath):
             try:
-                return Path(mine(path)).relative_to(theirs(base)).as_posix()
+                return Path(absolute(path)).relative_to(absolute(base)).as_posix()
             except (ValueError, OSError):  # not below base (ValueError also: a NUL in the path)
                 continue
     return path.as_posix()
