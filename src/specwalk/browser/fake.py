@@ -446,6 +446,8 @@ def _part_matches(part: LocatorPart, element: FakeElement) -> bool:
         matched = _same(part.value, attribute[part.kind], part)
     if matched and part.has_text is not None:
         matched = part.has_text.lower() in element.subtree_text().lower()
+    if matched and part.hidden:
+        matched = not element.visible
     return matched
 
 

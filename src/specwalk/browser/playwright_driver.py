@@ -511,6 +511,7 @@ class PageDriver:
             "hover": lambda: target.hover(timeout=wait),
             "upload": lambda: target.set_input_files(value or [], timeout=wait),
             "focus": lambda: target.focus(timeout=wait),
+            "type": lambda: target.press_sequentially(value or "", timeout=wait),
         }
         if action not in operations:
             raise ValueError(f"unknown action {action!r}")
@@ -701,6 +702,8 @@ def _apply_part(scope: Any, part: LocatorPart) -> Any:
         located = located.filter(has_text=part.has_text)
     if part.visible:
         located = located.filter(visible=True)
+    if part.hidden:
+        located = located.filter(visible=False)
     if part.nth is not None:
         located = located.nth(part.nth)
     return located

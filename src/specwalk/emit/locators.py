@@ -95,6 +95,8 @@ def _ts_part(part: LocatorPart) -> str:
         call += f".filter({{ hasText: {ts_text(part.has_text)} }})"
     if part.visible:
         call += ".filter({ visible: true })"
+    if part.hidden:
+        call += ".filter({ visible: false })"
     if part.nth is not None:
         call += {0: ".first()", -1: ".last()"}.get(part.nth, f".nth({part.nth})")
     return call
@@ -119,6 +121,8 @@ def _py_part(part: LocatorPart) -> str:
         call += f".filter(has_text={py_text(part.has_text)})"
     if part.visible:
         call += ".filter(visible=True)"
+    if part.hidden:
+        call += ".filter(visible=False)"
     if part.nth is not None:
         call += {0: ".first", -1: ".last"}.get(part.nth, f".nth({part.nth})")  # properties in Python
     return call

@@ -141,6 +141,8 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.fill({ts_text(op.value or '')})"
     if op.name == "press":
         return f"{target}.press({ts_string(op.value or 'Enter')})"
+    if op.name == "type":  # key by key, as a user types (a number field ignores letters)
+        return f"{target}.pressSequentially({ts_string(op.value or '')})"
     if op.name == "select":
         option = f"{{ label: {ts_text(op.value)} }}" if op.value else "{ index: 0 }"
         return f"{target}.selectOption({option})"

@@ -117,6 +117,8 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.fill({py_text(op.value or '')})"
     if op.name == "press":
         return f"{target}.press({py_string(op.value or 'Enter')})"
+    if op.name == "type":  # key by key, as a user types (a number field ignores letters)
+        return f"{target}.press_sequentially({py_string(op.value or '')})"
     if op.name == "select":
         option = f"label={py_text(op.value)}" if op.value else "index=0"
         return f"{target}.select_option({option})"

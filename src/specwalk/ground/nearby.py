@@ -102,6 +102,30 @@ def element_by_words(driver: Driver, words: set[str]) -> Locator | None:
     return _own_locator(driver, found) or found
 
 
+def elements_by_words(driver: Driver, words: set[str]) -> Locator | None:
+    """ "the piano keys": every element whose tag, classes, id, test id or name hold the words, when
+    there are several; as their shared class when one class selects exactly them."""
+    words = {word for word in words if re.fullmatch(r"[\w-]+", word)}
+    tags = sorted({TAG_WORDS[word] for word in words if word in TAG_WORDS}) or ["*"]
+    rest = sorted(word for word in words if word not in TAG_WORDS)
+    if len(tags) > 1 or (tags == ["*"] and not rest):
+        return None
+    selector = tags[0] + "".join(_attribute_test(word) for word in rest)
+    found = Locator(parts=(LocatorPart(kind="css", value=selector),))
+    count = driver.count(found)
+    if count < 2:
+        return None
+    facts = driver.facts(found)
+    for name in facts.classes if facts is not None else ():
+        if not re.fullmatch(r"-?[A-Za-z_][\w-]*", name):
+            continue
+        shared = Locator(parts=(LocatorPart(kind="css", value=f".{name}"),))
+        same = Locator(parts=(LocatorPart(kind="css", value=f"{selector}:not(.{name})"),))
+        if driver.count(shared) == count and driver.count(same) == 0:
+            return shared
+    return found
+
+
 def _own_locator(driver: Driver, found: Locator) -> Locator | None:
     """A readable locator for the one element `found` matches: its test id, id, or tag.classes."""
     facts = driver.facts(found)

@@ -29,6 +29,9 @@ class LocatorPart(BaseModel):
     # Only the visible matches (`filter({ visible: true })`), before `nth`: copies of one control
     # where the first in the document is hidden (a menu rendered for small screens too).
     visible: bool = False
+    # Only the hidden matches (`filter({ visible: false })`): a claim about a whole collection ("the
+    # piano keys are visible") is that none of its matches is hidden.
+    hidden: bool = False
     nth: int | None = None  # 0: `.first()`, -1: `.last()`
 
 

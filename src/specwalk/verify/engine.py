@@ -391,7 +391,7 @@ class ScenarioVerifier:
         if action == "select" and step.value is None and step.target:
             name, value = "click", None
         operation = Operation(op="act", name=name, locator=resolution.locator, value=value)
-        return [operation] * max(1, step.count or 1), resolution
+        return [self.kinds.as_done(driver, operation)] * max(1, step.count or 1), resolution
 
     def _open_path(self, driver: Driver, step: ActionStep) -> str:
         if step.value and (step.value.startswith(("/", "#", "http"))):

@@ -15,15 +15,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from specwalk.browser.driver import Driver
-from specwalk.ground.nearby import field_by_text
+from specwalk.ground.nearby import TAG_WORDS, elements_by_words, field_by_text
 from specwalk.ground.refs import describe_ref, ref_css
 from specwalk.ground.resolve import Resolution, Resolver
+from specwalk.ground.retrieve import tokenize
 from specwalk.ground.states import choose_state_check
 from specwalk.ground.targets import Targets, Wanted, content_words
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Operation, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step, TargetRef
 from specwalk.models.uimap import UIMap
+
+# How long a Given's state is looked at before the step sets it up instead.
+_GLANCE_MS = 500
+
+
+def _css_quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
 
 # "each", "every", "all", "no … should": a sentence about every element a reference matches.
 _ALL_OR_NONE = re.compile(r"\b(?:each|every|all|none|no)\b", re.IGNORECASE)
@@ -151,6 +160,18 @@ class StepKinds:
         self._steps = answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
         self._offpage = set()
         return self._steps
+
+    def as_done(self, driver: Driver, operation: Operation) -> Operation:
+        """An action as a user does it where Playwright's shortcut refuses: letters "entered" into a
+        number field are typed key by key (the browser drops them), not filled."""
+        if operation.name != "fill" or operation.locator is None or not operation.value:
+            return operation
+        facts = driver.facts(operation.locator) if driver.count(operation.locator) == 1 else None
+        if facts is None or facts.tag != "input" or facts.type != "number":
+            return operation
+        if re.fullmatch(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*", operation.value):
+            return operation
+        return operation.model_copy(update={"name": "type"})
 
     def as_seen(self, driver: Driver, operation: Operation) -> Operation:
         """The check for what a user sees, where Playwright's own notion differs.
@@ -295,6 +316,9 @@ class StepKinds:
     ) -> Handled | None:
         """Operations for class, state, attribute, dialog and URL-match checks; None for others."""
         kind = step.expectation
+        set_up = self._given_field_state(driver, step, find)
+        if set_up is not None:
+            return set_up
         if kind == "dialog_text":
             if step.value is None:
                 raise NotGrounded("the step quotes no dialog message to look for")
@@ -345,7 +369,65 @@ class StepKinds:
             return [check], resolution
         if kind == "count" and step.target_ref is not None:
             return self._count(driver, step, route)
+        if kind == "element_visible" and not step.negated and step.described and step.target_ref is None:
+            return self._all_visible(driver, step)
         return None
+
+    def _all_visible(self, driver: Driver, step: ExpectationStep) -> Handled | None:
+        """ "the piano keys are visible": a plural description of many elements, all of them shown:
+        there are some, and none of them is hidden."""
+        words = (step.target or "").lower().split()
+        if not words or not words[-1].endswith("s") or words[-1].endswith("ss"):
+            return None
+        phrase = step.target or ""
+        found = elements_by_words(driver, content_words(phrase) | {w for w in tokenize(phrase) if w in TAG_WORDS})
+        if found is None:
+            return None
+        hidden = Locator(parts=(*found.parts[:-1], found.target.model_copy(update={"hidden": True})))
+        some = Operation(op="check", name="count", locator=found, value="0", negated=True)
+        none_hidden = Operation(op="check", name="count", locator=hidden, value="0")
+        return [some, none_hidden], Resolution(
+            locator=found, message=f"all {driver.count(found)} elements '{phrase}' names"
+        )
+
+    def _given_field_state(self, driver: Driver, step: ExpectationStep, find: TargetFinder) -> Handled | None:
+        """ "Given the volume slider is set to 0.5", "Given the "Monday" checkbox is checked": a Given
+        states how a field the user sets is; when the page does not show it yet, the step sets it
+        (fill / check / uncheck) and then checks it, as the scenario requires."""
+        if step.keyword_type != "given" or step.expectation not in ("value_equals", "checked"):
+            return None
+        if step.expectation == "value_equals" and step.value is None:
+            return None
+        resolution = find(driver, step)
+        locator = resolution.locator
+        assert locator is not None
+        facts = driver.facts(locator)
+        if facts is None or not facts.editable:
+            return None
+        if step.expectation == "checked":
+            if facts.type not in ("checkbox", "radio") or (step.negated and facts.type == "radio"):
+                return None
+            name, value, action = "checked", None, "uncheck" if step.negated else "check"
+        else:
+            name, value, action = "value", step.value, "select" if facts.tag == "select" else "fill"
+        check = Operation(
+            op="check", name=name, locator=locator, value=value, negated=step.negated and name == "checked"
+        )
+        if driver.check(name, locator, value, negated=check.negated, timeout_ms=_GLANCE_MS).ok:
+            return None  # it already is: the Given checks it, as written
+        act = Operation(op="act", name=action, locator=locator, value=value if action != "check" else None)
+        if action == "select":
+            act = act.model_copy(update={"value": None})
+            chosen = Locator(
+                parts=(*locator.parts, LocatorPart(kind="css", value=f"option[value={_css_quote(value or '')}]"))
+            )
+            if driver.count(chosen) != 1:
+                return None  # the value is no option's: not for us to pick one
+            act = Operation(op="act", name="select", locator=locator, value=driver.text_of(chosen).strip())
+        resolution.message = f"{resolution.message}; the Given sets this field up ({action}), then checks it".lstrip(
+            "; "
+        )
+        return [act, check], resolution
 
     def _every_has_class(self, driver: Driver, step: ExpectationStep) -> Handled | None:
         """ "each piano key with data-testid starting with 'piano-key' should have the 'hide' class",

@@ -176,6 +176,26 @@ CASES: list[tuple[Operation, str, str]] = [
     ),
     (act("focus", FIELD), "await page.getByLabel('New item').focus();", 'page.get_by_label("New item").focus()'),
     (
+        act("type", single("testid", "height"), "abc"),
+        "await page.getByTestId('height').pressSequentially('abc');",
+        'page.get_by_test_id("height").press_sequentially("abc")',
+    ),
+    (
+        Operation(op="check", name="property", locator=single("css", "video"), key="paused", value="true"),
+        "await expect(page.locator('video')).toHaveJSProperty('paused', true);",
+        'expect(page.locator("video")).to_have_js_property("paused", True)',
+    ),
+    (
+        check("in_viewport", single("testid", "help"), negated=True),
+        "await expect(page.getByTestId('help')).not.toBeInViewport();",
+        'expect(page.get_by_test_id("help")).not_to_be_in_viewport()',
+    ),
+    (
+        check("count", Locator(parts=(LocatorPart(kind="css", value=".key", hidden=True),)), "0"),
+        "await expect(page.locator('.key').filter({ visible: false })).toHaveCount(0);",
+        'expect(page.locator(".key").filter(visible=False)).to_have_count(0)',
+    ),
+    (
         Operation(op="act", name="drag", locator=single("testid", "item-1"), to=single("testid", "basket")),
         "await page.getByTestId('item-1').dragTo(page.getByTestId('basket'));",
         'page.get_by_test_id("item-1").drag_to(page.get_by_test_id("basket"))',
@@ -285,6 +305,7 @@ def test_every_operation_kind_and_name_is_covered() -> None:
         "upload",
         "focus",
         "drag",
+        "type",
     }
     assert checks == {
         "visible",
@@ -304,6 +325,8 @@ def test_every_operation_kind_and_name_is_covered() -> None:
         "selected",
         "attribute",
         "dialog",
+        "property",
+        "in_viewport",
     }
 
 
