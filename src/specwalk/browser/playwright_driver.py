@@ -269,6 +269,21 @@ _FACTS_JS = """el => ({
   })(),
 })"""
 
+# Finite CSS transitions and animations running now, awaited (at most this long; endless ones,
+# such as a spinner, are not waited for).
+_SETTLE_ANIMATIONS_MS = 2_000
+_SETTLE_ANIMATIONS_JS = """limit => {
+  const running = (document.getAnimations ? document.getAnimations() : []).filter(a => {
+    const timing = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : {};
+    return a.playState === 'running' && Number.isFinite(timing.endTime);
+  });
+  if (!running.length) return true;
+  return Promise.race([
+    Promise.all(running.map(a => a.finished.catch(() => null))).then(() => true),
+    new Promise(r => setTimeout(() => r(false), limit)),
+  ]);
+}"""
+
 # How often a check on something outside the page (the last dialog's message) looks again.
 _POLL_MS = 50
 
@@ -459,6 +474,8 @@ class PageDriver:
         try:
             self._page.wait_for_load_state("load", timeout=self.timeout_ms)
             self._page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            # A panel sliding in or out is only where it goes once its transition ends.
+            self._page.evaluate(_SETTLE_ANIMATIONS_JS, _SETTLE_ANIMATIONS_MS)
         except PlaywrightError:
             pass
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from specwalk.browser.driver import Driver, Outcome
 from specwalk.models.report import Operation, Sensitivity, StepResult
+from specwalk.verify.steps import field_setter
 
 if TYPE_CHECKING:
     from specwalk.verify.engine import ScenarioVerifier
@@ -84,6 +85,12 @@ def sensitivity(
             for position in _failing_without(verifier, steps, skipped, set(positions), start):
                 verdicts[position] = "sensitive"
         pending = {p: tries for p, tries in pending.items() if p not in verdicts}
+    for position in pending:
+        # "the field should still contain X": what it observes was set by a precondition.
+        setter = field_setter(steps, position, first_own)
+        if setter is not None and position in _failing_without(verifier, steps, setter, {position}):
+            verdicts[position] = "sensitive"
+    pending = {p: tries for p, tries in pending.items() if p not in verdicts}
     for position in pending:
         verdicts[position] = "weak"
     return [

@@ -26,6 +26,19 @@ from specwalk.models.report import Operation, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step, TargetRef
 from specwalk.models.uimap import UIMap
 
+# What makes a container not empty, by its tag: a table's body rows, a list's items.
+_EMPTY_ITEMS = {
+    "table": ":scope > tbody > tr",
+    "tbody": ":scope > tr",
+    "ul": ":scope > li",
+    "ol": ":scope > li",
+    "dl": ":scope > dt",
+    "select": "option",
+}
+
+# Actions that set a field's value or state.
+_FIELD_SETTERS = frozenset({"fill", "type", "select", "check", "uncheck", "clear"})
+
 # How long a Given's state is looked at before the step sets it up instead.
 _GLANCE_MS = 500
 
@@ -125,6 +138,25 @@ def answer_first(steps: Sequence[Step], preconditions: int) -> list[Step]:
     return ordered
 
 
+def field_setter(steps: Sequence[StepResult], position: int, first_own: int) -> int | None:
+    """The precondition step that set the field a check at `position` looks at ("Given I enter
+    "Our Task" into the Task field … Then the Task field should still contain "Our Task""), if one
+    did: skipping it is a fair test of the check, unlike skipping a sign-in, which breaks all."""
+    looked_at = {
+        op.locator.model_dump_json() for op in steps[position].operations if op.op == "check" and op.locator is not None
+    }
+    for candidate in range(first_own - 1, -1, -1):
+        if any(
+            op.op == "act"
+            and op.name in _FIELD_SETTERS
+            and op.locator is not None
+            and op.locator.model_dump_json() in looked_at
+            for op in steps[candidate].operations
+        ):
+            return candidate
+    return None
+
+
 def unmet_assumption(step: Step, result: StepResult, before: Sequence[StepResult]) -> StepResult:
     """A Given that checks the state the app starts in ("the checkbox is already checked", "the box
     is initially hidden") and does not hold is an assumption the scenario never sets up, not
@@ -194,6 +226,8 @@ class StepKinds:
             return operation.model_copy(update={"name": "in_viewport", "negated": hidden})
         if operation.name in ("text", "contains") and operation.value:
             operation = _without_text_beside(driver, operation)
+        if operation.name == "empty":
+            return _no_items(driver, operation)
         return shown_value(driver, operation)
 
     def _named_before(self, step: ActionStep | ExpectationStep) -> tuple[TargetRef, str] | None:
@@ -590,6 +624,18 @@ def _without_text_beside(driver: Driver, operation: Operation) -> Operation:
     if (not before.strip() and not after.strip()) or not core.strip():
         return operation
     return operation.model_copy(update={"value": core.strip() if operation.name == "text" else core})
+
+
+def _no_items(driver: Driver, operation: Operation) -> Operation:
+    """ "the timetable table is empty": a table with its header row, a list, has no items (a count);
+    toBeEmpty would need it to have no children at all, headers included."""
+    assert operation.locator is not None
+    facts = driver.facts(operation.locator) if driver.count(operation.locator) == 1 else None
+    items = _EMPTY_ITEMS.get(facts.tag) if facts is not None else None
+    if items is None:
+        return operation
+    locator = Locator(parts=(*operation.locator.parts, LocatorPart(kind="css", value=items)))
+    return operation.model_copy(update={"name": "count", "locator": locator, "value": "0"})
 
 
 def shown_value(driver: Driver, operation: Operation) -> Operation:
