@@ -12,10 +12,11 @@ from specwalk.ground.refs import ref_elements, ref_locator
 from specwalk.ground.states import STATE_WORDS, choose_state_check
 from specwalk.ground.targets import content_words, role_noun
 from specwalk.index.source_scan import class_names, class_names_in_binding, written_values
+from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Evidence, Operation, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, SourceRef, TargetRef
 from specwalk.models.uimap import AttributeValue, SourceSpan, UIElement
-from specwalk.verify.steps import answer_first, unmet_assumption
+from specwalk.verify.steps import answer_first, field_setter, unmet_assumption
 
 
 def _ref(by: str, value: str) -> TargetRef:
@@ -248,3 +249,23 @@ def test_a_failing_given_about_the_opening_page_is_an_assumption_not_a_defect() 
     assert unmet_assumption(given, failed, [opened, clicked]).status == "failed"
     then = given.model_copy(update={"keyword_type": "then"})
     assert unmet_assumption(then, failed, [opened]).status == "failed"
+
+
+def test_a_still_check_is_proven_by_the_precondition_that_set_its_field() -> None:
+    task = Locator(parts=(LocatorPart(kind="testid", value="task"),))
+    ref = SourceRef(file="r.md", line=1)
+
+    def result(index: int, *operations: Operation) -> StepResult:
+        return StepResult(index=index, text="", source=ref, status="passed", operations=list(operations))
+
+    steps = [
+        result(-1, Operation(op="goto", value="/")),
+        result(0, Operation(op="act", name="fill", locator=task, value="Our Task")),
+        result(1, Operation(op="act", name="click", locator=Locator(parts=(LocatorPart(kind="testid", value="add"),)))),
+        result(2, Operation(op="check", name="value", locator=task, value="Our Task")),
+    ]
+    assert field_setter(steps, 3, first_own=2) == 1
+    other = steps[3].model_copy(
+        update={"operations": [Operation(op="check", name="value", locator=steps[2].operations[0].locator, value="x")]}
+    )
+    assert field_setter([*steps[:3], other], 3, first_own=2) is None
