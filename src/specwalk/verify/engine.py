@@ -308,7 +308,8 @@ class ScenarioVerifier:
         option: str | None = None,
     ) -> Resolution:
         if step_kinds.exact(step):
-            driver.wait_for_settle()
+            if step.target_ref is None:  # a reference needs no settled page; "briefly" shown states do not wait
+                driver.wait_for_settle()
             return self.kinds.target(driver, step, route=self._route(driver), must_exist=must_exist, action=action)
         if not step.target:
             if step.role and not step.scope:
