@@ -303,8 +303,8 @@ def generate(
     With `llm`, free-prose lines are planned by the model, ambiguous targets may be settled by it
     and its own scenarios' ungroundable steps repaired; all of it verified like everything else.
     The last run's reports are removed first; a suite that could not run (no runner) is found
-    before any verification (`install_runner`: install it then), and one that fails to run after
-    verification still leaves the reports of what was verified.
+    once the requirements are read, before any verification (`install_runner`: install it then),
+    and one that fails to run after verification still leaves the reports of what was verified.
     """
     from specwalk.browser.discovery import find_browser
     from specwalk.browser.playwright_driver import BrowserSession, browser_session
@@ -336,8 +336,6 @@ def generate(
         )
 
     remove_reports(config)
-    if runs > 0:
-        _ensure_runner(config, language, tests_dir, env, install=install_runner, say=say)
     say("index: reading the source")
     ui_map = index_for(config)
     lap("index")
@@ -350,6 +348,9 @@ def generate(
     if not plan.scenario_count:
         # Nothing to verify: the report lists the lines that were not planned; the run is not a success.
         return result(_report(config, plan, locale, [], []))
+    if runs > 0:
+        # After reading the inputs (their mistakes come first), before any verification.
+        _ensure_runner(config, language, tests_dir, env, install=install_runner, say=say)
     browser = find_browser(config.browser.path, env)
     with (
         running_app(config, base_url=base_url, on_progress=on_app_progress) as app,

@@ -2,7 +2,16 @@
 // checked on load so a foreign or newer file gives one clear message instead of a crash later.
 // Source of truth: specwalk's models/report.py; additions there are optional fields.
 
-export type ScenarioStatus = "passed" | "app_defect" | "not_grounded" | "not_planned" | "weak" | "flaky";
+export type ScenarioStatus =
+  | "passed"
+  | "app_defect"
+  | "not_grounded"
+  | "not_planned"
+  | "weak"
+  | "flaky"
+  | "partial"
+  | "environment"
+  | "suite_failed";
 export type StepStatus = "passed" | "failed" | "not_grounded" | "not_run";
 
 export interface SourceRef {
@@ -84,14 +93,19 @@ export class ReportError extends Error {}
 export const STATUS_ORDER: readonly ScenarioStatus[] = [
   "passed",
   "app_defect",
+  "suite_failed",
+  "environment",
   "not_grounded",
   "flaky",
   "weak",
+  "partial",
   "not_planned",
 ];
 
+const LABELS: Partial<Record<ScenarioStatus, string>> = { suite_failed: "failed in suite run" };
+
 export function statusLabel(status: ScenarioStatus): string {
-  return status.replace(/_/g, " ");
+  return LABELS[status] ?? status.replace(/_/g, " ");
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -171,7 +185,9 @@ export function countsText(statuses: readonly ScenarioStatus[]): string {
   for (const status of statuses) {
     counts.set(status, (counts.get(status) ?? 0) + 1);
   }
-  return STATUS_ORDER.filter((status) => counts.has(status))
+  // A status this list does not know yet (a newer specwalk) still counts, after the known ones.
+  const unknown = [...counts.keys()].filter((status) => !STATUS_ORDER.includes(status)).sort();
+  return [...STATUS_ORDER.filter((status) => counts.has(status)), ...unknown]
     .map((status) => `${counts.get(status)} ${statusLabel(status)}`)
     .join(", ");
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { countsText, parseReport, ReportError, reportSummary } from "../src/report";
+import { countsText, parseReport, ReportError, reportSummary, type ScenarioStatus } from "../src/report";
 import { fixture } from "./helpers";
 
 test("a report written by specwalk generate parses, with every verdict", () => {
@@ -43,4 +43,10 @@ test("a file that is not a v1 report gives one message naming the file and the f
 test("counts read in a fixed order, good news first", () => {
   assert.equal(countsText(["not_grounded", "passed", "app_defect", "passed", "flaky"]), "2 passed, 1 app defect, 1 not grounded, 1 flaky");
   assert.equal(countsText([]), "");
+  // Statuses newer than the extension's list are counted too, never dropped from a lens.
+  assert.equal(
+    countsText(["passed", "suite_failed", "environment", "partial", "not_planned"]),
+    "1 passed, 1 failed in suite run, 1 environment, 1 partial, 1 not planned",
+  );
+  assert.equal(countsText(["passed", "quarantined" as ScenarioStatus]), "1 passed, 1 quarantined");
 });

@@ -70,7 +70,7 @@ def test_the_python_suite_needs_pytest_and_playwright_which_are_here(tmp_path: P
     assert missing_runner("python", tmp_path, root=tmp_path, package_manager="none", env=env) is None
 
 
-def test_without_playwright_test_generate_fails_at_once_with_the_install_command_and_no_stale_report(
+def test_without_playwright_test_generate_fails_before_verifying_with_the_install_command_and_no_stale_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path / "app")
@@ -79,7 +79,7 @@ def test_without_playwright_test_generate_fails_at_once_with_the_install_command
     err = capsys.readouterr().err
     assert "the emitted Playwright Test suite could not run: this project lacks @playwright/test" in err
     assert "npm install --save-dev @playwright/test@1." in err and "--install-runner" in err and "--runs 0" in err
-    assert "index:" not in err  # nothing was indexed, planned or verified first
+    assert "scenario 1/1" not in err and "waiting for the app" not in err  # no app started, nothing verified
     assert not any(path.exists() for path in reports)
 
 
