@@ -80,6 +80,7 @@ def test_generate_verifies_classifies_emits_and_runs(project: Path, capsys: pyte
         "prefix": False,
         "has_text": "Bread",
         "visible": False,
+        "hidden": False,
         "nth": None,
     }
     assert click["evidence"]["element_id"].startswith("index.html:")
