@@ -29,7 +29,7 @@ from specwalk.plan.english_words import (
     V,
     equal_verb,
 )
-from specwalk.plan.grammar import Rule, StepSpec, finish, rule
+from specwalk.plan.grammar import SCOPE_NOUNS, Rule, StepSpec, finish, rule
 from specwalk.plan.quotes import PLACEHOLDER
 
 
@@ -90,6 +90,10 @@ def _build_count(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) 
     return [finish(spec)]
 
 
+# Regions a page has one of ("the header", "the footer"): what they show is text in them.
+_LANDMARKS = frozenset({"banner", "contentinfo", "navigation", "complementary"})
+
+
 def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
     verb_ = re.sub(r"\s+", " ", match.group("verb").lower())
     more = [values[int(index)] for index in PLACEHOLDER.findall(match.groupdict().get("more") or "")]
@@ -99,6 +103,13 @@ def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: Ste
         # "the page shows "X"": plain visible text, not an element's text
         spec.pop("target", None)
         spec.pop("described", None)
+        spec["expectation"] = "text_visible"
+    elif SCOPE_NOUNS.get(target) in _LANDMARKS and spec.get("described") and not spec.get("role"):
+        # "the header shows "alice" and "New article"": texts shown in that region (a page has one),
+        # not its whole text
+        spec.pop("target", None)
+        spec.pop("described", None)
+        spec["scope_role"] = SCOPE_NOUNS[target]
         spec["expectation"] = "text_visible"
     elif spec.get("_value_words"):
         spec["expectation"] = "value_equals" if equal_verb(verb_) else "value_contains"

@@ -124,7 +124,7 @@ def test_test_cases_with_preconditions_steps_and_expected_results() -> None:
         ("fill", "Password", "password123"),
         ("click", "Sign in", ""),
         ("text_visible", "", "Welcome back, Jane", ""),  # "→" in a numbered step: its expected result
-        ("text_contains", "header", "Jane", ""),
+        ("text_visible", "", "Jane", ""),  # shown in the header (the banner)
     ]
     assert [step.keyword_type for step in valid.steps] == ["when", "when", "when", "then", "then"]
     assert [describe(step) for step in wrong.steps][-2:] == [

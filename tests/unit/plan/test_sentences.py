@@ -93,7 +93,15 @@ EXPECTATIONS = [
     ),
     (
         'the header reads "Hi Ada"',
-        [{"expectation": "text_contains", "target": "header", "value": "Hi Ada", "described": True}],
+        [{"expectation": "text_visible", "scope_role": "banner", "value": "Hi Ada"}],
+    ),
+    (
+        'the header shows "alice" and "New article"',
+        [{"expectation": "text_visible", "scope_role": "banner", "value": "alice", "values": ("alice", "New article")}],
+    ),
+    (
+        'the sidebar shows "Popular tags"',
+        [{"expectation": "text_visible", "scope_role": "complementary", "value": "Popular tags"}],
     ),
     ("all 3 notes are listed", [{"expectation": "count", "count": 3, "target": "notes", "described": True}]),
     ('I should be on the "/tasks" page', [{"expectation": "url", "value": "/tasks"}]),
