@@ -73,6 +73,8 @@ ROLE_NOUNS: dict[str, tuple[str, str]] = {
     "链接": ("link", ""),
     "复选框": ("checkbox", ""),
 }
+# Actions that put a value in a field: their target is a field whatever noun names it.
+_VALUE_ACTIONS = frozenset({"fill", "clear", "type"})
 # Retrieval scores within this ratio of the best present match are too close to tell apart.
 _CLOSE = 0.75
 
@@ -269,6 +271,8 @@ class Targets:
             if showing is not None:
                 return showing
         noun = role_noun(phrase)
+        if noun and action in _VALUE_ACTIONS and noun[0] not in FORM_ROLES:
+            noun = None  # "fill in the title": a field named so, not a heading (nothing else takes text)
         role = wanted.role or (noun[0] if noun else None)
         tag = noun[1] if noun else ""
         hits = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from specwalk.browser.fake import FakeApp, FakeDriver, FakeElement
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
+from specwalk.ground.targets import Targets, Wanted
 from specwalk.models.locator import Locator, LocatorPart, role
 
 from ..fakes import BASE_URL, ui_element
@@ -96,3 +97,13 @@ def test_two_controls_written_apart_with_one_name_are_not_copies() -> None:
     driver = page(FakeElement(role="button", name="Save"), FakeElement(role="button", name="Save"), timeout_ms=0)
     found = Resolver(LexicalRetriever([top, bottom]), locale="en").resolve(driver, "Save", role="button")
     assert not found.ok and found.copies == 0
+
+
+def test_a_field_described_by_a_role_noun_is_the_field_for_a_fill() -> None:
+    # "I fill in the title": "title" names a heading when checked, but only a field takes text.
+    heading = ui_element("src/ArticleView.vue:66:7", "heading", "Our on-call handbook")
+    field = ui_element("src/EditorView.vue:70:7", "textbox", "Title")
+    driver = page(FakeElement(role="heading", name="Our on-call handbook"), FakeElement(role="textbox", name="Title"))
+    targets = Targets(Resolver(LexicalRetriever([heading, field]), locale="en"), [heading, field], timeout_ms=1_000)
+    found = targets.resolve(driver, Wanted(phrase="title", described=True), route="/", must_exist=True, action="fill")
+    assert found.ok and found.element == field
