@@ -12,7 +12,11 @@ from specwalk.pipeline import init_project
 
 from ..conftest import EXAMPLE_NAMES, EXAMPLES
 
-_NOT_SOURCE = shutil.ignore_patterns("node_modules", "dist", "test-results", ".specwalk", "specwalk.toml")
+# Run output too: another test worker may be running an example's reference suite (its database file
+# and test-results come and go while this copies).
+_NOT_SOURCE = shutil.ignore_patterns(
+    "node_modules", "dist", "test-results", "playwright-report", ".specwalk", "specwalk.toml", "*.db*", "__pycache__"
+)
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

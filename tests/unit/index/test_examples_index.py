@@ -148,9 +148,9 @@ def unmet(uimap: UIMap, wanted: list[SuiteLocator]) -> list[str]:
 
 def _index(example: str, tmp_path: Path) -> UIMap:
     project = tmp_path / example
-    shutil.copytree(
-        EXAMPLES / example, project, ignore=shutil.ignore_patterns("node_modules", ".specwalk", "test-results")
-    )
+    # Run output is left out: another test worker may be running this example's reference suite.
+    run_output = ("node_modules", ".specwalk", "test-results", "playwright-report", "*.db*", "__pycache__")
+    shutil.copytree(EXAMPLES / example, project, ignore=shutil.ignore_patterns(*run_output))
     config = load_config(project / "specwalk.toml", env={})
     settings = IndexSettings(
         root=project,
