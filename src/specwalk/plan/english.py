@@ -464,6 +464,16 @@ ACTIONS: tuple[Rule, ...] = (
         build=_build_noop,
         contexts=GIVEN_WHEN,
     ),
+    # "I am reading my article "X"": on the page of the thing named X, which its link opens
+    rule(
+        r"^(?:am|are|is) (?:reading|viewing|looking at) (?:(?:my|our|their|his|her|the|a|an|[\w-]+'s?) )?"
+        r"(?:[\w-]+ )?«(?P<t>\d+)»$",
+        "action",
+        "click",
+        "I am reading my article «0»",
+        contexts=("given",),
+        role="link",
+    ),
     rule(
         rf"^{HAVE}{verb('open', 'choose', 'pick', 'use')} {T} (?:from|in) (?:the )?(?P<sn>{SCOPE})$",
         "action",

@@ -111,6 +111,17 @@ def _build_element_text(match: re.Match[str], values: tuple[str, ...], spec: Ste
         spec.pop("described", None)
         spec["scope_role"] = SCOPE_NOUNS[target]
         spec["expectation"] = "text_visible"
+    elif (
+        spec.get("role") == "heading"
+        and spec.get("described")
+        and match.groupdict().get("v") is not None
+        and (equal_verb(verb_) and not more)
+    ):
+        # "the article's heading is "X"": a heading reading X, as "I see the heading "X"" (a page's
+        # heading often shows data, so it has no name of its own in the source to describe it by)
+        spec.pop("described", None)
+        spec["target"] = spec.pop("value")
+        spec["expectation"] = "element_visible"
     elif spec.get("_value_words"):
         spec["expectation"] = "value_equals" if equal_verb(verb_) else "value_contains"
     else:

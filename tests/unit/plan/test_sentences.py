@@ -66,6 +66,14 @@ ACTIONS = [
         "when",
         [{"action": "click", "target": "Cancel", "scope": "Delete task?", "scope_role": "dialog"}],
     ),
+    # on the page of the thing named X: its link opens it
+    (
+        'I am reading my article "Our handbook"',
+        "given",
+        [{"action": "click", "target": "Our handbook", "role": "link"}],
+    ),
+    ('I am viewing Bob\'s post "Hello"', "given", [{"action": "click", "target": "Hello", "role": "link"}]),
+    ('I am reading "Hello"', "given", [{"action": "click", "target": "Hello", "role": "link"}]),
 ]
 
 EXPECTATIONS = [
@@ -102,6 +110,10 @@ EXPECTATIONS = [
     (
         'the sidebar shows "Popular tags"',
         [{"expectation": "text_visible", "scope_role": "complementary", "value": "Popular tags"}],
+    ),
+    (
+        'the article\'s heading is "Our handbook, 2027 edition"',
+        [{"expectation": "element_visible", "role": "heading", "target": "Our handbook, 2027 edition"}],
     ),
     ("all 3 notes are listed", [{"expectation": "count", "count": 3, "target": "notes", "described": True}]),
     ('I should be on the "/tasks" page', [{"expectation": "url", "value": "/tasks"}]),
