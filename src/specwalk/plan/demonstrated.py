@@ -149,10 +149,29 @@ def _demonstration(scenario: Scenario) -> Demonstration | None:
     return Demonstration(scenario.name, verb_stems, noun_stems, steps, data, tuple(opens[:1]))
 
 
+# A Markdown table row: "| Carol | carol@example.com | carolina-7 |"
+_TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+
+
+def people(text: str) -> dict[str, tuple[str, ...]]:
+    """The document's test-data rows keyed by their first cell when it is a name ("Alice"), in
+    lower case: the values that stand for that person (email, password, …)."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        row = _TABLE_ROW.match(line)
+        if row is None:
+            continue
+        cells = tuple(cell.strip().strip("`") for cell in row.group(1).split("|"))
+        if re.fullmatch(r"[A-Z][a-z]+", cells[0]) and len(cells) > 1:
+            rows.setdefault(cells[0].lower(), cells[1:])
+    return rows
+
+
 class Demonstrations:
     """What the scenarios of one document show how to do."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, text: str = "") -> None:
+        self._people = people(text)
         self._all = [
             found
             for requirement in plan.requirements
@@ -176,20 +195,39 @@ class Demonstrations:
         # it must be the scenario's own (its values hold it), since it cannot be substituted.
         names = [word.lower() for word in words[1:] if word[:1].isupper()]
         noun_stems = {stem for noun in words[1:] if not noun[:1].isupper() for stem in stems(noun)}
-        best: tuple[int, Demonstration] | None = None
+        best: tuple[tuple[int, tuple[str, ...]], Demonstration] | None = None
         for found in self._all:
             if found.scenario == exclude or not (found.verb & verb_stems):
                 continue
+            values = quoted.values
             if any(not any(name in value.lower() for value in found.data) for name in names):
-                continue  # "signed in as Carol" is not shown by a scenario signing in as alice
+                # "signed in as Carol" is not shown by a scenario signing in as alice, unless the
+                # document's test data gives Carol's values in the same columns as alice's
+                stand_in = self._stand_in(found, names)
+                if stand_in is None:
+                    continue
+                values = stand_in
             overlap = len(found.nouns & noun_stems)
             if noun_stems and not overlap:
                 continue
-            if quoted.values and not found.data:
+            if values and not found.data:
                 continue  # values to type, but the scenario types nothing
-            if best is None or overlap > best[0]:
-                best = (overlap, found)
-        return (best[1], quoted.values) if best else None
+            if best is None or overlap > best[0][0]:
+                best = ((overlap, values), found)
+        return (best[1], best[0][1]) if best else None
+
+    def _stand_in(self, found: Demonstration, names: list[str]) -> tuple[str, ...] | None:
+        """The named person's test data in place of the scenario's own (one name, whose row and the
+        row holding every value the scenario types share their columns), or None."""
+        if len(names) != 1 or names[0] not in self._people or not found.data:
+            return None
+        theirs = self._people[names[0]]
+        for row in self._people.values():
+            if all(value in row for value in found.data):
+                columns = [row.index(value) for value in found.data]
+                if all(column < len(theirs) and theirs[column] for column in columns):
+                    return tuple(theirs[column] for column in columns)
+        return None
 
 
 def _replace(text: str | None, old: str, new: str) -> str | None:

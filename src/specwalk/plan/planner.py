@@ -422,7 +422,7 @@ class RulesPlanner:
 
     def plan(self, document: RequirementsDocument) -> Plan:
         first = self._plan(document, None)
-        demonstrations = Demonstrations(first)
+        demonstrations = Demonstrations(first, document.text)
         if not demonstrations or not _learnable(first):
             return first
         # Givens no rule covers may be shown by another scenario: plan again, learning from the first pass

@@ -278,3 +278,24 @@ def test_a_named_person_is_learned_only_from_a_scenario_that_uses_that_name() ->
     assert [step.learned_from for step in writing.preconditions] == ["Signing in"] * 4  # the page, then its steps
     assert writing.preconditions[0].value == "/login"
     assert [step.kind for step in reading.preconditions] == ["state"]  # Carol is not who "Signing in" signs in
+
+
+def test_a_named_person_of_the_test_data_is_signed_in_with_their_own_values() -> None:
+    people = (
+        "## Test data\n\n| Person | Email | Password |\n| --- | --- | --- |\n"
+        "| Alice | alice@example.com | secret-1 |\n| Carol | carol@example.com | carolina-7 |\n\n"
+    )
+    text = (
+        '## Accounts\n\n**Scenario: Signing in**\n\n- Given I am on the "/login" page\n'
+        '- When I enter "alice@example.com" as my email and "secret-1" as my password and press "Sign in"\n'
+        '- Then I should see "Welcome"\n\n'
+        '**Scenario: Reading**\n\n- Given I am signed in as Carol\n- When I click "Feed"\n- Then I should see "Feed"\n'
+        '\n**Scenario: Visiting**\n\n- Given I am signed in as Dave\n- When I click "Feed"\n'
+        '- Then I should see "Feed"\n'
+    )
+    plan = plan_text(people + text)
+    reading, visiting = (requirement.scenarios[0] for requirement in plan.requirements[-2:])
+    assert [step.learned_from for step in reading.preconditions] == ["Signing in"] * 4
+    assert [getattr(step, "value", None) for step in reading.preconditions[1:3]] == ["carol@example.com", "carolina-7"]
+    assert reading.preconditions[1].text == 'I enter "carol@example.com" as my email'
+    assert [step.kind for step in visiting.preconditions] == ["state"]  # Dave is not in the test data
