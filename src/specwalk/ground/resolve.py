@@ -63,7 +63,7 @@ _NAMELESS_SELECT = "select:not([aria-label], [aria-labelledby], [title], [id], l
 _SCOPE_ROLES = ("listitem", "row", "article", "dialog", "group", "region", "form")
 
 
-def _poll_intervals() -> Iterator[float]:
+def poll_intervals() -> Iterator[float]:
     """Milliseconds between looks: Playwright's own retry intervals, then every second."""
     yield from (100.0, 250.0, 500.0)
     while True:
@@ -288,7 +288,7 @@ class Resolver:
         """
         limit = driver.timeout_ms if timeout_ms is None else timeout_ms
         started, paused = time.monotonic(), 0.0
-        for interval in _poll_intervals():
+        for interval in poll_intervals():
             result, ordered, hits = self._look(driver, target, role, scope, scope_role, route, action, literal)
             if result.ok or not must_exist:
                 break

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from specwalk.ground.resolve import (
     Resolution,
     Resolver,
     candidate_rows,
+    poll_intervals,
     related_roles,
     scoped,
 )
@@ -187,7 +189,7 @@ class Targets:
         if wanted.ref is not None:
             return self._by_ref(driver, wanted, wanted.ref, must_exist, known_absent_ok, many)
         if wanted.phrase and wanted.described and wanted.nth is None:
-            return self._described(driver, wanted, route, action)
+            return self._described_when_there(driver, wanted, route, action, must_exist)
         if wanted.phrase:
             return self._ordinal(driver, wanted, route, must_exist, action)
         return Resolution(locator=None, message="the step names no element to act on or check")
@@ -262,6 +264,25 @@ class Targets:
         return None
 
     # -- described targets --------------------------------------------------------------------
+
+    def _described_when_there(
+        self, driver: Driver, wanted: Wanted, route: str | None, action: str | None, must_exist: bool
+    ) -> Resolution:
+        """A described target looked for again, as Playwright's auto-waiting does, until it is there
+        and clearly the one, or the action timeout has passed: a comment box rendered after the
+        article loads is found (a form shown once its data arrives)."""
+        started, paused = time.monotonic(), 0.0
+        for interval in poll_intervals():
+            result = self._described(driver, wanted, route, action)
+            if result.ok or not must_exist:
+                return result
+            # Both clocks: a real page's own looks take time, a simulated one's only its pauses.
+            left = min(self.timeout_ms - paused, self.timeout_ms - (time.monotonic() - started) * 1000)
+            if left <= 0:
+                return result
+            driver.pause(min(interval, left))
+            paused += min(interval, left)
+        return result  # pragma: no cover - poll_intervals never ends
 
     def _described(self, driver: Driver, wanted: Wanted, route: str | None, action: str | None) -> Resolution:
         phrase = wanted.phrase or ""

@@ -107,3 +107,22 @@ def test_a_field_described_by_a_role_noun_is_the_field_for_a_fill() -> None:
     targets = Targets(Resolver(LexicalRetriever([heading, field]), locale="en"), [heading, field], timeout_ms=1_000)
     found = targets.resolve(driver, Wanted(phrase="title", described=True), route="/", must_exist=True, action="fill")
     assert found.ok and found.element == field
+
+
+def test_a_described_target_rendered_after_the_data_loads_is_waited_for() -> None:
+    # "I write … in the comment box": the box is rendered once the article's comments arrive.
+    box = ui_element("src/CommentSection.vue:40:7", "textbox", "Write a comment")
+    driver = page(
+        FakeElement(role="heading", name="Article"),
+        FakeElement(role="textbox", name="Write a comment", appears_at_ms=1_500),
+    )
+    targets = Targets(Resolver(LexicalRetriever([box]), locale="en"), [box], timeout_ms=5_000)
+    found = targets.resolve(
+        driver, Wanted(phrase="comment box", described=True), route="/", must_exist=True, action="fill"
+    )
+    assert found.ok and found.element == box
+    assert 1_500 <= driver.clock_ms < 2_600
+    missing = Targets(Resolver(LexicalRetriever([box]), locale="en"), [box], timeout_ms=1_000)
+    gone = page(FakeElement(role="heading", name="Article"), timeout_ms=1_000)
+    assert not missing.resolve(gone, Wanted(phrase="comment box", described=True), route="/", must_exist=True).ok
+    assert gone.clock_ms == 1_000  # missing means missing for the whole timeout
