@@ -85,6 +85,9 @@ _FILLER = frozenset(
     ]
 )
 _DATA_ACTIONS = ("fill", "type", "select")
+# "I try to sign in as … with the password …": a When that does what another scenario shows, with
+# other values (the attempt is the point: its outcome is what the scenario checks)
+ATTEMPT = re.compile(r"^(?:(?:i|we|they|the user|the visitor) )?(?:try|tries|attempts?) to ", re.IGNORECASE)
 
 
 def stems(word: str) -> set[str]:
@@ -121,6 +124,7 @@ class Demonstration:
     steps: tuple[Step, ...]  # what it does (its When part, the actions and the checks of its data)
     data: tuple[str, ...]  # the values it types or selects, in order
     setup: tuple[Step, ...] = ()  # the page it starts on (its first `open`), for a scenario that has none yet
+    words: frozenset[str] = frozenset()  # stems of what its steps talk about ("my password")
 
 
 def _demonstration(scenario: Scenario) -> Demonstration | None:
@@ -146,7 +150,8 @@ def _demonstration(scenario: Scenario) -> Demonstration | None:
     verb_stems = frozenset(stems(verb))
     noun_stems = frozenset(stem for noun in nouns for stem in stems(noun))
     opens = [step for step in scenario.preconditions if isinstance(step, ActionStep) and step.action == "open"]
-    return Demonstration(scenario.name, verb_stems, noun_stems, steps, data, tuple(opens[:1]))
+    said = frozenset(stem for step in steps for word in _words(step.text) for stem in stems(word))
+    return Demonstration(scenario.name, verb_stems, noun_stems, steps, data, tuple(opens[:1]), said)
 
 
 # A Markdown table row: "| Carol | carol@example.com | carolina-7 |"
@@ -185,7 +190,9 @@ class Demonstrations:
         return bool(self._all)
 
     def find(self, text: str, exclude: str | None) -> tuple[Demonstration, tuple[str, ...]] | None:
-        """The scenario that shows how to do what `text` (a Given) says was done, and its values."""
+        """The scenario that shows how to do what `text` (a Given, or a When that tries it) says
+        was done, and its values."""
+        text = ATTEMPT.sub("", text)
         quoted = extract(text)
         words = [word for word in _words(text) if word.lower() not in _FILLER]
         if not words:
@@ -208,8 +215,8 @@ class Demonstrations:
                     continue
                 values = stand_in
             overlap = len(found.nouns & noun_stems)
-            if noun_stems and not overlap:
-                continue
+            if noun_stems and not overlap and (found.nouns or not noun_stems & found.words):
+                continue  # a title with no noun ("Signing in") is matched by what its steps talk about
             if values and not found.data:
                 continue  # values to type, but the scenario types nothing
             if best is None or overlap > best[0][0]:
@@ -234,10 +241,11 @@ def _replace(text: str | None, old: str, new: str) -> str | None:
     return text.replace(old, new) if text is not None and old else text
 
 
-def substituted(found: Demonstration, values: tuple[str, ...]) -> list[tuple[Step, str]]:
+def substituted(found: Demonstration, values: tuple[str, ...], *, setup: bool = True) -> list[tuple[Step, str]]:
     """The demonstrated steps with the Given's values in place of the scenario's (repeated per value
     when the scenario shows one and the Given names several), each with its new text; first the
-    page the scenario starts on ("I am on the sign-in page"), which its steps need."""
+    page the scenario starts on ("I am on the sign-in page"), which its steps need (not with
+    `setup` False: a When's scenario has arranged its page)."""
     if not values or not found.data:
         rounds: list[dict[str, str]] = [{}]
     elif len(found.data) == len(values):
@@ -246,7 +254,7 @@ def substituted(found: Demonstration, values: tuple[str, ...]) -> list[tuple[Ste
         rounds = [{found.data[0]: value} for value in values]
     else:
         rounds = [dict(zip(found.data, values, strict=False))]
-    made: list[tuple[Step, str]] = [(step, step.text) for step in found.setup]
+    made: list[tuple[Step, str]] = [(step, step.text) for step in found.setup] if setup else []
     for mapping in rounds:
         for step in found.steps:
             update: dict[str, object] = {}

@@ -32,7 +32,7 @@ from specwalk.models.scenario import (
     Step,
     Unplanned,
 )
-from specwalk.plan.demonstrated import Demonstrations, definition_hint, substituted
+from specwalk.plan.demonstrated import ATTEMPT, Demonstrations, definition_hint, substituted
 from specwalk.plan.document import Document, Item, MdScenario, Section, read_markdown, slugify
 from specwalk.plan.gherkin_reader import RawScenario, RawStep, read_gherkin
 from specwalk.plan.library import BodyLine, Definition, StepLibrary, define
@@ -142,7 +142,8 @@ class _Run:
         only_states = parsed.failure is None and all(
             spec["kind"] == "state" for clause in parsed.clauses for spec in clause.steps
         )
-        if keyword_type == "given" and depth == 0 and (parsed.failure is not None or only_states):
+        attempt = keyword_type == "when" and ATTEMPT.match(text) is not None and parsed.failure is not None
+        if (keyword_type == "given" or attempt) and depth == 0 and (parsed.failure is not None or only_states):
             learned = self.learned_steps(text, line, keyword, keyword_type)
             if learned:
                 return learned, None, line
@@ -188,7 +189,7 @@ class _Run:
             return []
         demonstration, values = found
         learned: list[Pending] = []
-        for step, step_text in substituted(demonstration, values):
+        for step, step_text in substituted(demonstration, values, setup=keyword_type == "given"):
             spec = step.model_dump(exclude_none=True, exclude=set(_META_FIELDS))
             meta = {
                 "text": step_text,

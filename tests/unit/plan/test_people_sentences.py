@@ -299,3 +299,18 @@ def test_a_named_person_of_the_test_data_is_signed_in_with_their_own_values() ->
     assert [getattr(step, "value", None) for step in reading.preconditions[1:3]] == ["carol@example.com", "carolina-7"]
     assert reading.preconditions[1].text == 'I enter "carol@example.com" as my email'
     assert [step.kind for step in visiting.preconditions] == ["state"]  # Dave is not in the test data
+
+
+def test_a_when_that_tries_what_a_scenario_shows_is_planned_from_it_with_its_own_values() -> None:
+    text = (
+        '## Accounts\n\n**Scenario: Signing in**\n\n- Given I am on the "/login" page\n'
+        '- When I enter "alice@example.com" as my email and "secret-1" as my password and press "Sign in"\n'
+        '- Then I should see "Welcome"\n\n'
+        '**Scenario: Wrong password**\n\n- Given I am on the "/login" page\n'
+        '- When I try to sign in as "alice@example.com" with the password "nope"\n'
+        '- Then I should see "Email or password is invalid"\n'
+    )
+    wrong = plan_text(text).requirements[-1].scenarios[0]
+    assert [(step.keyword_type, step.learned_from) for step in wrong.steps[:3]] == [("when", "Signing in")] * 3
+    assert [getattr(step, "value", None) for step in wrong.steps[:3]] == ["alice@example.com", "nope", None]
+    assert wrong.complete
