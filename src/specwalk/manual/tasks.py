@@ -51,6 +51,7 @@ ERROR_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bmust\b",
         r"\bdoes not exist\b",
         r"\bno such\b",
+        r"\brefuse",
     ),
     "zh": (
         "无效",

@@ -150,6 +150,7 @@ def test_outcomes_are_pictured_only_for_the_scenarios_that_will_be_notes(plan: o
                 "Password must be at least 8 characters",
                 "The page does not exist",
                 "No such page",
+                "An empty comment is refused",
             ],
             strict=True,
         )
