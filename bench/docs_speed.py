@@ -5,9 +5,10 @@ Prints, per example: pictures taken, seconds per picture (the screenshot call: f
 capture), seconds per step of verifying with pictures (each scenario runs once, the camera
 watching), and the total with and without starting the app, also per step: the target is under
 1 s per step excluding app start. Then, per language, what the manual is made of (chapters, tasks,
-"If ..." notes, outline tables) and any heading that reads like a test step (a Gherkin keyword, a
-row number, a list of steps): there should be none. Output goes to a temporary directory, not the
-example.
+"If ..." notes, outline tables) and any place that reads like a test log (a heading with a Gherkin
+keyword, a row number or a list of steps; a note outside its task; outline rows that are not one
+table; an error case told as a task of its own): there should be none. Output goes to a temporary
+directory, not the example.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from specwalk.config import load_config  # noqa: E402
-from specwalk.emit.manual_check import heading_problems, load_manifest  # noqa: E402
+from specwalk.emit.manual_check import load_manifest, structure_problems  # noqa: E402
 from specwalk.pipeline import MANUAL_LANGUAGES, build_manual  # noqa: E402
 
 EXAMPLES = ("tasks-react", "shop-vue", "notes-html", "blog-vue")
@@ -66,8 +67,7 @@ def main() -> int:
             print(f"  phases: {phases}")
             for language, files in result.files.items():
                 document = load_manifest(files.directory)
-                pages = sorted(files.directory.glob("*.md"))
-                problems = [p for page in pages for p in heading_problems(page.read_text(encoding="utf-8"))]
+                problems = structure_problems(files.directory)
                 if document is None:
                     continue
                 tasks = [task for feature in document.features for task in feature.tasks]
@@ -75,7 +75,7 @@ def main() -> int:
                 tables = sum(bool(task.table) + sum(bool(note.table) for note in task.notes) for task in tasks)
                 print(
                     f"  {language}: {len(document.features)} chapters, {len(tasks)} tasks, {notes} notes, "
-                    f"{tables} outline tables, {len(problems)} headings that read like test steps"
+                    f"{tables} outline tables, {len(problems)} places that read like a test log"
                 )
                 for problem in problems:
                     print(f"    {problem}")

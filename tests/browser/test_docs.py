@@ -10,6 +10,7 @@ taken while each scenario is verified (it runs once), by one browser or several 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
@@ -21,11 +22,11 @@ from playwright.sync_api import sync_playwright
 from specwalk.browser.discovery import BrowserInfo
 from specwalk.browser.install import cjk_font_available
 from specwalk.cli import main
-from specwalk.emit.manual_check import heading_problems
+from specwalk.emit.manual_check import structure_problems
 from specwalk.errors import ExitCode
 from specwalk.models.manual import Box, ManualDocument
 
-from ..conftest import EXAMPLES, REPO
+from ..conftest import EXAMPLE_NAMES, EXAMPLES, REPO
 from .conftest import APPS
 
 FIXTURE = REPO / "tests" / "fixtures" / "generate" / "groceries"
@@ -244,9 +245,50 @@ def test_an_example_app_has_every_scenario_and_its_dates_masked(tmp_path: Path) 
     planned = sum(len(requirement["scenarios"]) for requirement in plan["requirements"])
     told = [identifier for feature in doc.features for task in feature.tasks for identifier in task.scenario_ids]
     assert planned > 10 and len(told) == len(set(told)) == planned
-    for page in (project / "docs" / "manual" / "en").glob("*.md"):
-        assert heading_problems(page.read_text(encoding="utf-8")) == [], page.name
+    # Tasks, not a test log: headings without steps or keywords, error cases as notes under their
+    # task, the search outline's rows as one table.
+    assert structure_problems(project / "docs" / "manual" / "en") == []
+    tasks = [task for feature in doc.features for task in feature.tasks]
+    assert sum(len(task.notes) for task in tasks) >= 5
+    assert sum(bool(note.table) for task in tasks for note in task.notes) + sum(bool(t.table) for t in tasks) == 1
     shots = [step.shot for f in doc.features for s in f.scenarios for step in s.steps if step.shot is not None]
     assert len(shots) > 20
     assert all(shot.overlay.overlaps(shot.target) for shot in shots if shot.target and shot.overlay)
     assert sum(shot.masked for shot in shots) > 0
+
+
+# Every example's manual takes one to four minutes (its dev server, 20-40 scenarios in two
+# languages): too slow for CI, where notes-html (above) stands for them. `bench/docs_speed.py`
+# prints the same check for all four; this runs it as a test on demand.
+EVERY_EXAMPLE = os.environ.get("SPECWALK_DOCS_EXAMPLES") == "1"
+BLOG_VUE = pytest.mark.xfail(
+    reason="blog-vue's requirements are plain prose: without a model no scenario plans and verifies", strict=True
+)
+
+
+@pytest.mark.skipif(not EVERY_EXAMPLE, reason="minutes per example: set SPECWALK_DOCS_EXAMPLES=1")
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=BLOG_VUE) if n == "blog-vue" else n for n in EXAMPLE_NAMES if n != "notes-html"]
+)
+def test_every_examples_manual_reads_as_tasks(
+    name: str, tmp_path: Path, browser: BrowserInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In both languages: chapters of tasks, no heading with steps or keywords, error cases as notes
+    under their task, an outline's rows as one table."""
+    modules = EXAMPLES / name / "node_modules"
+    if not modules.is_dir():
+        pytest.fail(f"examples/{name}/node_modules is missing: run `make node`")
+    project = tmp_path / name
+    shutil.copytree(
+        EXAMPLES / name, project, ignore=shutil.ignore_patterns("node_modules", ".specwalk", "docs", "e2e-generated")
+    )
+    (project / "node_modules").symlink_to(modules)
+    monkeypatch.setenv("SPECWALK_BROWSER", str(browser.path))
+    main(["docs", "-c", str(project / "specwalk.toml"), "--lang", "all", "--quiet"])
+    for language in ("en", "zh"):
+        doc = document(project, language)
+        tasks = [task for feature in doc.features for task in feature.tasks]
+        assert len(doc.features) >= 3 and len(tasks) >= 10, (language, doc.omitted)
+        assert sum(len(task.notes) for task in tasks) >= 3
+        assert structure_problems(project / "docs" / "manual" / language) == []

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from specwalk.browser.discovery import BrowserInfo
 from specwalk.cli import main
-from specwalk.emit.manual_check import heading_problems
+from specwalk.emit.manual_check import heading_problems, structure_problems
 from specwalk.errors import ExitCode
 from specwalk.models.manual import ManualDocument, Shot
 
@@ -46,8 +46,7 @@ def test_tasks_not_test_steps_errors_as_notes_and_the_outline_as_one_table(pocke
     directory = manual(pocket)
     pages = {path.name: path.read_text(encoding="utf-8") for path in directory.glob("*.md")}
     assert "# Pocket Money user manual" in pages["index.md"]  # the manifest's name, not the folder's
-    for text in pages.values():
-        assert heading_problems(text) == []
+    assert structure_problems(directory) == []
     signing_in = pages["signing-in.md"]
     assert re.findall(r"^## .*", signing_in, re.MULTILINE) == ["## Sign in"]  # "Successful sign in", one task
     # The refused sign-ins are one note with one table: a row each, no procedure of their own.

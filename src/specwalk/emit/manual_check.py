@@ -22,11 +22,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from specwalk.emit.manual_md import feature_file
+from specwalk.emit.manual_md import feature_file, inline
 from specwalk.emit.manual_tasks import document_titles, note_paragraphs
 from specwalk.emit.manual_text import Lang, plain, sentence_tokens
 from specwalk.errors import UsageError
-from specwalk.models.manual import ManualDocument, ManualStep
+from specwalk.manual.tasks import shows_error
+from specwalk.models.manual import ManualDocument, ManualScenario, ManualStep, ManualTask
 
 MANIFEST = "manual.json"
 VISIBLE = 32  # a channel difference a reader can see; antialiasing noise stays below it
@@ -281,3 +282,75 @@ def heading_problems(markdown: str) -> list[str]:
         if len(_STEP_VERBS.findall(re.sub(r"“[^”]*”", "", heading))) > 1:
             problems.append(f"{heading!r}: a list of steps")
     return problems
+
+
+def structure_problems(directory: Path) -> list[str]:
+    """What in the manual written to `directory` (its manifest and Markdown pages) reads like a
+    test log rather than tasks: a heading with a step list or a Gherkin keyword, a task section
+    with more than one heading, a note that is not in its task's section, an outline whose rows
+    are not one table in their task, an error scenario told as a task of its own although a task
+    of its chapter starts the same way (it belongs under that task, as a note)."""
+    document = load_manifest(directory)
+    if document is None:
+        return [f"{directory}: no manual.json this version can read"]
+    lang: Lang = "zh" if document.language == "zh" else "en"
+    problems = [
+        f"{page.name}: {problem}"
+        for page in sorted(directory.glob("*.md"))
+        for problem in heading_problems(page.read_text(encoding="utf-8"))
+    ]
+    titles = document_titles(document, lang)
+    links = {
+        task.anchor: (plain(titles[task.anchor]), f"{feature_file(feature)}#{task.anchor}")
+        for feature in document.features
+        for task in feature.tasks
+    }
+    tabled = {row: task.anchor for f in document.features for task in f.tasks for row in _table_rows(task)}
+    for feature in document.features:
+        try:
+            page = (directory / feature_file(feature)).read_text(encoding="utf-8")
+        except OSError:
+            problems.append(f"{feature_file(feature)}: missing")
+            continue
+        firsts = {_first_action(task.procedure): task.anchor for task in feature.tasks if not _is_error(task.procedure)}
+        for task in feature.tasks:
+            where = f"{feature_file(feature)}#{task.anchor}"
+            section = _section(page, task.anchor)
+            headings = [line for line in section.splitlines() if line.startswith("#")]
+            if len(headings) != 1:
+                problems.append(f"{where}: {len(headings)} headings in one task")
+            for note in task.notes:
+                if "> " + inline(note_paragraphs(note, lang)[0], links) not in section:
+                    problems.append(f"{where}: the note on {note.scenario.name!r} is not under its task")
+            tables = [table for table in (task.table, *(note.table for note in task.notes)) if table is not None]
+            rows = [line for line in section.splitlines() if re.match(r"(?:> )?\| ", line)]
+            if len(rows) != sum(len(table.rows) + 2 for table in tables):  # a header and a rule each, then rows
+                problems.append(f"{where}: {len(rows)} table lines for {len(tables)} outline table(s)")
+            if tabled.get(task.procedure.scenario_id, task.anchor) != task.anchor:
+                problems.append(f"{where}: an outline row is a task of its own")
+            first = _first_action(task.procedure)
+            if _is_error(task.procedure) and first is not None and firsts.get(first, task.anchor) != task.anchor:
+                problems.append(f"{where}: an error scenario is a task, not a note under {firsts[first]}")
+    return problems
+
+
+def _table_rows(task: ManualTask) -> list[str]:
+    tables = [table for table in (task.table, *(note.table for note in task.notes)) if table is not None]
+    return [row for table in tables for row in table.scenario_ids]
+
+
+def _section(page: str, anchor: str) -> str:
+    start = page.find(f'<a id="{anchor}"></a>')
+    if start < 0:
+        return ""
+    end = page.find('<a id="', start + 1)
+    return page[start : end if end > 0 else len(page)]
+
+
+def _first_action(scenario: ManualScenario) -> tuple[str, str | None, str | None] | None:
+    step = next((step for step in scenario.steps if step.sentence.kind not in ("open", "wait")), None)
+    return None if step is None else (step.sentence.kind, step.sentence.name, step.sentence.scope)
+
+
+def _is_error(scenario: ManualScenario) -> bool:
+    return shows_error(scenario.name) or any(shows_error(step.text) for step in scenario.steps)
