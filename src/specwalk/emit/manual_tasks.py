@@ -87,7 +87,8 @@ TITLES: dict[Lang, dict[str, str]] = {
         "go_to": "Go to {name}",
         "show": "Show {name}",
         "open_page": "Open {name}",
-        "view_path": "View {path}",
+        "view_path": "Open {path}",
+        "start_page": "Open the start page",
         "verb_scope": "{verb} {scope}",
         "new": "Create a new {name}",
     },
@@ -98,7 +99,8 @@ TITLES: dict[Lang, dict[str, str]] = {
         "go_to": "前往{name}",
         "show": "查看{name}",
         "open_page": "打开{name}",
-        "view_path": "查看 {path}",
+        "view_path": "打开 {path}",
+        "start_page": "打开首页",
         "verb_scope": "{verb}{scope}",
         "new": "新建{name}",
     },
@@ -174,7 +176,10 @@ def derived_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature |
         opened = next((s for s in reversed(everything) if s.kind == "open"), None)
         if opened is not None and opened.name:
             return fill(table["open_page"], name=[("ui", opened.name)])
-        return fill(table["view_path"], path=[("code", opened.value or "/" if opened else "/")])
+        path = (opened.value if opened else None) or "/"
+        if path == "/":
+            return fill(table["start_page"])
+        return fill(table["view_path"], path=[("code", path)])
     commits = [sentence for sentence in acts if sentence.kind in _COMMITS]
     commit = commits[-1] if commits else acts[-1]
     inputs = [sentence for sentence in acts[: acts.index(commit)] if sentence.kind in _INPUTS and sentence.name]
