@@ -65,6 +65,8 @@ ActionType = Literal[
     "reset_storage",  # start from empty storage ("localStorage is empty"): clear it and reload
     "accept_dialog",  # answer the next browser dialog (alert / confirm / prompt: `value`) with OK
     "dismiss_dialog",  # answer the next browser dialog with Cancel
+    "right_click",  # open `target`'s context menu (the secondary mouse button)
+    "submit",  # submit the form `target` (or the form of the field `target`), as Enter in it would
 ]
 
 ExpectationType = Literal[
@@ -89,6 +91,8 @@ ExpectationType = Literal[
     "attribute",  # the element's attribute `key` equals `value` (contains with `match="contains"`)
     "dialog_text",  # the last browser dialog (alert / confirm / prompt) said `value`
     "focused_text",  # reserved
+    "media",  # the <audio> / <video> `target`'s property `key` (paused, muted, ended, volume,
+    #           currentTime, playbackRate) is `value` ("true" / "false" or a number)
 ]
 UrlMatch = Literal["equals", "contains", "starts_with", "ends_with"]
 RefKind = Literal["testid", "id", "class", "name", "css", "text"]
@@ -152,7 +156,10 @@ class ExpectationStep(_StepBase):
     negated: bool = False
     position: Position | None = None  # "at the end of the list" → last
     match: UrlMatch | None = None  # url / text / attribute: how `value` compares (None: the type's own)
-    key: str | None = None  # attribute: its name
+    key: str | None = None  # attribute: its name; media: the property
+    # Every element `target` names satisfies the check, and there is at least one ("all checkboxes
+    # are checked", "each key has the class "key""); with `negated`, none does ("no seat is selected").
+    every: bool = False
 
 
 class StateStep(_StepBase):

@@ -409,7 +409,9 @@ _GERUNDS = re.compile(
 # What a page holds but never shows as an element: a check on it is not a check of the UI.
 _NOT_ON_SCREEN = re.compile(
     r"\b(?:audio|sound|speech|voice|playback volume|audio level|current time|playback speed|playback rate of the "
-    r"video|local ?storage|session ?storage|cookies?|clipboard|console|server|api|database|network|backend)\b",
+    r"video|local ?storage|session ?storage|cookies?|clipboard|console|server|api|database|network|backend)\b"
+    # a property of a media element ("the video's volume"), not an element on the page
+    r"|\b(?:video|audio)(?:'s|’s)\s",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from specwalk.plan import chinese, english
 from specwalk.plan.chinese_elements import chinese_element
 from specwalk.plan.elements import Ref, english_element, extract_refs, restore_refs
+from specwalk.plan.english_more import quantified
 from specwalk.plan.grammar import ElementParser, Rule, StepSpec, apply, fill_from_groups
 from specwalk.plan.quotes import PLACEHOLDER, extract, restore
 from specwalk.plan.suggest import family, suggest
@@ -173,6 +174,8 @@ def _clause_steps(
                 fill_from_groups(match, values, scope)
                 steps = [{**scope, **step} if "scope" not in step else step for step in inner]
                 break
+    if steps is None and not zh:
+        steps = quantified(normalized, lambda rest: _clause_steps(rest, values, keyword_type, zh, False, refs))
     if steps is None and keyword_type == "given" and states:
         steps = _state(normalized, values, zh)
     return tuple(steps) if steps else None

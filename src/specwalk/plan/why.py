@@ -46,11 +46,9 @@ WHY: tuple[tuple[re.Pattern[str], str], ...] = (
         "or the list has N items)",
     ),
     (
-        re.compile(
-            r"\bright-?click|\bsubmits? the form\b|\bresiz(?:e|es|ing) the (?:browser )?window\b|\bscroll", re.I
-        ),
-        "is an action the step language has no step for (right-click, submitting a form without its button, "
-        "resizing or scrolling the window); write the click or key press that does it",
+        re.compile(r"\bresiz(?:e|es|ing) the (?:browser )?window\b|\bscroll", re.I),
+        "is an action the step language has no step for (resizing or scrolling the window); write the click or "
+        "key press that does it",
     ),
     (
         re.compile(r"\b(?:column|cell)\b|\brow (?:is|should be) (?:placed|the first|after|before|between)\b", re.I),

@@ -39,7 +39,7 @@ def test_a_line_about_clicking_is_offered_a_click() -> None:
 
 
 def test_nothing_close_gives_no_suggestion_rather_than_a_wrong_one() -> None:
-    assert suggestion("the audio should play", "then") is None
+    assert suggestion("the audio should fade out slowly", "then") is None
     assert suggestion('go to page "2" of the feed', "when") != "I go back"
 
 

@@ -12,7 +12,7 @@ SAMPLES = [
     "the browser's local storage should contain the draft",
     "a drag event should be initiated",
     "no new entry is added to the history",
-    "the user right-clicks on the card",
+    "the user resizes the browser window to a phone size",
     "the price appears in the second column",
     "every card should have a shadow",
     "the user picks an option from the menu somewhere",
