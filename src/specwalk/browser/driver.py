@@ -64,6 +64,13 @@ ActionName = str  # click, dblclick, fill, clear, press, select, check, uncheck,
 CheckName = str
 
 
+def property_value(value: str | None) -> bool | float:
+    """A property check's expected value: "true" / "false", else a number ("0.5", "20")."""
+    if value in ("true", "false"):
+        return value == "true"
+    return float(value or 0)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """The result of one action or check: expected failures are values, not exceptions."""

@@ -195,3 +195,13 @@ CAPTURE_JS = r"""async (el, o) => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   return {clip, target, overlay, badge, masked, name: nameOf(el), scale: window.devicePixelRatio};
 }"""
+
+
+# Submits the form an element is (or is a field of), as pressing Enter in it or its submit button
+# would: requestSubmit() runs the form's validation and its submit handlers. No form is an error,
+# never a silent success.
+SUBMIT_JS = (
+    "(element) => { const form = element instanceof HTMLFormElement ? element : element.form; "
+    "if (!form) throw new Error('no form to submit: the element is not a form or a field of one'); "
+    "form.requestSubmit(); }"
+)

@@ -27,9 +27,10 @@ from specwalk.browser.driver import (
     locator_with_unique,
     new_unique,
     outcome_without_unique,
+    property_value,
     with_unique,
 )
-from specwalk.browser.page_scripts import CAPTURE_JS, STILL_INIT, STILL_STYLE
+from specwalk.browser.page_scripts import CAPTURE_JS, STILL_INIT, STILL_STYLE, SUBMIT_JS
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 from specwalk.models.patterns import text_pattern, url_pattern
@@ -529,6 +530,8 @@ class PageDriver:
             "upload": lambda: target.set_input_files(value or [], timeout=wait),
             "focus": lambda: target.focus(timeout=wait),
             "type": lambda: target.press_sequentially(value or "", timeout=wait),
+            "right_click": lambda: target.click(button="right", timeout=wait),
+            "submit": lambda: target.evaluate(SUBMIT_JS, timeout=wait),
         }
         if action not in operations:
             raise ValueError(f"unknown action {action!r}")
@@ -753,8 +756,8 @@ def _matched_check(name: str, value: str | None, key: str | None, match: OpMatch
         if match in (None, "equals"):
             return "to_have_attribute", (key or "", value or "")
         return "to_have_attribute", (key or "", re.compile(text_pattern(value or "", match)))
-    if name == "property":  # a DOM property that is true or false: video.paused
-        return "to_have_js_property", (key or "", value == "true")
+    if name == "property":  # a DOM property: true / false (video.paused) or a number (video.volume)
+        return "to_have_js_property", (key or "", property_value(value))
     if name in ("text", "value") and match not in (None, "equals"):
         if name == "text" and match == "contains":
             return "to_contain_text", (value or "",)

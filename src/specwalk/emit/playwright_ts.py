@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS
+from specwalk.browser.driver import property_value
+from specwalk.browser.page_scripts import SUBMIT_JS
 from specwalk.emit.layout import (
     GENERATED_MARKER,
     PlannedTest,
@@ -27,6 +29,11 @@ from specwalk.emit.locators import TS_UNIQUE, UNIQUE, to_typescript, ts_string, 
 from specwalk.models.patterns import text_pattern, url_pattern
 from specwalk.models.report import Operation, RunReport, ScenarioResult, StepResult
 
+# The same script the driver runs, typed for TypeScript (the element may be a form or a field).
+SUBMIT_TS = SUBMIT_JS.replace("(element) =>", "(element: HTMLElement) =>").replace(
+    "element.form", "(element as HTMLInputElement).form"
+)
+
 CONFIG_FILE = "playwright.config.ts"
 SETUP_FILE = "auth.setup.ts"
 FIXTURES_FILE = "fixtures.ts"
@@ -39,6 +46,7 @@ _ACTS = {
     "uncheck": "uncheck()",
     "hover": "hover()",
     "focus": "focus()",
+    "right_click": "click({ button: 'right' })",
 }
 _CHECKS = {
     "visible": "toBeVisible",
@@ -143,6 +151,8 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.press({ts_string(op.value or 'Enter')})"
     if op.name == "type":  # key by key, as a user types (a number field ignores letters)
         return f"{target}.pressSequentially({ts_string(op.value or '')})"
+    if op.name == "submit":  # the form, as Enter in it would (requestSubmit: validation and handlers run)
+        return f"{target}.evaluate({SUBMIT_TS})"
     if op.name == "select":
         option = f"{{ label: {ts_text(op.value)} }}" if op.value else "{ index: 0 }"
         return f"{target}.selectOption({option})"
@@ -173,11 +183,10 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(ts_text(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_typescript(op.locator, page)}){negation}.toContainText([{texts}])"
-    if op.name == "property":  # a DOM property that is true or false: video.paused
-        flag = "true" if op.value == "true" else "false"
-        return (
-            f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty({ts_string(op.key or '')}, {flag})"
-        )
+    if op.name == "property":  # a DOM property: true / false (video.paused) or a number (video.volume)
+        expected = op.value if op.value in ("true", "false") else f"{property_value(op.value):g}"
+        target = to_typescript(op.locator, page)
+        return f"expect({target}){negation}.toHaveJSProperty({ts_string(op.key or '')}, {expected})"
     if op.name == "selected":  # an <option>: the one its select shows
         return f"expect({to_typescript(op.locator, page)}){negation}.toHaveJSProperty('selected', true)"
     if op.name == "attribute":

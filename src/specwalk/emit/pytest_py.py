@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable
 
 from specwalk.browser.discovery import CHROMIUM_FLAGS
+from specwalk.browser.driver import property_value
+from specwalk.browser.page_scripts import SUBMIT_JS
 from specwalk.emit.layout import (
     GENERATED_MARKER,
     SpecFile,
@@ -36,6 +38,7 @@ _ACTS = {
     "uncheck": "uncheck()",
     "hover": "hover()",
     "focus": "focus()",
+    "right_click": 'click(button="right")',
 }
 _CHECKS = {
     "visible": "to_be_visible",
@@ -119,6 +122,8 @@ def _act(op: Operation, page: str) -> str:
         return f"{target}.press({py_string(op.value or 'Enter')})"
     if op.name == "type":  # key by key, as a user types (a number field ignores letters)
         return f"{target}.press_sequentially({py_string(op.value or '')})"
+    if op.name == "submit":  # the form, as Enter in it would (requestSubmit: validation and handlers run)
+        return f"{target}.evaluate({py_string(SUBMIT_JS)})"
     if op.name == "select":
         option = f"label={py_text(op.value)}" if op.value else "index=0"
         return f"{target}.select_option({option})"
@@ -151,8 +156,8 @@ def _check(op: Operation, page: str) -> str:
     if op.name == "contains_all":  # items in order, each containing its text
         texts = ", ".join(py_text(text) for text in json.loads(op.value or "[]"))
         return f"expect({to_python(op.locator, page)}).{prefix}to_contain_text([{texts}])"
-    if op.name == "property":  # a DOM property that is true or false: video.paused
-        flag = "True" if op.value == "true" else "False"
+    if op.name == "property":  # a DOM property: true / false (video.paused) or a number (video.volume)
+        flag = {"true": "True", "false": "False"}.get(op.value or "") or f"{property_value(op.value):g}"
         return f"expect({to_python(op.locator, page)}).{prefix}to_have_js_property({py_string(op.key or '')}, {flag})"
     if op.name == "selected":  # an <option>: the one its select shows
         return f'expect({to_python(op.locator, page)}).{prefix}to_have_js_property("selected", True)'

@@ -41,6 +41,8 @@ _ACT_NAMES = {
     "uncheck": "uncheck",
     "hover": "hover",
     "upload": "upload",
+    "right_click": "right_click",
+    "submit": "submit",
 }
 _NAVIGATIONS = frozenset({"goto", "reload", "go_back", "go_forward"})
 _ELEMENT_CHECKS = {

@@ -350,6 +350,12 @@ class StepKinds:
     ) -> Handled | None:
         """Operations for class, state, attribute, dialog and URL-match checks; None for others."""
         kind = step.expectation
+        if kind == "media" or step.every:
+            from specwalk.verify import more  # it builds on this module's types
+
+            if kind == "media":
+                return more.media(driver, step, find)
+            return more.every(driver, step, self.targets.timeout_ms)
         set_up = self._given_field_state(driver, step, find)
         if set_up is not None:
             return set_up
