@@ -7,7 +7,8 @@ like any other step.
 - media: the <audio> / <video> element the step names has the property (`key`) at `value`:
   paused / muted / ended are true or false, volume / currentTime / playbackRate a number. The
   element must be in the page: an `new Audio()` the script keeps to itself is not grounded (what
-  it plays is not something a test of the page can see).
+  it plays is not something a test of the page can see). An element whose media file does not
+  load (a missing file) is not grounded for playing, ended and time checks, never an app defect.
 - every: all the elements the phrase names pass the check, and there is at least one; negated,
   none of them passes it. Checked as counts over one CSS selector: the matches, and the matches
   that fail (a class they lack, a box not ticked), which must be none.
@@ -30,6 +31,11 @@ from specwalk.verify.steps import Handled, NotGrounded, TargetFinder
 
 _MEDIA_TAGS = frozenset({"audio", "video"})
 MEDIA_KEYS = frozenset({"paused", "muted", "ended", "volume", "currentTime", "playbackRate"})
+# Properties that depend on the media playing: with no loadable source (networkState 3,
+# NETWORK_NO_SOURCE) they say nothing about the app, so the check is not made.
+_PLAYBACK_KEYS = frozenset({"paused", "ended", "currentTime"})
+_NO_SOURCE = "3"
+_NO_SOURCE_WAIT_MS = 1_000
 
 # The elements of a role, as CSS: "all checkboxes", "no radio button".
 _ROLE_CSS = {
@@ -58,6 +64,15 @@ def media(driver: Driver, step: ExpectationStep, find: TargetFinder) -> Handled:
         raise NotGrounded(
             f"'{step.target}' is no <audio> or <video> element of the page (found <{facts.tag if facts else '?'}>); "
             "a sound the script plays without one is not something the page shows",
+            resolution,
+        )
+    if (
+        step.key in _PLAYBACK_KEYS
+        and driver.check("property", locator, _NO_SOURCE, key="networkState", timeout_ms=_NO_SOURCE_WAIT_MS).ok
+    ):
+        raise NotGrounded(
+            f"the <{facts.tag}> element's media file does not load (no source it can play): whether it plays "
+            "cannot be checked here; a missing or unsupported file is the environment's, not the app's doing",
             resolution,
         )
     value = step.value
