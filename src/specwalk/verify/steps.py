@@ -25,6 +25,7 @@ from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Operation, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, Scenario, Step, TargetRef
 from specwalk.models.uimap import UIMap
+from specwalk.verify.antecedents import named_before, with_antecedents
 
 # What makes a container not empty, by its tag: a table's body rows, a list's items.
 _EMPTY_ITEMS = {
@@ -188,8 +189,10 @@ class StepKinds:
 
     def begin(self, scenario: Scenario) -> list[Step]:
         """The scenario's steps in the order they run (dialog answers first), remembered so a
-        described target can be one the scenario named exactly before."""
-        self._steps = answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
+        described target can be one the scenario named exactly before, and a check that names no
+        element is about the one an earlier check of the same property was about."""
+        ordered = answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
+        self._steps = with_antecedents(ordered)
         self._offpage = set()
         return self._steps
 
@@ -230,21 +233,6 @@ class StepKinds:
             return _no_items(driver, operation)
         return shown_value(driver, operation)
 
-    def _named_before(self, step: ActionStep | ExpectationStep) -> tuple[TargetRef, str] | None:
-        """ "the cart display" after "drops it into the cart container with data-testid 'drop-area'":
-        the one exact reference an earlier step gave a phrase with the same words, and that phrase."""
-        words = content_words(step.target or "")
-        position = next((i for i, earlier in enumerate(self._steps) if earlier is step), len(self._steps))
-        found: dict[str, tuple[TargetRef, str]] = {}
-        for earlier in self._steps[:position]:
-            named = [(getattr(earlier, "target", None), getattr(earlier, "target_ref", None))]
-            if isinstance(earlier, ActionStep):
-                named.append((earlier.destination, earlier.destination_ref))
-            for phrase, ref in named:
-                if phrase and ref is not None and words and words <= content_words(phrase):
-                    found[ref.model_dump_json()] = (ref, phrase)
-        return next(iter(found.values())) if len(found) == 1 else None
-
     def written(self, ref: TargetRef) -> str | None:
         """Where a script of the app writes this test id / id / name, when the UI map lacks it."""
         attribute = {"testid": "data-testid", "id": "id", "name": "name"}.get(ref.by)
@@ -278,7 +266,7 @@ class StepKinds:
         many: bool = False,
     ) -> Resolution:
         wanted = wanted_of(step)
-        earlier = self._named_before(step) if step.described and step.target_ref is None else None
+        earlier = named_before(self._steps, step) if step.described and step.target_ref is None else None
         if earlier is not None:
             # The scenario named this element exactly before: the description refers back to it.
             wanted = replace(wanted, ref=earlier[0], described=False)
@@ -547,7 +535,7 @@ class StepKinds:
                 'no aria-* attribute for it; say what shows it (e.g. has the class "…")',
                 resolution,
             )
-        name, negated = chosen.name, step.negated
+        name, negated = chosen.name, step.negated != chosen.inverted
         if name == "disabled" and negated:
             name, negated = "enabled", False
         check = Operation(op="check", name=name, locator=locator, value=chosen.value, key=chosen.key, negated=negated)
