@@ -47,6 +47,29 @@ STATE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "liked": (("liked", "active"), ("aria-pressed",)),
 }
 
+# A state word that is the absence of others: "the seat is available" where the app marks seats
+# "occupied", "deselected" where it marks them "selected". Checked as the first of its opposites
+# the app is known to show, negated. Never also as another positive word: absence is all it says.
+OPPOSITES: dict[str, tuple[str, ...]] = {
+    "available": ("occupied", "unavailable", "booked", "reserved", "taken", "sold", "disabled"),
+    "free": ("occupied", "booked", "reserved", "taken"),
+    "unoccupied": ("occupied",),
+    "enabled": ("disabled",),
+    "unselected": ("selected",),
+    "deselected": ("selected",),
+    "not selected": ("selected",),
+    "unchecked": ("checked",),
+    "incomplete": ("completed", "complete", "done"),
+    "uncompleted": ("completed", "complete", "done"),
+    "not completed": ("completed", "complete", "done"),
+    "pending": ("completed", "complete", "done"),
+    "inactive": ("active",),
+    "closed": ("open",),
+    "collapsed": ("expanded",),
+    "unmuted": ("muted",),
+    "valid": ("invalid",),
+}
+
 # A media element's state is a property of it: word -> (property, value).
 _MEDIA = frozenset({"video", "audio"})
 _MEDIA_STATES: dict[str, tuple[str, str]] = {
@@ -82,6 +105,7 @@ class StateCheck:
     value: str | None
     key: str | None
     why: str
+    inverted: bool = False  # the check shows the word's opposite: it holds when this check fails
 
 
 def choose_state_check(
@@ -101,9 +125,45 @@ def choose_state_check(
     `own_classes`: classes its class binding in the source can give it; `live_classes` /
     `live_attributes`: what it has now (after the step's actions: a positive state it already
     shows picks among known classes); `map_attributes`: attribute names the UI map records on it;
-    `source_classes`: every class the app's source uses, with where.
+    `source_classes`: every class the app's source uses, with where. A word the app has no way
+    to show that is the absence of one it shows ("available": not "occupied") is that one, inverted.
     """
     wanted = state_word(word)
+    found = _direct(
+        wanted, tag, input_type, own_classes, live_classes, live_attributes, map_attributes, source_classes, negated
+    )
+    if found is not None:
+        return found
+    for opposite in OPPOSITES.get(wanted, ()):
+        found = _direct(
+            opposite,
+            tag,
+            input_type,
+            own_classes,
+            live_classes,
+            live_attributes,
+            map_attributes,
+            source_classes,
+            not negated,
+        )
+        if found is not None:
+            why = f"'{wanted}' is not '{opposite}': {found.why}"
+            return StateCheck(found.name, found.value, found.key, why, inverted=True)
+    return None
+
+
+def _direct(
+    wanted: str,
+    tag: str,
+    input_type: str,
+    own_classes: frozenset[str],
+    live_classes: frozenset[str],
+    live_attributes: dict[str, str],
+    map_attributes: frozenset[str],
+    source_classes: dict[str, str],
+    negated: bool,
+) -> StateCheck | None:
+    """The check that shows `wanted` itself, or None."""
     kind = input_type if tag == "input" else tag
     for words, kinds, check in _NATIVE:
         if wanted in words and kind in kinds:

@@ -9,7 +9,7 @@ import pytest
 
 from specwalk.emit.locators import to_python, to_typescript
 from specwalk.ground.refs import ref_elements, ref_locator
-from specwalk.ground.states import STATE_WORDS, choose_state_check
+from specwalk.ground.states import OPPOSITES, STATE_WORDS, choose_state_check
 from specwalk.ground.targets import content_words, role_noun
 from specwalk.index.source_scan import class_names, class_names_in_binding, written_values
 from specwalk.models.locator import Locator, LocatorPart
@@ -159,6 +159,58 @@ def test_native_states_come_first_and_unknown_states_are_not_guessed() -> None:
     # A word nobody wrote as a class, on an element with no aria state: no check, not a guess.
     assert _choose("available", source_classes=known) is None
     assert _choose("occupied", source_classes={"occupied": "index.html:29"}) == ("class", "occupied", None)
+
+
+@pytest.mark.parametrize("word", sorted(OPPOSITES))
+def test_a_state_that_is_the_absence_of_another_is_that_one_inverted(word: str) -> None:
+    opposite = OPPOSITES[word][0]
+    shown = STATE_WORDS.get(opposite, ((opposite,), ()))[0][0]
+    chosen = choose_state_check(
+        word,
+        tag="div",
+        input_type="",
+        own_classes=frozenset(),
+        live_classes=frozenset(),
+        live_attributes={},
+        map_attributes=frozenset(),
+        source_classes={shown: "style.css:9"},
+        negated=False,
+    )
+    assert chosen is not None and (chosen.name, chosen.value, chosen.inverted) == ("class", shown, True)
+    assert f"'{word}' is not '{opposite}'" in chosen.why
+    # the word's own class, when the app writes one, is the word itself
+    own = _choose(word, source_classes={shown: "style.css:9", word: "style.css:2"}) if " " not in word else None
+    assert own in (None, ("class", word, None))
+
+
+def test_available_is_not_occupied_where_the_app_marks_seats_occupied() -> None:
+    seats = {"occupied": "index.html:29", "selected": "index.html:25"}
+    assert _choose("available", source_classes=seats) == ("class", "occupied", None)
+    chosen = choose_state_check(
+        "available",
+        tag="div",
+        input_type="",
+        own_classes=frozenset({"seat"}),
+        live_classes=frozenset({"seat"}),
+        live_attributes={},
+        map_attributes=frozenset(),
+        source_classes=seats,
+        negated=True,  # "should not be available": it is occupied
+    )
+    assert chosen is not None and chosen.inverted
+    # an enabled button is a native state, inverted: not disabled
+    enabled = choose_state_check(
+        "enabled",
+        tag="button",
+        input_type="",
+        own_classes=frozenset(),
+        live_classes=frozenset(),
+        live_attributes={},
+        map_attributes=frozenset(),
+        source_classes={},
+        negated=False,
+    )
+    assert enabled is not None and (enabled.name, enabled.inverted) == ("disabled", True)
 
 
 @pytest.mark.parametrize(
