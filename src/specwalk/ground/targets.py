@@ -77,6 +77,17 @@ ROLE_NOUNS: dict[str, tuple[str, str]] = {
 }
 # Actions that put a value in a field: their target is a field whatever noun names it.
 _VALUE_ACTIONS = frozenset({"fill", "clear", "type"})
+# Parts of an element people name by their place, not by any word the page shows: "the table
+# body should be empty". The phrase's ending -> the CSS of that part; the page must have one.
+PART_NOUNS: dict[str, str] = {
+    "table body": "table > tbody",
+    "body of the table": "table > tbody",
+    "table header": "table > thead",
+    "table head": "table > thead",
+    "header row": "table > thead > tr",
+    "table footer": "table > tfoot",
+}
+
 # Retrieval scores within this ratio of the best present match are too close to tell apart.
 _CLOSE = 0.75
 
@@ -90,6 +101,12 @@ def role_noun(phrase: str) -> tuple[str, str] | None:
         if re.search(rf"{boundary}{re.escape(noun)}$", words):
             return ROLE_NOUNS[noun]
     return None
+
+
+def _part_noun(phrase: str) -> str | None:
+    """The CSS of the part a phrase names by its place ("the table body"), or None."""
+    words = " ".join(phrase.lower().split())
+    return next((css for noun, css in PART_NOUNS.items() if words == noun or words.endswith(f" {noun}")), None)
 
 
 # Words that say what kind of thing an element is, not which one: "the cart display", "the drop area".
@@ -341,6 +358,13 @@ class Targets:
                         result.locator = option
                         result.message = f"described: the only {tag or role} on the page"
                         return result
+        part = _part_noun(phrase)
+        if part is not None:
+            for option in self._containers(wanted, Locator(parts=(LocatorPart(kind="css", value=part),))):
+                if driver.count(option) == 1:
+                    result.locator = option
+                    result.message = f"described: the page's only {part.replace(' > ', ' ')}"
+                    return result
         words = content_words(phrase) | {w for w in tokenize(phrase) if w in TAG_WORDS}
         by_words = element_by_words(driver, words) if words else None
         if by_words is not None and not (role and not any(driver.has_role(by_words, r) for r in related_roles(role))):

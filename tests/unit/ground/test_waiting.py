@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from specwalk.browser.fake import FakeApp, FakeDriver, FakeElement
 from specwalk.ground.resolve import Resolver
 from specwalk.ground.retrieve import LexicalRetriever
-from specwalk.ground.targets import Targets, Wanted
+from specwalk.ground.targets import PART_NOUNS, Targets, Wanted
 from specwalk.models.locator import Locator, LocatorPart, role
 
 from ..fakes import BASE_URL, ui_element
@@ -126,3 +128,16 @@ def test_a_described_target_rendered_after_the_data_loads_is_waited_for() -> Non
     gone = page(FakeElement(role="heading", name="Article"), timeout_ms=1_000)
     assert not missing.resolve(gone, Wanted(phrase="comment box", described=True), route="/", must_exist=True).ok
     assert gone.clock_ms == 1_000  # missing means missing for the whole timeout
+
+
+@pytest.mark.parametrize("noun", sorted(PART_NOUNS))
+def test_a_table_part_named_by_its_place_is_the_pages_only_one(noun: str) -> None:
+    css = PART_NOUNS[noun]
+    part = FakeElement(role="rowgroup", css=(css,))
+    targets = Targets(resolver(), [FAVORITE], timeout_ms=1_000)
+    for phrase in (f"the {noun}", f"the timetable {noun}"):
+        found = targets.resolve(page(part), Wanted(phrase=phrase, described=True), route="/", must_exist=True)
+        assert found.locator == Locator(parts=(LocatorPart(kind="css", value=css),)), phrase
+    # two tables: which one's part is not said, so none is picked
+    twice = page(part, FakeElement(role="rowgroup", css=(css,)))
+    assert not targets.resolve(twice, Wanted(phrase=f"the {noun}", described=True), route="/", must_exist=True).ok
