@@ -123,9 +123,13 @@ def pantry_plan() -> Plan:
                     "click",
                     target_ref=_ref("add-button"),
                 ),
+                # The page has no alert element: the script's alert() is the alert.
+                _see(
+                    lines, "Then an alert is displayed", "element_visible", target="alert", role="alert", described=True
+                ),
                 _see(
                     lines,
-                    'Then an alert is displayed with the message "Please enter an item name."',
+                    'And the alert says "Please enter an item name."',
                     "dialog_text",
                     value="Please enter an item name.",
                 ),

@@ -126,6 +126,12 @@ def test_every_step_kind_verifies_on_the_correct_app(verified: dict[str, Scenari
         25,
     )
 
+    # "an alert is displayed" on a page with no alert element: the browser dialog its script opens.
+    alerted = _step(verified["[Error] User adds an item without a name"], "Then an alert is displayed")
+    assert [(op.name, op.value) for op in alerted.operations] == [("dialog", "")]
+    assert "opens a browser dialog (script.js:56)" in alerted.evidence.message
+    assert alerted.sensitivity == "sensitive"
+
     cancelled = verified["[Edge] User cancels the deletion"]
     # The answer is registered before the click that opens the confirmation.
     assert [step.text for step in cancelled.steps[3:5]] == [

@@ -171,6 +171,8 @@ def _check(op: Operation, page: str) -> str:
         if op.match is not None:
             return f"expect({page}){negation}.toHaveURL({js_regex(url_pattern(op.value or '', op.match))})"
         return f"expect({page}){negation}.toHaveURL({url_regex(op.value or '')})"
+    if op.name == "dialog" and not op.value:  # a dialog was shown, whatever it said
+        return f"expect.poll(() => dialogs.messages.length).{'toBe(0)' if op.negated else 'toBeGreaterThan(0)'}"
     if op.name == "dialog":
         pattern = js_regex(text_pattern(op.value or "", op.match or "equals"))
         return f"expect.poll(() => dialogs.messages.at(-1) ?? ''){negation}.toMatch({pattern})"

@@ -138,6 +138,8 @@ def _act(op: Operation, page: str) -> str:
 
 def _check(op: Operation, page: str) -> str:
     prefix = "not_" if op.negated else ""
+    if op.name == "dialog" and not op.value:  # a dialog was shown, whatever it said
+        return f"dialogs.expect_shown({'negated=True' if op.negated else ''})"
     if op.name == "dialog":
         pattern = _regex(text_pattern(op.value or "", op.match or "equals"))
         return f"dialogs.expect_last({pattern}{', negated=True' if op.negated else ''})"
@@ -436,6 +438,15 @@ class Dialogs:
         answer = self.next or (lambda d: d.accept())
         self.next = None
         answer(dialog)
+
+    def expect_shown(self, *, negated: bool = False) -> None:
+        """A dialog was shown (none, when negated), within the expect timeout."""
+        waited = 0
+        while bool(self.messages) == negated:
+            if waited >= self.timeout_ms:
+                raise AssertionError("a dialog was shown" if negated else "no dialog was shown")
+            self.page.wait_for_timeout(50)
+            waited += 50
 
     def expect_last(self, pattern: re.Pattern[str], *, negated: bool = False) -> None:
         """The last dialog's message matches `pattern` (not, when negated), within the expect timeout."""

@@ -281,6 +281,21 @@ def written_values(root: Path, attribute: str) -> list[tuple[re.Pattern[str], st
     return [(re.compile(pattern), where) for pattern, where in found.items()]
 
 
+# A script that opens a browser dialog: alert("…"), window.confirm(…), prompt(…).
+_DIALOG_CALL = re.compile(r"(?<![\w.$])(?:window\.)?(?:alert|confirm|prompt)\s*\(")
+
+
+def dialog_call(root: Path) -> str | None:
+    """Where ("file:line") the source first opens a browser dialog (alert / confirm / prompt), or None."""
+    for path, text in _sources(root):
+        if path.suffix.lower() in _STYLESHEETS:
+            continue
+        found = _DIALOG_CALL.search(text)
+        if found is not None:
+            return f"{path.relative_to(root).as_posix()}:{_line(text, found.start())}"
+    return None
+
+
 def _sources(root: Path) -> Iterator[tuple[Path, str]]:
     for path in _files(root):
         try:

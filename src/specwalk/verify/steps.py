@@ -183,6 +183,7 @@ class StepKinds:
         self.ui_map = ui_map
         self.targets = Targets(resolver, ui_map.elements, timeout_ms=timeout_ms, written=self.written)
         self._classes: dict[str, str] | None = None
+        self._dialog_call: str | None = None  # where the app's script opens a browser dialog ("": nowhere)
         self._written: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         self._steps: list[Step] = []  # the scenario being run, in the order it runs
         self._offpage: set[str] = set()  # locators this scenario saw hidden by being moved off the page
@@ -397,9 +398,32 @@ class StepKinds:
             return [check], resolution
         if kind == "count" and step.target_ref is not None:
             return self._count(driver, step, route)
+        if kind == "element_visible" and step.role == "alert" and step.target_ref is None:
+            shown = self._browser_alert(driver, step)
+            if shown is not None:
+                return shown
         if kind == "element_visible" and not step.negated and step.described and step.target_ref is None:
             return self._all_visible(driver, step)
         return None
+
+    def _browser_alert(self, driver: Driver, step: ExpectationStep) -> Handled | None:
+        """ "Then an alert is displayed" where the page has no alert element and its script opens a
+        browser dialog (`alert("…")`): a dialog was shown (its message unsaid, any one)."""
+        if step.target and quoted(step.text, step.target):
+            return None
+        driver.wait_for_settle()
+        if driver.count(Locator(parts=(LocatorPart(kind="role", role="alert", value=""),))) > 0:
+            return None  # an element the page shows as an alert: the usual visibility check
+        if self._dialog_call is None:
+            from specwalk.index.source_scan import dialog_call
+
+            root = Path(self.ui_map.root)
+            self._dialog_call = (dialog_call(root) if root.is_dir() else None) or ""
+        if not self._dialog_call:
+            return None
+        check = Operation(op="check", name="dialog", value="", match="contains", negated=step.negated)
+        message = f"no alert element on the page; its script opens a browser dialog ({self._dialog_call})"
+        return [check], Resolution(locator=None, message=message)
 
     def _all_visible(self, driver: Driver, step: ExpectationStep) -> Handled | None:
         """ "the piano keys are visible": a plural description of many elements, all of them shown:

@@ -259,6 +259,16 @@ CASES: list[tuple[Operation, str, str]] = [
         'dialogs.expect_last(re.compile("^Sure\\\\?$"), negated=True)',
     ),
     (
+        Operation(op="check", name="dialog", value="", match="contains"),  # "an alert is displayed"
+        "await expect.poll(() => dialogs.messages.length).toBeGreaterThan(0);",
+        "dialogs.expect_shown()",
+    ),
+    (
+        Operation(op="check", name="dialog", value="", match="contains", negated=True),
+        "await expect.poll(() => dialogs.messages.length).toBe(0);",
+        "dialogs.expect_shown(negated=True)",
+    ),
+    (
         Operation(op="check", name="url", value="#/basket", match="ends_with"),
         "await expect(page).toHaveURL(/#\\/basket$/);",
         'expect(page).to_have_url(re.compile("#\\\\/basket$"))',

@@ -11,7 +11,7 @@ from specwalk.emit.locators import to_python, to_typescript
 from specwalk.ground.refs import ref_elements, ref_locator
 from specwalk.ground.states import OPPOSITES, STATE_WORDS, choose_state_check
 from specwalk.ground.targets import content_words, role_noun
-from specwalk.index.source_scan import class_names, class_names_in_binding, written_values
+from specwalk.index.source_scan import class_names, class_names_in_binding, dialog_call, written_values
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Evidence, Operation, StepResult
 from specwalk.models.scenario import ActionStep, ExpectationStep, SourceRef, TargetRef
@@ -254,6 +254,21 @@ def test_the_source_scan_finds_classes_and_test_ids_scripts_write(tmp_path: Path
     assert class_names_in_binding("done ? 'todo completed' : 'todo'") == {"todo", "completed"}
     assert class_names_in_binding("{ completed: done, 'is-active': on }") == {"completed", "is-active"}
     assert class_names_in_binding("card wide") == {"card", "wide"}
+
+
+@pytest.mark.parametrize(
+    ("script", "where"),
+    [
+        ("if (!name) {\n  alert('Please enter a name');\n}\n", "app.js:2"),
+        ("const ok = window.confirm(`Delete?`);\n", "app.js:1"),
+        ("let n = prompt ('New name');\n", "app.js:1"),
+        ("toast.alert('x'); showAlert('y'); this.confirmed = true;\n", None),  # methods and other names
+        (".alert { color: red }\n", None),
+    ],
+)
+def test_where_the_source_opens_a_browser_dialog(tmp_path: Path, script: str, where: str | None) -> None:
+    (tmp_path / "app.js").write_text(script, encoding="utf-8")
+    assert dialog_call(tmp_path) == where
 
 
 def _act(action: str, line: int) -> ActionStep:
