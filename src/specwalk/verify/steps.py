@@ -198,8 +198,12 @@ class StepKinds:
         return self._steps
 
     def as_done(self, driver: Driver, operation: Operation) -> Operation:
-        """An action as a user does it where Playwright's shortcut refuses: letters "entered" into a
-        number field are typed key by key (the browser drops them), not filled."""
+        """An action as a user does it where Playwright's shortcut differs: letters "entered" into a
+        number field are typed key by key (the browser drops them), not filled; choosing the option
+        a dropdown already shows changes nothing (a browser fires no change event for it, while
+        selectOption does), so it is checked as shown instead."""
+        if operation.name == "select":
+            return _already_chosen(driver, operation) or operation
         if operation.name != "fill" or operation.locator is None or not operation.value:
             return operation
         facts = driver.facts(operation.locator) if driver.count(operation.locator) == 1 else None
@@ -603,6 +607,25 @@ def page_named(driver: Driver, name: str, paths: Sequence[str]) -> str | None:
         if wanted <= shown or (len(paths) <= 1 and wanted & shown):
             return target
     return None
+
+
+def _already_chosen(driver: Driver, operation: Operation) -> Operation | None:
+    """A check that the dropdown shows the option `operation` selects, when it already does."""
+    if operation.locator is None or not operation.value or driver.count(operation.locator) != 1:
+        return None
+    chosen = Locator(parts=(*operation.locator.parts, LocatorPart(kind="css", value="option:checked")))
+    if driver.count(chosen) != 1:
+        return None
+    by_value = Locator(
+        parts=(
+            *operation.locator.parts,
+            LocatorPart(kind="css", value=f"option:checked[value={_css_quote(operation.value)}]"),
+        )
+    )
+    label = " ".join(driver.text_of(chosen).split())
+    if label != " ".join(operation.value.split()) and driver.count(by_value) != 1:
+        return None
+    return Operation(op="check", name="text", locator=chosen, value=label)
 
 
 def _off(driver: Driver, locator: Locator) -> bool:
