@@ -87,7 +87,7 @@ def test_the_chinese_manual_has_no_english_template_text(manual: Path) -> None:
     directory = manual / "docs" / "manual" / "zh"
     pages = {path.name: path.read_text(encoding="utf-8") for path in directory.glob("*.md")}
     assert "1. 在 **New item** 中输入 *Eggs*。" in pages["add-items.md"]
-    assert "   - 结果:可以看到 *3 items*。" in pages["add-items.md"]
+    assert "   - 结果：可以看到 *3 items*。" in pages["add-items.md"]
     user_words = {"Add items", "Remove items", "Driver fixture", "specwalk", "requirements.md"}
     checked = 0
     for text in pages.values():

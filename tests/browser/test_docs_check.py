@@ -150,7 +150,7 @@ POCKET_ZH = {
     "Successful sign in": "成功登录",
     "Sign-in is refused": "登录被拒绝",
     "As a customer, I want to sign in with my email and password, so that only I see my account.": (
-        "作为一名客户,我希望用邮箱和密码登录,以便只有我能看到我的账户。"
+        "作为一名客户，我希望用邮箱和密码登录，以便只有我能看到我的账户。"
     ),
 }
 
@@ -179,6 +179,6 @@ def test_with_a_model_a_chinese_manual_translates_chapter_names_titles_and_stori
     assert "- [登录](signing-in.md)" in index and "  - [登录](signing-in.md#signing-in-1)" in index
     assert "- [昵称](nickname.md)" in index
     page = (directory / "signing-in.md").read_text(encoding="utf-8")
-    assert "# 登录\n\n你可以用邮箱和密码登录,以便只有你能看到你的账户。" in page
+    assert "# 登录\n\n你可以用邮箱和密码登录，以便只有你能看到你的账户。" in page
     assert "2. 在 **Password** 中输入你的密码。" in page
     assert heading_problems(page) == []

@@ -261,7 +261,7 @@ def mark_changed(document: ManualDocument, changes: list[Change]) -> ManualDocum
 _KEYWORD = re.compile(
     r"(?:^|[\s“\"(])(?:Given|When|Then|And|But|Scenario|Feature|Examples)\b|^(?:假如|假设|当|那么|并且|而且|但是|场景|功能)"
 )
-_ROW = re.compile(r"\((?:example|示例)\s*\d+\)", re.IGNORECASE)
+_ROW = re.compile(r"[(（](?:example|示例)\s*\d+[)）]", re.IGNORECASE)
 _STEP_VERBS = re.compile(
     r"\b(?:click|type|tick|untick|choose|press|open|clear|reload|select|fill)\b|点击|输入|勾选|选择|打开|清空|刷新",
     re.IGNORECASE,

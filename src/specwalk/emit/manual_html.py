@@ -154,7 +154,7 @@ def _task(task: ManualTask, title: str, lang: Lang, images: Mapping[str, bytes],
         for step in scenario.steps:
             results = ""
             if step.results:
-                colon = ":" if lang == "zh" else ": "
+                colon = "：" if lang == "zh" else ": "
                 items = "".join(
                     f"<li>{inline(label(lang, 'result'))}{colon}{inline(result_tokens(r, lang))}</li>"
                     for r in step.results

@@ -66,7 +66,7 @@ def _header(lang: Lang) -> list[str]:
 
 
 def _colon(lang: Lang) -> str:
-    return ":" if lang == "zh" else ": "
+    return "：" if lang == "zh" else ": "
 
 
 def _table(table: ManualTable, lang: Lang, indent: str = "") -> list[str]:

@@ -40,13 +40,13 @@ TITLE_NOISE: dict[Lang, tuple[str, ...]] = {
         r"happy path\s*:?\s*",
     ),
     "zh": (
-        r"(?:场景(?:大纲)?|例子)\s*[::]\s*",
+        r"(?:场景(?:大纲)?|例子)\s*[:：]\s*",
         r"(?:假如|假设|假定|当|那么|而且|并且|同时|但是)\s*",
         r"成功(?=\S)",
     ),
 }
 # The "(example 2)" the plan adds to an outline row's name.
-_ROW = re.compile(r"\s*[((](?:example|示例|例)\s*\d+[))]\s*$", re.IGNORECASE)
+_ROW = re.compile(r"\s*[(（](?:example|示例|例)\s*\d+[)）]\s*$", re.IGNORECASE)
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -56,7 +56,7 @@ ACTIONS: dict[Lang, dict[str, str]] = {
     },
     "zh": {
         "open": "打开 {path}。",
-        "open_named": "打开 {name} 页面({path})。",
+        "open_named": "打开 {name} 页面（{path}）。",
         "click": "点击 {name}。",
         "click_next_to": "点击 {scope} 旁边的 {name}。",
         "click_in": "在 {scope} 中点击 {name}。",
@@ -198,20 +198,20 @@ LABELS: dict[Lang, dict[str, str]] = {
         "steps": "操作步骤",
         "seen": "页面显示",
         "result": "结果",
-        "step_alt": "步骤 {count}:",
-        "user_story": "用户故事:",
+        "step_alt": "步骤 {count}：",
+        "user_story": "用户故事：",
         "you_can": "你可以{value}。",
         "you_get": "你可以获得{value}。",
-        "requirement": "需求:",
+        "requirement": "需求：",
         "view_page": "查看 {path}",
         "and": " 和 ",
         "comma": "、",
-        "then": ",然后",
-        "then_comma": ",",
+        "then": "，然后",
+        "then_comma": "，",
         "generated": "本手册由 {name} {value} 根据在运行中的应用里验证通过的需求生成。",
         "back": "返回目录",
         "table": "输入与结果",
-        "empty_cell": "(空)",
+        "empty_cell": "（空）",
         "hidden": "••••",
         "changed": "已更新",
         "changed_title": "此图片与上一版手册相比有变化。",
@@ -236,19 +236,19 @@ NOTES: dict[Lang, dict[str, str]] = {
         "comma": ", ",
     },
     "zh": {
-        "if": "如果你{condition},{results}。",
+        "if": "如果你{condition}，{results}。",
         "if_only": "如果你{condition}。",
-        "after": "在你{action}后,{results}。",
+        "after": "在你{action}后，{results}。",
         "values": "{actions}",
         "instead": "改为{actions}",
         "then": "随后{actions}",
         "first": "先{actions}",
         "open": "{actions}",
         "other": "{actions}",
-        "table": "如果输入其他值,会看到:",
-        "and": ",并",
-        "and_then": ",",
-        "comma": ",",
+        "table": "如果输入其他值，会看到：",
+        "and": "，并",
+        "and_then": "，",
+        "comma": "，",
     },
 }
 
@@ -426,7 +426,7 @@ _STORY_EN = re.compile(
     r"^\s*as an? .+?,\s*i want( to)?\s+(.+?)(?:,?\s*so that\s+(.+?))?\s*\.?\s*$", re.IGNORECASE | re.DOTALL
 )
 _STORY_ZH = re.compile(
-    r"^\s*作为.+?[,,]\s*我(?:希望|想要|想)(.+?)(?:[,,]\s*(?:以便|这样|从而)(.+?))?[。.]?\s*$", re.DOTALL
+    r"^\s*作为.+?[,，]\s*我(?:希望|想要|想)(?:能够|能)?(.+?)(?:[,，]\s*(?:以便|这样|从而)(.+?))?[。.]?\s*$", re.DOTALL
 )
 _PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're"}
 
@@ -451,10 +451,10 @@ def story_intro(story: str | None, lang: Lang) -> list[Token]:
     if lang == "zh" and has_cjk(story):
         match = _STORY_ZH.match(story)
         if match:
-            what = re.sub(r"^[,,\s]+|[,,\s]+$", "", match.group(1).replace("我", "你"))
+            what = re.sub(r"^[,，\s]+|[,，\s]+$", "", match.group(1).replace("我", "你"))
             why = match.group(2)
             reason = re.sub(r"[。.\s]+$", "", why.replace("我", "你")) if why else ""
-            text = what + (f",以便{reason}" if reason else "")
+            text = what + (f"，以便{reason}" if reason else "")
             return label(lang, "you_can", value=[("p", text)])
     # A story in the other language (or another shape) is quoted as written.
     return [*label(lang, "user_story"), ("p", story)]

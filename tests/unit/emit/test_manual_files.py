@@ -41,7 +41,7 @@ def test_chinese_markdown_says_everything_in_chinese_except_the_apps_words() -> 
     files = render_markdown(document("zh"))
     page = files["manage-tasks.md"]
     assert "1. 在 **New task** 中输入 *Buy milk*。" in page
-    assert "   - 结果:*Buy milk* 出现在列表末尾。" in page
+    assert "   - 结果：*Buy milk* 出现在列表末尾。" in page
     template_lines = [
         line
         for text in files.values()

@@ -64,6 +64,8 @@ def test_chinese_templates_have_no_latin_letters_and_the_same_slots(table: dict[
         ("en", "Happy path: checkout", "Checkout"),
         ("en", "Invalid sign-in attempts are rejected (example 2)", "Invalid sign-in attempts are rejected"),
         ("zh", "场景:添加任务", "添加任务"),
+        ("zh", "场景：添加任务", "添加任务"),  # the full-width colon Chinese writers type
+        ("zh", "登录被拒绝（示例 2）", "登录被拒绝"),
         ("zh", "当我添加任务", "我添加任务"),
         ("zh", "成功登录", "登录"),
     ],
@@ -164,7 +166,7 @@ NOTE_SCENARIO = scenario(TITLE)
         (
             ManualNote(scenario=NOTE_SCENARIO, way="values", condition=(TITLE,), results=((None, (see("Required"),)),)),
             ["If you clear **Title**, you see *Required*."],
-            ["如果你清空 **Title**,可以看到 *Required*。"],
+            ["如果你清空 **Title**，可以看到 *Required*。"],
         ),
         (
             ManualNote(
@@ -174,7 +176,7 @@ NOTE_SCENARIO = scenario(TITLE)
                 results=((None, (see("Wrong password"),)),),
             ),
             ["If you type a different password in **Password**, you see *Wrong password*."],
-            ["如果你在 **Password** 中输入另一个密码,可以看到 *Wrong password*。"],
+            ["如果你在 **Password** 中输入另一个密码，可以看到 *Wrong password*。"],
         ),
         (
             ManualNote(
@@ -184,7 +186,7 @@ NOTE_SCENARIO = scenario(TITLE)
                 results=((None, (Sentence(phrase="result", kind="element_visible", role="dialog", negated=True),)),),
             ),
             ["If you click **Cancel** in **Delete task?** instead, the dialog closes."],
-            ["如果你改为在 **Delete task?** 中点击 **Cancel**,对话框关闭。"],
+            ["如果你改为在 **Delete task?** 中点击 **Cancel**，对话框关闭。"],
         ),
         (
             ManualNote(
@@ -194,7 +196,7 @@ NOTE_SCENARIO = scenario(TITLE)
                 results=((None, (see("Milk"), see("Eggs", negated=True))),),
             ),
             ["If you then reload the page, you see *Milk* and *Eggs* is not shown."],
-            ["如果你随后刷新页面,可以看到 *Milk*,不显示 *Eggs*。"],
+            ["如果你随后刷新页面，可以看到 *Milk*，不显示 *Eggs*。"],
         ),
         (
             ManualNote(
@@ -207,7 +209,7 @@ NOTE_SCENARIO = scenario(TITLE)
                 ),
             ),
             ["If you first open `/secret`, you are on `/login`.", "After you click **Sign in**, you are on `/secret`."],
-            ["如果你先打开 `/secret`,当前页面为 `/login`。", "在你点击 **Sign in**后,当前页面为 `/secret`。"],
+            ["如果你先打开 `/secret`，当前页面为 `/login`。", "在你点击 **Sign in**后，当前页面为 `/secret`。"],
         ),
         (
             ManualNote(scenario=NOTE_SCENARIO, way="open", condition=(act("open", None, "/tasks/999"),)),

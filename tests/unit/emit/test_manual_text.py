@@ -65,7 +65,7 @@ def test_both_languages_have_every_template_with_the_same_slots(table: dict[str,
         (
             action("open", value="/tasks", name="Tasks"),
             "Open the **Tasks** page (`/tasks`).",
-            "打开 **Tasks** 页面(`/tasks`)。",
+            "打开 **Tasks** 页面（`/tasks`）。",
         ),
         (action("wait", value="4 seconds"), "Wait 4 seconds.", "等待 4 秒。"),
         (action("click", name="+", count=3), "Click **+**. Do this 3 times.", "点击 **+**。重复 3 次。"),
@@ -111,9 +111,12 @@ def test_result_sentences(sentence: object, english: str, chinese: str) -> None:
 def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     story = "As a shopper, I want to add items to my list, so that I remember what to buy."
     assert plain(story_intro(story, "en")) == "You can add items to your list, so that you remember what to buy."
-    assert plain(story_intro(story, "zh")) == f"用户故事:{story}"
+    assert plain(story_intro(story, "zh")) == f"用户故事：{story}"
     chinese = "作为一名习惯使用中文的用户,我希望把界面切换成中文,以便更轻松地管理我的任务。"
-    assert plain(story_intro(chinese, "zh")) == "你可以把界面切换成中文,以便更轻松地管理你的任务。"
+    assert plain(story_intro(chinese, "zh")) == "你可以把界面切换成中文，以便更轻松地管理你的任务。"
+    # Full-width punctuation, as Chinese writers type it, and "希望能" ("hope to be able to").
+    typed = "作为笔记用户，我希望能删除不再需要的笔记，以便列表保持整洁。"
+    assert plain(story_intro(typed, "zh")) == "你可以删除不再需要的笔记，以便列表保持整洁。"
     assert story_intro(None, "en") == []
     # A story that wants a thing, not to do one: what the reader gets.
     wants = "As a user, I want predictable addresses, so that I can bookmark pages."
