@@ -509,7 +509,8 @@ class ScenarioVerifier:
         raise NotGrounded(f"the expectation '{kind}' is not supported by verification yet")
 
     def _text_visible(self, driver: Driver, step: ExpectationStep) -> tuple[list[Operation], Resolution | None]:
-        texts: list[str] = [step.value] if step.value else list(step.values)
+        # "the header shows "alice" and "New article"": every text it quotes, each checked
+        texts = list(dict.fromkeys(text for text in (step.value, *step.values) if text))
         if not texts:
             raise NotGrounded("the step quotes no text to look for")
         if step.position and not step.negated:
@@ -534,6 +535,10 @@ class ScenarioVerifier:
             container = self.resolver.resolve(driver, scope, role=scope_role, must_exist=True)
             if container.locator is not None:
                 options = [Locator(parts=(*container.locator.parts, *option.parts)) for option in options]
+        elif scope_role:
+            # "in the header": the page's one landmark of that role (a missing one fails the check)
+            region = LocatorPart(kind="role", role=scope_role, value="")
+            options = [Locator(parts=(region, *option.parts)) for option in options]
         if negated:
             # "should not see X": no element showing X at all. The exact form would also pass when X
             # sits in a longer text ("Bread Delete"), which makes the check unable to fail.

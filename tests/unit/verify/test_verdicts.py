@@ -117,3 +117,25 @@ def test_reset_runs_before_every_run_and_replay_and_unique_values_stay_placehold
     assert len(resets) >= 2  # the run, then each sensitivity replay
     assert "{unique}" in result.steps[-1].operations[0].model_dump_json()
     assert not any(name.startswith("newbie-{") for name in members)  # the page got real values
+
+
+def test_texts_a_landmark_shows_are_each_checked_inside_it() -> None:
+    # "the header shows "alice" and "New article"": both, in the banner
+    def page(new_article_in_header: bool) -> FakeApp:
+        links = [FakeElement(role="link", name="alice", text="alice")]
+        elsewhere = [FakeElement(role="article", text="New article")]
+        (links if new_article_in_header else elsewhere).append(FakeElement(role="link", text="New article"))
+        return FakeApp({"/": lambda _page: [FakeElement(role="banner", children=links), *elsewhere]})
+
+    shows = sees("alice", 2).model_copy(update={"scope_role": "banner", "values": ("alice", "New article")})
+    signed_in = plan(scenario("Signed in", open_page("/"), shows))
+    result = verify_plan(signed_in, verifier(page(True), ui_map(), timeout_ms=300)).scenarios[0]
+    assert result.status == "passed"
+    checks = [operation.locator for operation in result.steps[1].operations if operation.locator]
+    assert [(check.parts[0].role, check.target.value) for check in checks] == [
+        ("banner", "alice"),
+        ("banner", "New article"),
+    ]
+    outside = verify_plan(signed_in, verifier(page(False), ui_map(), timeout_ms=300)).scenarios[0]
+    assert outside.status != "passed"  # "New article" is on the page, not in the header
+
