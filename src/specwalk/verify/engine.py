@@ -13,6 +13,7 @@ import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -146,6 +147,17 @@ class ScenarioVerifier:
         # Saved states proven per distinct prefix (replays.state_after), in a folder of their own.
         self.states: dict[str, Path | None] = {}
         self.state_dir: tempfile.TemporaryDirectory[str] | None = None
+
+    @contextmanager
+    def patient(self, factor: float) -> Iterator[None]:
+        """Runs inside wait `factor` times longer for pages, targets and checks: a re-check of a
+        probable defect, so that an app slowed by a busy machine is not called wrong."""
+        timeout, targets = self.timeout_ms, self.kinds.targets.timeout_ms
+        self.timeout_ms, self.kinds.targets.timeout_ms = timeout * factor, targets * factor
+        try:
+            yield
+        finally:
+            self.timeout_ms, self.kinds.targets.timeout_ms = timeout, targets
 
     # -- one live run --------------------------------------------------------------------------
 

@@ -80,17 +80,23 @@ def worst(statuses: list[ScenarioStatus]) -> ScenarioStatus:
     return min(statuses, key=_SEVERITY.index) if statuses else "not_planned"
 
 
+# How much longer the re-check of a probable app defect waits than the first verification.
+RECHECK_PATIENCE = 3.0
+
+
 def _failed_at(run: ScenarioRun) -> int | None:
     return next((step.index for step in run.steps if step.status == "failed"), None)
 
 
-def confirmed(first: ScenarioRun, second: ScenarioRun) -> ScenarioRun:
+def confirmed(first: ScenarioRun, second: ScenarioRun, waited_ms: float | None = None) -> ScenarioRun:
     """The verdict of a scenario whose first run looked like an app defect, given a second run from
-    a fresh context: a defect only when the same check fails again."""
+    a fresh context (which waited up to `waited_ms` per step): a defect only when the same check
+    fails again."""
     if second.status == "app_defect" and _failed_at(second) == _failed_at(first):
         return ScenarioRun(first.scenario, "app_defect", first.steps, first.message)
     if second.status == "passed":
-        message = f"{first.message}; then it passed in a second verification from a fresh context"
+        waited = f" waiting up to {waited_ms / 1000:g} s" if waited_ms else ""
+        message = f"{first.message}; then it passed in a second verification from a fresh context{waited}"
         return ScenarioRun(second.scenario, "flaky", second.steps, message)
     if second.status == "app_defect":
         message = (
@@ -134,8 +140,10 @@ def _scenario_result(
         repairs += 1
         run = live(changed)
     if run.status == "app_defect" and scenario.complete and recheck:
-        # A verdict against the app must hold twice: once more from a fresh context.
-        run = confirmed(run, live(run.scenario))
+        # A verdict against the app must hold twice: once more from a fresh context, waiting longer
+        # (a check that only needed more time is the machine's slowness, not the app's fault).
+        with verifier.patient(RECHECK_PATIENCE):
+            run = confirmed(run, live(run.scenario), verifier.timeout_ms)
     steps = run.steps
     status: ScenarioStatus = run.status
     message = run.message
