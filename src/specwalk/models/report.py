@@ -24,7 +24,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "press_key", "clear_storage", "dialog"]
+OpKind = Literal[
+    "goto", "reload", "go_back", "go_forward", "act", "check", "press_key", "clear_storage", "dialog", "remember"
+]
 # act: click dblclick fill clear press select check uncheck hover upload focus drag (onto `to`)
 # check: visible hidden enabled disabled checked pressed focused empty text contains value count
 #        contains_all (value: a JSON list, items in order) url title class (value: one class name)
@@ -32,6 +34,8 @@ OpKind = Literal["goto", "reload", "go_back", "go_forward", "act", "check", "pre
 #        dialog's message) property (`key`: a DOM property that is `value` "true" / "false": video.paused)
 # clear_storage: forget cookies, localStorage and sessionStorage (a reload follows it)
 # dialog: how to answer the next browser dialog: name "accept" (value: a prompt's text) / "dismiss"
+# remember: name "count": how many elements `locator` matches now, kept as `key` ("before5"); a
+#        count check with that `key` expects the kept number plus `value` ("1", or "0": the same)
 OpName = str
 # How `value` compares for url / text / attribute / dialog checks; None: the check's own way (text:
 # equals; url: the path, then an optional ?query / #hash).

@@ -160,6 +160,9 @@ class ExpectationStep(_StepBase):
     # Every element `target` names satisfies the check, and there is at least one ("all checkboxes
     # are checked", "each key has the class "key""); with `negated`, none does ("no seat is selected").
     every: bool = False
+    # Compared with the page just before the When actions that lead to this check: count "more"
+    # by `count` ("a new row is added to the table") or the "same" ("no new item is added").
+    relative: Literal["more", "same"] | None = None
 
 
 class StateStep(_StepBase):

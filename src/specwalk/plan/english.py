@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from specwalk.plan.english_checks import CHECKS
-from specwalk.plan.english_more import MORE
+from specwalk.plan.english_more import MORE, RELATIVE
 from specwalk.plan.english_words import (
     CLICK,
     E2,
@@ -490,7 +490,7 @@ ACTIONS: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = ACTIONS + CHECKS + MORE
+RULES: tuple[Rule, ...] = ACTIONS + RELATIVE + CHECKS + MORE
 
 # Scope suffixes tried when a whole sentence does not match: "... next to "Buy milk"".
 SCOPE_SUFFIXES: tuple[re.Pattern[str], ...] = (

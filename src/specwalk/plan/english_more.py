@@ -2,7 +2,8 @@
 of a kind, the context menu and form submission (see docs/step-language.md).
 
 Rows as in `english.py` (a pattern, the step it makes, a canonical example its test plans). They
-come after the other tables, so a sentence another row reads keeps its reading.
+come after the other tables, so a sentence another row reads keeps its reading; but RELATIVE
+comes first: "the table has no new rows" is no "the table has no rows".
 
 Media: what an <audio> / <video> element does is one of its properties, checked on the element
 ("the video should remain paused" → paused is true, "the video's current time should be 20
@@ -13,6 +14,10 @@ stay unplanned rather than read as something they do not say.
 Every element of a kind: "all checkboxes should be checked", "each piano key … should have the
 class "hide"", "no seat should have the class "selected"" are the sentence without its quantifier,
 marked `every` (none of them: `every` and negated), by `quantified` below.
+
+Compared with before: "a new row is added to the "Orders" table" is one item more in it than
+just before the When actions that lead to it; "no new item is added to the list" the same number
+(`relative` more / same on a count check).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Callable
 from specwalk.plan.english_words import E, verb
 from specwalk.plan.grammar import Rule, StepSpec, rule
 
-__all__ = ["MORE", "quantified"]
+__all__ = ["MORE", "RELATIVE", "quantified"]
 
 # The media element a sentence names, → the target grounding looks for (a tag it retrieves).
 _MEDIA_NOUNS = {
@@ -149,6 +154,46 @@ ACTIONS: tuple[Rule, ...] = (
         "action",
         "submit",
         "I submit the form «0»",
+    ),
+)
+
+# --- compared with before --------------------------------------------------------------------
+
+# What a list gains: "a new task item", "no new row", "a new entry".
+_ITEM = (
+    r"(?:[a-z-]+ ){0,3}?(?:items?|rows?|entry|entries|tasks?|notes?|todos?|to-dos?|cards?|records?|lines?|"
+    r"elements?|messages?|comments?|products?|events?|schedules?)"
+)
+_ADDED = r"(?:is |are |gets |get |has been |have been )?(?:added|created|inserted|appended|listed|displayed|shown)"
+
+
+def _build_relative(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "a new row is added to the table": one more item than just before the When actions;
+    "no new item is added to the list": the same number."""
+    same = bool(match.groupdict().get("none")) or bool(spec.pop("negated", False))
+    spec["relative"] = "same" if same else "more"
+    spec.pop("count", None)
+    if not same:
+        spec["count"] = 1
+    return [spec]
+
+
+RELATIVE: tuple[Rule, ...] = (
+    rule(
+        rf"^(?:(?P<none>no)|an?|one) (?:new|more|additional|extra) (?:[a-z-]+ ){{0,3}}?[a-z-]+ {_ADDED} "
+        rf"(?:to|in|into|on|under) {E}$",
+        "expectation",
+        "count",
+        "a new row is added to the «0» table",
+        build=_build_relative,
+    ),
+    rule(
+        rf"^{E} (?P<none>not contains?|not gets?|not gains?|not shows?|not has|not have|contains? no|gets? no|"
+        rf"gains? no|shows? no|has no|have no) (?:any )?(?:new|more|additional|extra) {_ITEM}$",
+        "expectation",
+        "count",
+        "the «0» list should not contain any new items",
+        build=_build_relative,
     ),
 )
 

@@ -160,3 +160,43 @@ def test_context_menu_and_form_submission(text: str, expected: dict[str, Any]) -
 def test_submitting_something_that_is_no_form_is_not_a_form_submission() -> None:
     parsed = parse('I submit the comment "Nice!"', "when")
     assert all(step.get("action") != "submit" for clause in parsed.clauses for step in clause.steps)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'a new order is added to the table with data-testid "orders"',
+            {"relative": "more", "count": 1, "target_ref": {"by": "testid", "value": "orders"}},
+        ),
+        (
+            "One more guest gets added to the guest list",
+            {"relative": "more", "count": 1, "target": "guest list", "described": True},
+        ),
+        (
+            'no new card should be created in the "Backlog" column',
+            {"relative": "same", "target": "Backlog"},
+        ),
+        (
+            'the inbox with the id "inbox" should not contain any new messages',
+            {"relative": "same", "target_ref": {"by": "id", "value": "inbox"}},
+        ),
+        ('the "Orders" table has no new rows', {"relative": "same", "target": "Orders"}),
+    ],
+)
+def test_compared_with_before(text: str, expected: dict[str, Any]) -> None:
+    found = steps(text)
+    assert len(found) == 1 and found[0]["expectation"] == "count"
+    assert {k: v for k, v in found[0].items() if k in expected} == expected
+    assert "count" in found[0] or expected["relative"] == "same"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the joke should be different from the initial joke",  # text compared with before: not planned
+        "the count increases by 1",  # which count: not named
+    ],
+)
+def test_comparisons_not_read(text: str) -> None:
+    assert parse(text, "then").failure is not None

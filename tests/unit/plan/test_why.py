@@ -11,7 +11,7 @@ SAMPLES = [
     "the sound should play when the key is pressed",
     "the browser's local storage should contain the draft",
     "a drag event should be initiated",
-    "no new entry is added to the history",
+    "the greeting should be different from the first one",
     "the user resizes the browser window to a phone size",
     "the price appears in the second column",
     "every card should have a shadow",
