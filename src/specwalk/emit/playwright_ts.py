@@ -110,6 +110,8 @@ def url_regex(value: str) -> str:
 
 def render_operation(op: Operation, page: str = "page") -> str:
     """One statement of TypeScript for one operation."""
+    if op.op == "remember":  # how many there are before the actions ("a new row is added")
+        return f"const {op.key} = await {to_typescript(op.locator, page)}.count();" if op.locator else ""
     if op.op == "goto":
         return f"await {page}.goto({ts_text(op.value or '/')});"
     if op.op == "reload":
@@ -167,6 +169,9 @@ def _act(op: Operation, page: str) -> str:
 
 def _check(op: Operation, page: str) -> str:
     negation = ".not" if op.negated else ""
+    if op.name == "count" and op.key and op.locator is not None:  # compared with the count kept before
+        more = f" + {op.value}" if op.value not in (None, "0") else ""
+        return f"expect({to_typescript(op.locator, page)}){negation}.toHaveCount({op.key}{more})"
     if op.name == "url":
         if op.match is not None:
             return f"expect({page}){negation}.toHaveURL({js_regex(url_pattern(op.value or '', op.match))})"

@@ -85,6 +85,8 @@ def _uses_regex(op: Operation) -> bool:
 
 def render_operation(op: Operation, page: str = "page") -> str:
     """One statement of Python for one operation."""
+    if op.op == "remember":  # how many there are before the actions ("a new row is added")
+        return f"{op.key} = {to_python(op.locator, page)}.count()" if op.locator else ""
     if op.op == "goto":
         return f"{page}.goto({py_text(op.value or '/')})"
     if op.op == "reload":
@@ -140,6 +142,9 @@ def _check(op: Operation, page: str) -> str:
     prefix = "not_" if op.negated else ""
     if op.name == "dialog" and not op.value:  # a dialog was shown, whatever it said
         return f"dialogs.expect_shown({'negated=True' if op.negated else ''})"
+    if op.name == "count" and op.key and op.locator is not None:  # compared with the count kept before
+        more = f" + {op.value}" if op.value not in (None, "0") else ""
+        return f"expect({to_python(op.locator, page)}).{prefix}to_have_count({op.key}{more})"
     if op.name == "dialog":
         pattern = _regex(text_pattern(op.value or "", op.match or "equals"))
         return f"dialogs.expect_last({pattern}{', negated=True' if op.negated else ''})"

@@ -268,6 +268,7 @@ class ScenarioVerifier:
                 )
             if isinstance(step, ActionStep):
                 operations, resolution = self._action(driver, step)
+                operations = [*self.kinds.reads_before(driver, index, self._target), *operations]
             else:
                 operations, resolution = self._expectation(driver, step)
         except NotGrounded as problem:

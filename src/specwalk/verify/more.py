@@ -12,11 +12,15 @@ like any other step.
 - every: all the elements the phrase names pass the check, and there is at least one; negated,
   none of them passes it. Checked as counts over one CSS selector: the matches, and the matches
   that fail (a class they lack, a box not ticked), which must be none.
+- compared with before: the items of the list a check names are counted (`remember`) just before
+  the first When action of the actions that lead to it; after them the count is that number plus
+  one ("a new row is added") or the same ("no new item is added").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from specwalk.browser.driver import Driver
 from specwalk.ground.nearby import TAG_WORDS, elements_by_words
@@ -26,8 +30,8 @@ from specwalk.ground.retrieve import tokenize
 from specwalk.ground.targets import content_words
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Operation
-from specwalk.models.scenario import ExpectationStep
-from specwalk.verify.steps import Handled, NotGrounded, TargetFinder
+from specwalk.models.scenario import ActionStep, ExpectationStep, Step
+from specwalk.verify.steps import _ITEM_ROLES, _ITEMS, Handled, NotGrounded, TargetFinder
 
 _MEDIA_TAGS = frozenset({"audio", "video"})
 MEDIA_KEYS = frozenset({"paused", "muted", "ended", "volume", "currentTime", "playbackRate"})
@@ -157,3 +161,72 @@ def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# --- compared with before -------------------------------------------------------------------
+
+
+def before_key(position: int) -> str:
+    """The name a count kept for the check at `position` goes by (a variable in emitted tests)."""
+    return f"before{position}"
+
+
+def reads_before(
+    driver: Driver, steps: Sequence[Step], position: int, find: TargetFinder, kept: dict[int, Locator]
+) -> list[Operation]:
+    """At the first When action of a run of actions: `remember` operations for the checks after the
+    run that compare with before ("a new row is added to the table"), reading their counts now.
+    A target that cannot be found yet is left to its check, which then says so."""
+    step = steps[position]
+    if not isinstance(step, ActionStep) or step.keyword_type == "given":
+        return []
+    previous = steps[position - 1] if position else None
+    if isinstance(previous, ActionStep) and previous.keyword_type != "given":
+        return []  # not the first action of the run
+    later = position
+    while later < len(steps) and isinstance(steps[later], ActionStep):
+        later += 1
+    reads: list[Operation] = []
+    while later < len(steps) and isinstance(steps[later], ExpectationStep):
+        check = steps[later]
+        assert isinstance(check, ExpectationStep)
+        if check.relative is not None and check.expectation == "count":
+            try:
+                locator = items_of(driver, find(driver, check, must_exist=True).locator)
+            except NotGrounded:
+                locator = None
+            if locator is not None:
+                kept[later] = locator
+                reads.append(Operation(op="remember", name="count", locator=locator, key=before_key(later)))
+        later += 1
+    return reads
+
+
+def relative(step: ExpectationStep, position: int, kept: dict[int, Locator]) -> Handled:
+    """ "a new row is added": the count kept before the actions, plus one (or the same number)."""
+    locator = kept.get(position)
+    if locator is None:
+        raise NotGrounded(
+            "no count of it could be read before the actions (the element was not found then); "
+            "say how many items it has instead"
+        )
+    change = 0 if step.relative == "same" else (step.count or 1)
+    check = Operation(op="check", name="count", locator=locator, key=before_key(position), value=str(change))
+    how = "as many items as" if change == 0 else f"{change} more item(s) than"
+    return [check], Resolution(locator=locator, message=f"{how} just before the actions")
+
+
+def items_of(driver: Driver, locator: Locator | None) -> Locator | None:
+    """A container's items (a list's <li>, a table's body rows); other elements count themselves."""
+    if locator is None:
+        return None
+    facts = driver.facts(locator) if driver.count(locator) == 1 else None
+    if facts is None:
+        return locator
+    items = _ITEMS.get(facts.tag)
+    if items is not None:
+        return Locator(parts=(*locator.parts, LocatorPart(kind="css", value=items)))
+    role = _ITEM_ROLES.get(facts.attributes.get("role", ""))
+    if role is not None:
+        return Locator(parts=(*locator.parts, LocatorPart(kind="role", role=role, value="")))
+    return locator

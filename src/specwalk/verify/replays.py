@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from specwalk.browser.driver import Driver, Outcome
 from specwalk.models.report import Operation, Sensitivity, StepResult
+from specwalk.verify import before
 from specwalk.verify.steps import field_setter
 
 if TYPE_CHECKING:
@@ -158,6 +159,9 @@ def _failing_without(
             if position < begin:
                 continue  # done once; this context starts from the storage it saved
             if position == skipped:
+                for operation in step.operations:
+                    if operation.op == "remember":  # the page before the actions is read all the same
+                        execute(driver, operation)
                 if any(operation.op == "reload" for operation in step.operations) and not any(
                     operation.op == "clear_storage" for operation in step.operations
                 ):
@@ -211,6 +215,13 @@ def execute(
     check_timeout_ms: float | None = None,
     act_timeout_ms: float | None = None,
 ) -> Outcome:
+    if operation.op == "remember":
+        return before.remember(driver, operation)
+    if operation.op == "check" and operation.name == "count" and operation.key:
+        expected = before.expected_count(driver, operation)
+        if expected is None:
+            return Outcome(False, f"no count was kept as '{operation.key}' before the actions")
+        operation = operation.model_copy(update={"value": str(expected), "key": None})
     if operation.op == "goto":
         return driver.goto(operation.value or "/")
     if operation.op == "reload":

@@ -187,6 +187,7 @@ class StepKinds:
         self._written: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         self._steps: list[Step] = []  # the scenario being run, in the order it runs
         self._offpage: set[str] = set()  # locators this scenario saw hidden by being moved off the page
+        self._kept: dict[int, Locator] = {}  # what was counted before the actions, by the check's position
 
     def begin(self, scenario: Scenario) -> list[Step]:
         """The scenario's steps in the order they run (dialog answers first), remembered so a
@@ -195,7 +196,14 @@ class StepKinds:
         ordered = answer_first([*scenario.preconditions, *scenario.steps], len(scenario.preconditions))
         self._steps = with_antecedents(ordered)
         self._offpage = set()
+        self._kept = {}
         return self._steps
+
+    def reads_before(self, driver: Driver, position: int, find: TargetFinder) -> list[Operation]:
+        """Counts to keep before the action at `position`, for checks that compare with before."""
+        from specwalk.verify import more
+
+        return more.reads_before(driver, self._steps, position, find, self._kept)
 
     def as_done(self, driver: Driver, operation: Operation) -> Operation:
         """An action as a user does it where Playwright's shortcut differs: letters "entered" into a
@@ -343,11 +351,13 @@ class StepKinds:
     ) -> Handled | None:
         """Operations for class, state, attribute, dialog and URL-match checks; None for others."""
         kind = step.expectation
-        if kind == "media" or step.every:
+        if kind == "media" or step.every or step.relative is not None:
             from specwalk.verify import more  # it builds on this module's types
 
             if kind == "media":
                 return more.media(driver, step, find)
+            if step.relative is not None:
+                return more.relative(step, self._steps.index(step), self._kept)
             return more.every(driver, step, self.targets.timeout_ms)
         set_up = self._given_field_state(driver, step, find)
         if set_up is not None:

@@ -284,6 +284,40 @@ CASES: list[tuple[Operation, str, str]] = [
         'expect(page.locator("#total")).to_contain_text("12")',
     ),
     (
+        act("right_click", single("testid", "card-3")),
+        "await page.getByTestId('card-3').click({ button: 'right' });",
+        'page.get_by_test_id("card-3").click(button="right")',
+    ),
+    (
+        act("submit", single("testid", "signup")),
+        "await page.getByTestId('signup').evaluate((element: HTMLElement) => { const form = element instanceof "
+        "HTMLFormElement ? element : (element as HTMLInputElement).form; if (!form) throw new Error('no form to "
+        "submit: the element is not a form or a field of one'); form.requestSubmit(); });",
+        'page.get_by_test_id("signup").evaluate("(element) => { const form = element instanceof HTMLFormElement ? '
+        "element : element.form; if (!form) throw new Error('no form to submit: the element is not a form or a "
+        "field of one'); form.requestSubmit(); }\")",
+    ),
+    (
+        Operation(op="check", name="property", locator=single("testid", "clip"), key="volume", value="0.5"),
+        "await expect(page.getByTestId('clip')).toHaveJSProperty('volume', 0.5);",
+        'expect(page.get_by_test_id("clip")).to_have_js_property("volume", 0.5)',
+    ),
+    (
+        Operation(op="remember", name="count", locator=single("css", "#orders li"), key="before4"),
+        "const before4 = await page.locator('#orders li').count();",
+        'before4 = page.locator("#orders li").count()',
+    ),
+    (
+        Operation(op="check", name="count", locator=single("css", "#orders li"), key="before4", value="1"),
+        "await expect(page.locator('#orders li')).toHaveCount(before4 + 1);",
+        'expect(page.locator("#orders li")).to_have_count(before4 + 1)',
+    ),
+    (
+        Operation(op="check", name="count", locator=single("css", "#orders li"), key="before4", value="0"),
+        "await expect(page.locator('#orders li')).toHaveCount(before4);",
+        'expect(page.locator("#orders li")).to_have_count(before4)',
+    ),
+    (
         Operation(op="check", name="value", locator=FIELD, value="09:", match="starts_with"),
         "await expect(page.getByLabel('New item')).toHaveValue(/^09:/);",
         'expect(page.get_by_label("New item")).to_have_value(re.compile("^09:"))',
@@ -301,7 +335,18 @@ def test_every_operation_kind_and_name_is_covered() -> None:
     ops = {op.op for op, _, _ in CASES}
     acts = {op.name for op, _, _ in CASES if op.op == "act"}
     checks = {op.name for op, _, _ in CASES if op.op == "check"}
-    assert ops == {"goto", "reload", "go_back", "go_forward", "act", "check", "press_key", "clear_storage", "dialog"}
+    assert ops == {
+        "goto",
+        "reload",
+        "go_back",
+        "go_forward",
+        "act",
+        "check",
+        "press_key",
+        "clear_storage",
+        "dialog",
+        "remember",
+    }
     assert acts == {
         "click",
         "dblclick",
@@ -316,6 +361,8 @@ def test_every_operation_kind_and_name_is_covered() -> None:
         "focus",
         "drag",
         "type",
+        "right_click",
+        "submit",
     }
     assert checks == {
         "visible",
