@@ -104,11 +104,14 @@ def verified(all_verified: dict[str, ScenarioResult]) -> dict[str, ScenarioResul
 def test_the_requirements_plan_whole() -> None:
     plan = _plan()
     assert not plan.unplanned, [(u.text, u.reason) for u in plan.unplanned]
-    assert plan.scenario_count == 11
+    assert plan.scenario_count == 13
 
 
 def test_every_scenario_passes_and_every_check_is_proven(verified: dict[str, ScenarioResult]) -> None:
     missing = verified.pop("Watching the lesson")
+    # "no new piece is added" holds whether or not the click happens: honestly weak, not passed.
+    unchanged = verified.pop("Adding a piece without a name")
+    assert unchanged.status == "weak", unchanged.message
     assert {name: result.status for name, result in verified.items()} == dict.fromkeys(verified, "passed"), {
         name: result.message for name, result in verified.items()
     }
@@ -137,6 +140,13 @@ def test_the_operations_are_property_and_count_checks(verified: dict[str, Scenar
     assert ("check", "property", "playbackRate", "1.5", False) in ops("Faster practice")
     assert ("act", "right_click", None, None, False) in ops("Renaming a piece from its context menu")
     assert ("act", "submit", None, None, False) in ops("Writing in the journal")
+    added = [(op.op, op.name, op.key, op.value) for step in verified["Adding a piece"].steps for op in step.operations]
+    kept = next(key for op, name, key, _value in added if op == "remember")
+    assert ("check", "count", kept, "1") in added  # one more than was counted before the actions
+    same = [
+        (op.op, op.key, op.value) for step in verified["Adding a piece without a name"].steps for op in step.operations
+    ]
+    assert ("check", next(key for op, key, _ in same if op == "remember"), "0") in same
     ticked = next(name for name in verified if name.startswith('When I click "Tick all"'))
     assert ("check", "count", None, "0", True) in ops(ticked)  # there are checkboxes
     assert ("check", "count", None, "0", False) in ops(ticked)  # and none of them is unticked
