@@ -197,12 +197,33 @@ RELATIVE: tuple[Rule, ...] = (
     ),
 )
 
-MORE: tuple[Rule, ...] = MEDIA + ACTIONS
+
+def _build_shown_with(match: re.Match[str], values: tuple[str, ...], spec: StepSpec) -> list[StepSpec] | None:
+    """ "the first question "Q" is displayed with options "A", "B"": Q is shown, and each option."""
+    quoted = [values[int(n)] for n in re.findall(r"«(\d+)»", f"{match.group('q')} {match.group('opts')}")]
+    return [{"kind": "expectation", "expectation": "text_visible", "value": value} for value in quoted]
+
+
+SHOWN_WITH: tuple[Rule, ...] = (
+    rule(
+        r"^(?:the )?(?:(?:first|next|last|second|third|current|new) )?(?:question|quiz question|item|product|card|"
+        r"entry|title|heading) (?P<q>«\d+») (?:is |are )?(?:displayed|shown|visible|listed|presented) (?:together )?"
+        r"(?:with|along with) (?:the |its )?(?:options|answers|choices|answer options|answer choices) "
+        r"(?P<opts>«\d+»(?:(?:,|,? and) «\d+»)*)$",
+        "expectation",
+        "text_visible",
+        "the first question «0» is displayed with options «1» and «2»",
+        build=_build_shown_with,
+    ),
+)
+
+MORE: tuple[Rule, ...] = MEDIA + ACTIONS + SHOWN_WITH
 
 # --- every element of a kind ---------------------------------------------------------------
 
 _QUANTIFIER = re.compile(
-    r"^(?P<q>each|every|all(?: of)?(?: the)?|no|none of the|not a single|not one)\s+(?!new\b|other\b|more\b)"
+    r"^(?:the (?:final |end |resulting )?state of )?"  # "the final state of each key …": the state is the check
+    r"(?P<q>each|every|all(?: of)?(?: the)?|no|none of the|not a single|not one)\s+(?!new\b|other\b|more\b)"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )

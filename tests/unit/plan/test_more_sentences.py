@@ -200,3 +200,15 @@ def test_compared_with_before(text: str, expected: dict[str, Any]) -> None:
 )
 def test_comparisons_not_read(text: str) -> None:
     assert parse(text, "then").failure is not None
+
+
+def test_a_question_shown_with_its_options_is_each_text_shown() -> None:
+    found = steps('the next question "Which planet is red?" is shown along with the answers "Mars", "Venus" and "Io"')
+    assert found == [
+        {"expectation": "text_visible", "value": value} for value in ("Which planet is red?", "Mars", "Venus", "Io")
+    ]
+
+
+def test_the_final_state_of_every_element() -> None:
+    found = steps("the final state of every lamp with the class 'lamp' should have the class 'lit'")
+    assert [(step["expectation"], step["value"], step["every"]) for step in found] == [("has_class", "lit", True)]
