@@ -91,6 +91,7 @@ TITLES: dict[Lang, dict[str, str]] = {
         "start_page": "Open the start page",
         "verb_scope": "{verb} {scope}",
         "new": "Create a new {name}",
+        "use": "Use {name}",
     },
     "zh": {
         "change": "修改{name}",
@@ -103,6 +104,7 @@ TITLES: dict[Lang, dict[str, str]] = {
         "start_page": "打开首页",
         "verb_scope": "{verb}{scope}",
         "new": "新建{name}",
+        "use": "使用{name}",
     },
 }
 _GENERIC = frozenset(word for words in GENERIC_COMMITS.values() for word in words)
@@ -203,6 +205,10 @@ def derived_title(scenario: ManualScenario, lang: Lang, feature: ManualFeature |
             return [("p", name[:1].upper() + name[1:])]
         if generic and inputs:
             return _change(inputs[0], lang)
+        if lang == "zh" and not generic and commit.role != "link" and _goal(name, "en") is not None:
+            # An English control that names a goal ("Publish article") in a Chinese manual: using
+            # it is the task; "查看" (view) would say the opposite.
+            return fill(table["use"], name=[("ui", name)])
         if not generic:
             return fill(table["go_to" if commit.role == "link" else "show"], name=[("ui", name)])
     if commit.kind == "press" and inputs:

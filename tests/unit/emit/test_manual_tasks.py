@@ -116,6 +116,8 @@ SAVE = act("click", "Save", role="button")
         ("zh", [act("click", "删除", scope="Buy milk", scope_role="listitem")], None, "删除“Buy milk”"),
         ("zh", [act("click", "删除任务", scope="Milk"), act("click", "删除", scope_role="dialog")], None, "删除任务"),
         ("en", [act("click", "Search", role="button")], None, "Search"),
+        ("zh", [act("click", "Publish article", role="button")], None, "使用“Publish article”"),
+        ("zh", [act("click", "Go to tasks", role="link")], None, "前往“Go to tasks”"),
     ],
 )
 def test_a_title_is_made_from_the_main_action_and_its_object(
