@@ -85,9 +85,13 @@ def note_for(procedure: ManualScenario, other: ManualScenario) -> ManualNote:
         way, condition = "open", [step.sentence for step in theirs]
     elif [shape(s.sentence) for s in mine] == [shape(s.sentence) for s in theirs]:
         changed = [p for p, (a, b) in enumerate(zip(mine, theirs, strict=True)) if key(a.sentence) != key(b.sentence)]
+        hidden = [p for p, step in enumerate(theirs) if step.sentence.secret]
         if changed:
             way, start = "values", changed[0]
             condition = [theirs[p].sentence for p in changed]
+        elif hidden and [key(s) for s in procedure.before] == [key(s) for s in other.before]:
+            # The very same steps: what differs is a value the manual hides ("a different password").
+            way, start, condition = "values", hidden[0], [theirs[p].sentence for p in hidden]
         else:
             # The same steps from another start: what it does first that the procedure does not.
             own = {key(sentence) for sentence in procedure.before}
@@ -181,7 +185,10 @@ def task_of(group: Group, captured: Mapping[str, ManualScenario], anchor: str) -
         if position == main:
             continue
         other = other_rows[0]
-        if not other_unit.outline and _same_steps(procedure, other):
+        # An error case whose steps read the same because a hidden value (a password) differs is
+        # a note, not merged: the procedure would show both outcomes.
+        hides = other_unit.error != unit.error and any(step.sentence.secret for step in other.steps)
+        if not other_unit.outline and not hides and _same_steps(procedure, other):
             procedure = _merge(procedure, other)
             merged.append(other.scenario_id)
             continue

@@ -234,6 +234,27 @@ def test_a_note_with_other_values_in_the_same_steps_names_only_what_differs() ->
     assert note.results == ((None, (see("Title is required"),)),)
 
 
+def test_the_same_steps_with_another_hidden_password_are_a_note_about_the_password(plan: object) -> None:
+    email, log_in = act("fill", "Email", "ada@example.com"), act("click", "Log in", role="button")
+    password = act("fill", "Password", secret="password")
+    right = scenario("right", (email, ()), (password, ()), (log_in, (see("Welcome"),)))
+    wrong = scenario("wrong", (email, ()), (password, ()), (log_in, (see("Wrong password"),)))
+    note = note_for(right, wrong)
+    assert (note.way, note.condition, note.results) == ("values", (password,), ((None, (see("Wrong password"),)),))
+    # In a task: a note, not merged into the procedure (which would then show both outcomes).
+    groups = group_plan(plan, ROUTES)  # type: ignore[arg-type]
+    adding = groups[1]  # "Add note" with text, and without (an error case, not an outline)
+    assert [unit.error for unit in adding.units] == [False, True] and not adding.units[1].outline
+    happy, refused = (unit.scenarios[0].id for unit in adding.units)
+    captured = {
+        happy: right.model_copy(update={"scenario_id": happy}),
+        refused: wrong.model_copy(update={"scenario_id": refused}),
+    }
+    task = chapters([adding], captured, slugs={"Notes": "notes"}, stories={"Notes": None})[0].tasks[0]
+    assert task.merged == () and task.procedure.steps[2].results == (see("Welcome"),)
+    assert [note.scenario.scenario_id for note in task.notes] == [refused]
+
+
 def test_a_note_with_another_last_step_says_instead_and_keeps_what_was_typed_differently() -> None:
     back = act("click", "Back", role="link")
     other = scenario("back", (act("fill", "Title", "Other"), ()), (back, (see("Tasks"),)))
