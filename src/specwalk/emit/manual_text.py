@@ -435,7 +435,11 @@ _STORY_ZH = re.compile(
 _PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're"}
 
 
+_VERBS = {"am": "are", "was": "were"}  # "who I am" -> "who you are"
+
+
 def _second_person(text: str) -> str:
+    text = re.sub(r"\bI (am|was)\b", lambda m: f"I {_VERBS[m.group(1)]}", text)
     return re.sub(r"\b(I'm|I|me|my|mine|myself)\b", lambda m: _PRONOUNS[m.group(1).lower()], text)
 
 

@@ -117,6 +117,9 @@ def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     # Full-width punctuation, as Chinese writers type it, and "希望能" ("hope to be able to").
     typed = "作为笔记用户，我希望能删除不再需要的笔记，以便列表保持整洁。"
     assert plain(story_intro(typed, "zh")) == "你可以删除不再需要的笔记，以便列表保持整洁。"
+    knows = "As a teammate, I want to sign in, so that the blog knows who I am and what I was reading."
+    said = "You can sign in, so that the blog knows who you are and what you were reading."
+    assert plain(story_intro(knows, "en")) == said
     assert story_intro(None, "en") == []
     # A story that wants a thing, not to do one: what the reader gets.
     wants = "As a user, I want predictable addresses, so that I can bookmark pages."
