@@ -104,7 +104,7 @@ def verified(all_verified: dict[str, ScenarioResult]) -> dict[str, ScenarioResul
 def test_the_requirements_plan_whole() -> None:
     plan = _plan()
     assert not plan.unplanned, [(u.text, u.reason) for u in plan.unplanned]
-    assert plan.scenario_count == 13
+    assert plan.scenario_count == 14
 
 
 def test_every_scenario_passes_and_every_check_is_proven(verified: dict[str, ScenarioResult]) -> None:
@@ -140,6 +140,9 @@ def test_the_operations_are_property_and_count_checks(verified: dict[str, Scenar
     assert ("check", "property", "playbackRate", "1.5", False) in ops("Faster practice")
     assert ("act", "right_click", None, None, False) in ops("Renaming a piece from its context menu")
     assert ("act", "submit", None, None, False) in ops("Writing in the journal")
+    # the legend's lamp is lit in the markup: "no lamp is lit" is about the others
+    dimmed = [op.locator for step in verified["Dimming the lamps"].steps for op in step.operations if op.locator]
+    assert any("lamp-legend" in (locator.parts[-1].value or "") for locator in dimmed)
     added = [(op.op, op.name, op.key, op.value) for step in verified["Adding a piece"].steps for op in step.operations]
     kept = next(key for op, name, key, _value in added if op == "remember")
     assert ("check", "count", kept, "1") in added  # one more than was counted before the actions

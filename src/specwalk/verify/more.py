@@ -31,6 +31,7 @@ from specwalk.ground.targets import content_words
 from specwalk.models.locator import Locator, LocatorPart
 from specwalk.models.report import Operation
 from specwalk.models.scenario import ActionStep, ExpectationStep, Step
+from specwalk.models.uimap import UIMap
 from specwalk.verify.steps import _ITEM_ROLES, _ITEMS, Handled, NotGrounded, TargetFinder
 
 _MEDIA_TAGS = frozenset({"audio", "video"})
@@ -89,9 +90,17 @@ def media(driver: Driver, step: ExpectationStep, find: TargetFinder) -> Handled:
     return [check], resolution
 
 
-def every(driver: Driver, step: ExpectationStep, timeout_ms: float) -> Handled:
-    """ "all checkboxes are checked", "no seat has the class "selected"": counts over the matches."""
+def every(driver: Driver, step: ExpectationStep, timeout_ms: float, ui_map: UIMap | None = None) -> Handled:
+    """ "all checkboxes are checked", "no seat has the class "selected"": counts over the matches.
+
+    An element whose markup gives it the class outright (a legend's sample "selected" seat) is
+    not one a "no seat is selected" is about: it never changes, so it is left out of that check."""
     selector, described = _matches(driver, step, timeout_ms)
+    if step.expectation == "has_class" and step.negated and ui_map is not None:
+        fixed = _fixed_with_class(ui_map, (step.value or "").strip().lstrip("."))
+        if fixed:
+            selector = f":is({selector}):not({', '.join(fixed)})"
+            described = f"{described}, but {len(fixed)} that the markup gives the class outright"
     matches = Locator(parts=(LocatorPart(kind="css", value=selector),))
     present = Operation(op="check", name="count", locator=matches, value="0", negated=True)
     if step.expectation == "element_visible":
@@ -103,6 +112,21 @@ def every(driver: Driver, step: ExpectationStep, timeout_ms: float) -> Handled:
     wrong = Locator(parts=(LocatorPart(kind="css", value=f":is({selector}){_failing(step)}"),))
     none_wrong = Operation(op="check", name="count", locator=wrong, value="0")
     return [present, none_wrong], Resolution(locator=matches, message=described)
+
+
+def _fixed_with_class(ui_map: UIMap, name: str) -> list[str]:
+    """Selectors (test id or id) of elements whose class attribute is a literal that lists `name`."""
+    found: list[str] = []
+    for element in ui_map.elements:
+        attribute = element.attributes.get("class")
+        if attribute is None or not attribute.literal or name not in (attribute.value or "").split():
+            continue
+        for key, template in (("data-testid", '[data-testid="{}"]'), ("id", '[id="{}"]')):
+            own = element.attributes.get(key)
+            if own is not None and own.literal and own.value and re.fullmatch(r"[\w:.-]+", own.value):
+                found.append(template.format(own.value))
+                break
+    return sorted(set(found))
 
 
 def _failing(step: ExpectationStep) -> str:

@@ -358,7 +358,7 @@ class StepKinds:
                 return more.media(driver, step, find)
             if step.relative is not None:
                 return more.relative(step, self._steps.index(step), self._kept)
-            return more.every(driver, step, self.targets.timeout_ms)
+            return more.every(driver, step, self.targets.timeout_ms, self.ui_map)
         set_up = self._given_field_state(driver, step, find)
         if set_up is not None:
             return set_up
