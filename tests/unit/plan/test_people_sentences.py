@@ -293,9 +293,10 @@ def test_a_named_person_of_the_test_data_is_signed_in_with_their_own_values() ->
         '\n**Scenario: Visiting**\n\n- Given I am signed in as Dave\n- When I click "Feed"\n'
         '- Then I should see "Feed"\n'
     )
-    plan = plan_text(people + text)
+    plan = plan_text(people + text.replace('- Then I should see "Welcome"', '- Then I am on the "/home" page'))
     reading, visiting = (requirement.scenarios[0] for requirement in plan.requirements[-2:])
-    assert [step.learned_from for step in reading.preconditions] == ["Signing in"] * 4
+    assert [step.learned_from for step in reading.preconditions] == ["Signing in"] * 5
+    assert reading.preconditions[-1].expectation == "url"  # where signing in lands: done before "Feed"
     assert [getattr(step, "value", None) for step in reading.preconditions[1:3]] == ["carol@example.com", "carolina-7"]
     assert reading.preconditions[1].text == 'I enter "carol@example.com" as my email'
     assert [step.kind for step in visiting.preconditions] == ["state"]  # Dave is not in the test data
@@ -310,7 +311,9 @@ def test_a_when_that_tries_what_a_scenario_shows_is_planned_from_it_with_its_own
         '- When I try to sign in as "alice@example.com" with the password "nope"\n'
         '- Then I should see "Email or password is invalid"\n'
     )
-    wrong = plan_text(text).requirements[-1].scenarios[0]
+    wrong = plan_text(text.replace('- Then I should see "Welcome"', '- Then I am on the "/home" page'))
+    wrong = wrong.requirements[-1].scenarios[0]
     assert [(step.keyword_type, step.learned_from) for step in wrong.steps[:3]] == [("when", "Signing in")] * 3
     assert [getattr(step, "value", None) for step in wrong.steps[:3]] == ["alice@example.com", "nope", None]
+    assert wrong.steps[3].learned_from is None  # not where signing in lands: the attempt may rightly fail
     assert wrong.complete
