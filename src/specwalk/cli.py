@@ -25,8 +25,9 @@ from specwalk.errors import ExitCode, Interrupted, SpecwalkError, UsageError
 if TYPE_CHECKING:
     from specwalk.doctor import UnreachableHost
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# No emoji codes: "requirements.md:100:" must not print as "requirements.md💯".
+out = Console(highlight=False, soft_wrap=True, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _env() -> dict[str, str]:
