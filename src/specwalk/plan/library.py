@@ -51,7 +51,20 @@ def define(phrase: str, line: int, body: list[BodyLine]) -> Definition:
     escaped = re.escape(skeleton)
     numbers = None
     if _NUMBER_PARAMETER.search(escaped):
-        numbers = re.compile(_NUMBER_PARAMETER.sub(lambda match: rf"(?P<{match.group(1)}>\d+)", escaped))
+        seen: set[str] = set()
+
+        def group(match: re.Match[str]) -> str:
+            # A name used twice must be the same number (a backreference: a group cannot be
+            # defined twice); one that is no identifier ({1}) stays literal text.
+            name = match.group(1)
+            if not name.isidentifier():
+                return match.group(0)
+            if name in seen:
+                return rf"(?P={name})"
+            seen.add(name)
+            return rf"(?P<{name}>\d+)"
+
+        numbers = re.compile(_NUMBER_PARAMETER.sub(group, escaped))
     return Definition(phrase, line, skeleton, slots, values, tuple(body), numbers)
 
 
