@@ -75,15 +75,21 @@ class _Run:
         self.demonstrations: Demonstrations | None = None  # what the document's scenarios show how to do
         self.scenario_name: str | None = None  # the scenario being planned (it cannot learn from itself)
         self._ids: set[str] = set()
+        self._next: dict[str, int] = {}  # base id -> the next number to try for a repeat
         self._reported: set[tuple[int, str]] = set()
 
     def ref(self, line: int) -> SourceRef:
         return SourceRef(file=self.file, line=line)
 
     def unique_id(self, base: str) -> str:
-        candidate, number = base, 2
-        while candidate in self._ids:
-            candidate, number = f"{base}-{number}", number + 1
+        # Start from the last number given for `base`: n repeats of one criterion cost n, not n².
+        candidate, number = base, self._next.get(base, 2)
+        if candidate in self._ids:
+            candidate = f"{base}-{number}"
+            while candidate in self._ids:
+                number += 1
+                candidate = f"{base}-{number}"
+            self._next[base] = number + 1
         self._ids.add(candidate)
         return candidate
 
