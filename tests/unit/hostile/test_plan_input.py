@@ -239,3 +239,19 @@ def test_a_file_name_that_is_not_utf8_is_refused(project: Path, run: Run) -> Non
     code, output = run("plan", name)
     assert code == ExitCode.USAGE
     assert "caf\\xe9.md: the file name is not UTF-8" in output
+
+
+def test_a_message_at_line_100_is_not_an_emoji(project: Path, run: Run) -> None:
+    # rich turns ":100:" into an emoji unless told not to.
+    write(project, "r.md", PLANNABLE + "\n" * 96 + "- a\x00b\n")
+    code, output = run("plan", "r.md")
+    assert code == ExitCode.USAGE
+    assert "r.md:100: binary content" in output
+
+
+def test_a_step_definition_naming_a_number_twice_plans(project: Path, run: Run) -> None:
+    steps = '## Steps\n\n- I add {count} then {count} more\n  - I fill in "Quantity" with "{count}"\n'
+    write(project, "r.md", '## Cart\n\n- I add 2 then 2 more\n- Click "{1}" and then I add {1}\n\n' + steps)
+    code, output = run("plan", "r.md")
+    assert code in (ExitCode.OK, ExitCode.FAILURES)
+    assert 'fill "Quantity" with "2"' in output
