@@ -185,6 +185,8 @@ def _check(project: Path, expect: Expect, code: int, output: str, yesterday: dic
     failed = code not in (0, 1)  # 1: plan's "lines need attention", a plan all the same
     if code == 0 and re.search(r"(?<![\d,])0 (requirements|elements)\b", output):
         findings.append("silent: exit 0 with nothing produced")
+    if expect.not_ok and code == 0:
+        findings.append("silent: exit 0 where the case must not succeed")
     if expect.fail and not failed:
         findings.append(f"silent: exit {code} where the case must fail")
     if expect.mention and expect.mention not in output:

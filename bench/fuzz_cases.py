@@ -22,6 +22,7 @@ SOURCE_SUFFIXES = (".tsx", ".ts", ".vue", ".html", ".js", ".jsx")
 class Expect:
     args: list[str]
     fail: bool | None = None  # True: must exit non-zero (not 1 for plan); False: a harmless change
+    not_ok: bool = False  # must not exit 0 (1, "lines need attention", is an answer)
     mention: str | None = None  # text the output must contain
     unprivileged: bool = False
     env: dict[str, str] = field(default_factory=dict)
@@ -110,10 +111,12 @@ def _(ctx: Ctx) -> Expect:
 
 @mutation("req/prose-only")
 def _(ctx: Ctx) -> Expect:
-    words = ctx.requirements().replace("#", "").replace("-", "").replace("`", "").split()
+    # Words of the document shuffled, without its quotes: nothing exact to act on. A paragraph may
+    # still be read as a criterion (then its lines need attention, exit 1), but never planned.
+    words = ctx.requirements().translate(str.maketrans("", "", '#-`"“”「」*')).split()
     ctx.rng.shuffle(words)
     ctx.write("requirements.md", " ".join(words[:80]) + "\n")
-    return Expect(PLAN, fail=True, mention="requirements.md")
+    return Expect(PLAN, not_ok=True, mention="requirements.md")
 
 
 @mutation("req/not-a-document")
