@@ -18,15 +18,19 @@ its exit code must match. Then it counts:
   twice planned twice; subprocess mismatches; false alarms (a harmless change refused);
 - the slowest case.
 
-Run: .venv/bin/python bench/fuzz.py [--cases 5000] [--seed 1] [--show 5]
+Run: .venv/bin/python bench/fuzz.py [--cases 5000] [--seed 1] [--show 5] [--jobs 4]
+
+CPU seconds per case do not depend on --jobs; on a busy machine more jobs take a larger share of it.
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -124,10 +128,12 @@ def _environment(cwd: Path, env: dict[str, str]) -> Iterator[None]:
 
 def _in_process(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, float, float]:
     stdout, stderr = io.StringIO(), io.StringIO()
-    started, cpu = time.perf_counter(), time.process_time()
+    # The index's worker processes count too (their CPU is added once they are waited for).
+    started, cpu = time.perf_counter(), time.process_time() + _children_cpu()
     with _environment(cwd, env), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         code = specwalk_main(args)
-    return code, stdout.getvalue() + stderr.getvalue(), time.process_time() - cpu, time.perf_counter() - started
+    seconds = time.process_time() + _children_cpu() - cpu
+    return code, stdout.getvalue() + stderr.getvalue(), seconds, time.perf_counter() - started
 
 
 def _children_cpu() -> float:
@@ -344,9 +350,44 @@ def scaling(sizes: tuple[int, ...]) -> None:
 PLAN = ["plan", "requirements.md"]
 
 
+_SHARED: tuple[int, list[str], dict[str, dict[str, bytes]], Path] | None = None  # a worker's case inputs
+
+
+def _share(seed: int, names: list[str], yesterday: dict[str, dict[str, bytes]], work: Path) -> None:
+    global _SHARED
+    _SHARED = (seed, names, yesterday, work)
+
+
+def _worker_case(number: int) -> Outcome:
+    assert _SHARED is not None
+    seed, names, yesterday, work = _SHARED
+    return run_case(number, seed, names, yesterday, work)
+
+
+def _outcomes(
+    options: argparse.Namespace, names: list[str], yesterday: dict[str, dict[str, bytes]], work: Path
+) -> Iterator[Outcome]:
+    """Every case's outcome in case order. With --jobs N, N worker processes run them (each case
+    is in its own folder and the same whichever process runs it: the totals do not change)."""
+    if options.jobs <= 1:
+        for number in range(options.cases):
+            yield run_case(number, options.seed, names, yesterday, work)
+        return
+    # Forked workers inherit the imported code; they are not daemons, so the index's own worker
+    # processes can start under them.
+    with concurrent.futures.ProcessPoolExecutor(
+        options.jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_share,
+        initargs=(options.seed, names, yesterday, work),
+    ) as pool:
+        yield from pool.map(_worker_case, range(options.cases), chunksize=4)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes running cases side by side")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", default="", help="run only the mutations whose name starts with this")
     parser.add_argument("--show", type=int, default=3, help="examples shown per kind of finding")
@@ -360,17 +401,18 @@ def main() -> None:
     shown: dict[str, list[str]] = {}
     slowest: Outcome | None = None
     max_wall = 0.0
+    cpu_total = 0.0
     by_exit: Counter[int] = Counter()
     with tempfile.TemporaryDirectory(prefix="specwalk-fuzz-") as folder:
         work = Path(folder)
         work.chmod(0o755)
         yesterday = _yesterday()
-        for number in range(options.cases):
-            outcome = run_case(number, options.seed, names, yesterday, work)
+        for number, outcome in enumerate(_outcomes(options, names, yesterday, work)):
             by_exit[outcome.code] += 1
             if slowest is None or outcome.seconds > slowest.seconds:
                 slowest = outcome
             max_wall = max(max_wall, outcome.wall)
+            cpu_total += outcome.seconds
             for finding in outcome.findings:
                 for label, prefix in CATEGORIES.items():
                     if finding.removeprefix("subprocess ").startswith(prefix):
@@ -383,7 +425,8 @@ def main() -> None:
                         )
             if (number + 1) % 100 == 0:
                 print(f"  … {number + 1} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-    print(f"cases: {options.cases} ({len(names)} mutations x {len(yesterday)} examples, seed {options.seed})")
+    mix = f"{len(names)} mutations x {len(yesterday)} examples, seed {options.seed}, {options.jobs} jobs"
+    print(f"cases: {options.cases} ({mix})")
     for label in CATEGORIES:
         print(f"{label}: {tallies[label]}")
     assert slowest is not None
@@ -393,7 +436,7 @@ def main() -> None:
     )
     print(f"slowest wall time: {max_wall:.1f} s; load average at the end: {os.getloadavg()[0]:.1f}")
     print("exit codes: " + ", ".join(f"{code}: {count}" for code, count in sorted(by_exit.items())))
-    print(f"total: {time.perf_counter() - started:.0f} s")
+    print(f"total: {time.perf_counter() - started:.0f} s wall, {cpu_total:.0f} s CPU in the cases")
     for label, examples in shown.items():
         print(f"\n{label}, first {min(options.show, len(examples))} of {len(examples)}:")
         for line in examples[: options.show]:

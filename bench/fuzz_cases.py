@@ -40,7 +40,7 @@ class Ctx:
 
     def pick(self, options: list[Any]) -> Any:
         chosen = self.rng.choice(options)
-        self.picks.append(str(chosen)[:40])
+        self.picks.append(repr(chosen)[:40] if isinstance(chosen, (str, bytes)) else str(chosen)[:40])
         return chosen
 
     def read(self, relative: str) -> bytes:
