@@ -18,7 +18,7 @@ its exit code must match. Then it counts:
   twice planned twice; subprocess mismatches; false alarms (a harmless change refused);
 - the slowest case.
 
-Run: .venv/bin/python bench/fuzz.py [--cases 5000] [--seed 1] [--show 5] [--jobs 4]
+Run: .venv/bin/python bench/fuzz.py [--cases 5000] [--seed 1] [--show 5] [--jobs 4] [--minutes M]
 
 CPU seconds per case do not depend on --jobs; on a busy machine more jobs take a larger share of it.
 """
@@ -26,6 +26,7 @@ CPU seconds per case do not depend on --jobs; on a busy machine more jobs take a
 from __future__ import annotations
 
 import argparse
+import collections
 import concurrent.futures
 import contextlib
 import io
@@ -367,27 +368,41 @@ def _worker_case(number: int) -> Outcome:
 def _outcomes(
     options: argparse.Namespace, names: list[str], yesterday: dict[str, dict[str, bytes]], work: Path
 ) -> Iterator[Outcome]:
-    """Every case's outcome in case order. With --jobs N, N worker processes run them (each case
-    is in its own folder and the same whichever process runs it: the totals do not change)."""
+    """Every case's outcome in case order, until --cases or, with --minutes, until that time is up
+    (the cases started by then are finished and counted: the totals say how many ran). With --jobs
+    N, N worker processes run them (each case is in its own folder and the same whichever process
+    runs it: the totals do not change)."""
+    deadline = time.monotonic() + options.minutes * 60 if options.minutes else float("inf")
     if options.jobs <= 1:
         for number in range(options.cases):
+            if time.monotonic() > deadline:
+                return
             yield run_case(number, options.seed, names, yesterday, work)
         return
     # Forked workers inherit the imported code; they are not daemons, so the index's own worker
-    # processes can start under them.
+    # processes can start under them. A few cases per worker are in flight at a time.
     with concurrent.futures.ProcessPoolExecutor(
         options.jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_share,
         initargs=(options.seed, names, yesterday, work),
     ) as pool:
-        yield from pool.map(_worker_case, range(options.cases), chunksize=4)
+        pending: collections.deque[concurrent.futures.Future[Outcome]] = collections.deque()
+        number = 0
+        while number < options.cases or pending:
+            while number < options.cases and len(pending) < options.jobs * 3 and time.monotonic() <= deadline:
+                pending.append(pool.submit(_worker_case, number))
+                number += 1
+            if not pending:
+                return
+            yield pending.popleft().result()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes running cases side by side")
+    parser.add_argument("--minutes", type=float, default=0, help="start no case after this long (0: no limit)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", default="", help="run only the mutations whose name starts with this")
     parser.add_argument("--show", type=int, default=3, help="examples shown per kind of finding")
@@ -407,7 +422,9 @@ def main() -> None:
         work = Path(folder)
         work.chmod(0o755)
         yesterday = _yesterday()
+        ran = 0
         for number, outcome in enumerate(_outcomes(options, names, yesterday, work)):
+            ran = number + 1
             by_exit[outcome.code] += 1
             if slowest is None or outcome.seconds > slowest.seconds:
                 slowest = outcome
@@ -426,7 +443,8 @@ def main() -> None:
             if (number + 1) % 100 == 0:
                 print(f"  … {number + 1} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     mix = f"{len(names)} mutations x {len(yesterday)} examples, seed {options.seed}, {options.jobs} jobs"
-    print(f"cases: {options.cases} ({mix})")
+    cut = f" of {options.cases} asked (--minutes {options.minutes:g} was up)" if ran < options.cases else ""
+    print(f"cases: {ran}{cut} ({mix})")
     for label in CATEGORIES:
         print(f"{label}: {tallies[label]}")
     assert slowest is not None
