@@ -83,11 +83,21 @@ CAPTURE_JS = r"""async (el, o) => {
     region = target;
     const containers = 'dialog,[role=dialog],[role=alertdialog],form,fieldset,section,article,[role=region],'
       + 'nav,header,ul,ol,table,[role=list],[role=group]';
+    let big = null;  // the nearest container too big to show whole
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       if (!a.matches(containers)) continue;
       const r = rect(a.getBoundingClientRect());
       if (r.width <= o.maxWidth && r.height <= o.maxHeight) region = union(region, r);
+      else if (!big) big = r;
       if (a.matches('dialog,[role=dialog],[role=alertdialog]')) break;
+    }
+    if (big && region.width < o.minWidth) {
+      // Show as much of that container as fits, from its top-left corner where the target allows
+      // (a form's labels, an article's title), rather than a strip centred on the target.
+      const w = Math.min(big.width, o.maxWidth), h = Math.min(big.height, o.maxHeight);
+      const x = Math.min(Math.max(big.x, region.x + region.width + o.pad - w), region.x - o.pad);
+      const y = Math.min(Math.max(big.y, region.y + region.height + o.pad - h), region.y - o.pad);
+      region = union(region, {x: x + o.pad, y: y + o.pad, width: w - 2 * o.pad, height: h - 2 * o.pad});
     }
     const pad = region === target ? o.margin : o.pad;
     let x = region.x - pad, y = region.y - pad, w = region.width + 2 * pad, h = region.height + 2 * pad;
