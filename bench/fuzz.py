@@ -26,7 +26,6 @@ CPU seconds per case do not depend on --jobs; on a busy machine more jobs take a
 from __future__ import annotations
 
 import argparse
-import collections
 import concurrent.futures
 import contextlib
 import io
@@ -367,35 +366,38 @@ def _worker_case(number: int) -> Outcome:
 
 def _outcomes(
     options: argparse.Namespace, names: list[str], yesterday: dict[str, dict[str, bytes]], work: Path
-) -> Iterator[Outcome]:
-    """Every case's outcome in case order, until --cases or, with --minutes, until that time is up
-    (the cases started by then are finished and counted: the totals say how many ran). With --jobs
-    N, N worker processes run them (each case is in its own folder and the same whichever process
-    runs it: the totals do not change)."""
+) -> Iterator[tuple[int, Outcome]]:
+    """(case number, outcome) of every case until --cases or, with --minutes, until that time is
+    up (the cases started by then are finished and counted: the totals say how many ran). With
+    --jobs N, N worker processes run them and outcomes come as they finish (each case is in its own
+    folder and the same whichever process runs it: the totals do not change)."""
     deadline = time.monotonic() + options.minutes * 60 if options.minutes else float("inf")
     if options.jobs <= 1:
         for number in range(options.cases):
             if time.monotonic() > deadline:
                 return
-            yield run_case(number, options.seed, names, yesterday, work)
+            yield number, run_case(number, options.seed, names, yesterday, work)
         return
     # Forked workers inherit the imported code; they are not daemons, so the index's own worker
-    # processes can start under them. A few cases per worker are in flight at a time.
+    # processes can start under them. A few cases per worker are in flight, refilled as any one
+    # ends: a slow case does not leave the other workers idle.
     with concurrent.futures.ProcessPoolExecutor(
         options.jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_share,
         initargs=(options.seed, names, yesterday, work),
     ) as pool:
-        pending: collections.deque[concurrent.futures.Future[Outcome]] = collections.deque()
+        pending: dict[concurrent.futures.Future[Outcome], int] = {}
         number = 0
         while number < options.cases or pending:
             while number < options.cases and len(pending) < options.jobs * 3 and time.monotonic() <= deadline:
-                pending.append(pool.submit(_worker_case, number))
+                pending[pool.submit(_worker_case, number)] = number
                 number += 1
             if not pending:
                 return
-            yield pending.popleft().result()
+            done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
 
 
 def main() -> None:
@@ -413,7 +415,7 @@ def main() -> None:
         raise SystemExit(f"no mutation named {options.only}*; they are: {', '.join(sorted(MUTATIONS))}")
     started = time.perf_counter()
     tallies: Counter[str] = Counter()
-    shown: dict[str, list[str]] = {}
+    shown: dict[str, list[tuple[int, str]]] = {}
     slowest: Outcome | None = None
     max_wall = 0.0
     cpu_total = 0.0
@@ -423,8 +425,8 @@ def main() -> None:
         work.chmod(0o755)
         yesterday = _yesterday()
         ran = 0
-        for number, outcome in enumerate(_outcomes(options, names, yesterday, work)):
-            ran = number + 1
+        for number, outcome in _outcomes(options, names, yesterday, work):
+            ran += 1
             by_exit[outcome.code] += 1
             if slowest is None or outcome.seconds > slowest.seconds:
                 slowest = outcome
@@ -438,10 +440,10 @@ def main() -> None:
                             f"case {number} {outcome.name} [{outcome.example}] {' '.join(outcome.args)[:80]}: {finding}"
                         )
                         shown.setdefault(label, []).append(
-                            where + "\n      " + outcome.output.strip()[-300:].replace("\n", "\n      ")
+                            (number, where + "\n      " + outcome.output.strip()[-300:].replace("\n", "\n      "))
                         )
-            if (number + 1) % 100 == 0:
-                print(f"  … {number + 1} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+            if ran % 100 == 0:
+                print(f"  … {ran} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     mix = f"{len(names)} mutations x {len(yesterday)} examples, seed {options.seed}, {options.jobs} jobs"
     cut = f" of {options.cases} asked (--minutes {options.minutes:g} was up)" if ran < options.cases else ""
     print(f"cases: {ran}{cut} ({mix})")
@@ -457,7 +459,7 @@ def main() -> None:
     print(f"total: {time.perf_counter() - started:.0f} s wall, {cpu_total:.0f} s CPU in the cases")
     for label, examples in shown.items():
         print(f"\n{label}, first {min(options.show, len(examples))} of {len(examples)}:")
-        for line in examples[: options.show]:
+        for _, line in sorted(examples)[: options.show]:  # in case order, whatever order they ended in
             print(f"  {line}")
     if options.sizes:
         scaling(tuple(int(size) for size in options.sizes.split(",")))
