@@ -365,6 +365,12 @@ class StepKinds:
         if kind == "dialog_text":
             if step.value is None:
                 raise NotGrounded("the step quotes no dialog message to look for")
+            if not step.negated and _validation_instead(driver):
+                raise NotGrounded(
+                    "no dialog came, and a required field of the form is empty: the browser's own validation "
+                    "stops the submit and shows its message, which is no dialog; fill the other fields, or check "
+                    "what the page shows"
+                )
             check = Operation(op="check", name="dialog", value=step.value, match=step.match, negated=step.negated)
             return [check], None
         if kind == "url" and step.match not in (None, "equals"):
@@ -436,10 +442,7 @@ class StepKinds:
             self._dialog_call = (dialog_call(root) if root.is_dir() else None) or ""
         if not self._dialog_call:
             return None
-        invalid = Locator(parts=(LocatorPart(kind="css", value="form :invalid"),))
-        if not driver.dialogs and driver.count(invalid) > 0:
-            # A required field left empty: the browser's own validation stops the submit and shows
-            # its bubble, which no dialog check (nor any locator) sees. Not ours to call a defect.
+        if _validation_instead(driver):
             return None
         check = Operation(op="check", name="dialog", value="", match="contains", negated=step.negated)
         message = f"no alert element on the page; its script opens a browser dialog ({self._dialog_call})"
@@ -623,6 +626,14 @@ def page_named(driver: Driver, name: str, paths: Sequence[str]) -> str | None:
         if wanted <= shown or (len(paths) <= 1 and wanted & shown):
             return target
     return None
+
+
+def _validation_instead(driver: Driver) -> bool:
+    """No dialog came and a form's field is invalid (a required one left empty): the browser's own
+    validation stopped the submit and shows its bubble, which no dialog check (nor any locator)
+    sees. Not ours to call an app defect."""
+    invalid = Locator(parts=(LocatorPart(kind="css", value="form:not([novalidate]) :invalid"),))
+    return not driver.dialogs and driver.count(invalid) > 0
 
 
 def _already_chosen(driver: Driver, operation: Operation) -> Operation | None:

@@ -60,7 +60,7 @@ def test_an_alert_the_script_opens_is_a_dialog_shown(tmp_path: Path) -> None:
         # no script opens a dialog: nothing says the alert is one
         ((), "console.log('x');"),
         # a required field is empty and no dialog came: the browser's validation bubble, perhaps
-        ((FakeElement(role="textbox", css=("form :invalid",)),), 'alert("x");'),
+        ((FakeElement(role="textbox", css=("form:not([novalidate]) :invalid",)),), 'alert("x");'),
     ],
 )
 def test_otherwise_the_alert_is_not_claimed_to_be_a_dialog(
@@ -70,5 +70,21 @@ def test_otherwise_the_alert_is_not_claimed_to_be_a_dialog(
 
 
 def test_a_dialog_already_shown_settles_it_whatever_the_fields(tmp_path: Path) -> None:
-    page = _page(FakeElement(role="textbox", css=("form :invalid",)), dialogs=("Please fill in all the fields.",))
+    page = _page(
+        FakeElement(role="textbox", css=("form:not([novalidate]) :invalid",)),
+        dialogs=("Please fill in all the fields.",),
+    )
     assert _kinds(tmp_path, 'alert("x");').expectation(page, ALERT, _unused, "/") is not None
+
+
+def test_a_dialog_message_is_not_awaited_when_the_browsers_validation_stopped_the_submit(tmp_path: Path) -> None:
+    from specwalk.verify.steps import NotGrounded
+
+    says = ALERT.model_copy(update={"expectation": "dialog_text", "value": "Please fill in all the fields."})
+    page = _page(FakeElement(role="textbox", css=("form:not([novalidate]) :invalid",)))
+    with pytest.raises(NotGrounded, match="the browser's own validation"):
+        _kinds(tmp_path, 'alert("x");').expectation(page, says, _unused, "/")
+    # once a dialog came, its message is checked as usual
+    page.dialogs.append("Please fill in all the fields.")
+    handled = _kinds(tmp_path, 'alert("x");').expectation(page, says, _unused, "/")
+    assert handled is not None and handled[0][0].name == "dialog"
