@@ -121,3 +121,22 @@ def test_quotes_and_non_ascii_are_escaped() -> None:
     tricky = single("text", 'It\'s "保存"\n')
     assert to_typescript(tricky) == "page.getByText('It\\'s \"保存\"\\n')"
     assert to_python(tricky) == 'page.get_by_text("It\'s \\"保存\\"\\n")'
+
+
+def test_a_class_applied_briefly_after_the_last_action_is_seen_when_looked_for_late(
+    session: BrowserSession, site: str
+) -> None:
+    # A busy machine may look after the 150 ms are over: the page's own record says it was applied.
+    key_a, key_s = single("testid", "key-a"), single("testid", "key-s")
+    with session.page(site, timeout_ms=500) as driver:
+        assert driver.goto("lit_key.html").ok
+        assert not driver.check("class", key_a, "active").ok  # never played: not seen
+        assert driver.act("click", key_a).ok
+        driver.pause(400)
+        seen = driver.check("class", key_a, "active")
+        assert seen.ok and "applied after the last action" in seen.message
+        assert not driver.check("class", key_s, "active").ok  # another key was not lit
+        assert driver.act("click", key_s).ok
+        driver.pause(400)
+        assert not driver.check("class", key_a, "active").ok  # lit before the last action: not now
+        assert driver.check("class", key_s, "active").ok

@@ -215,3 +215,27 @@ SUBMIT_JS = (
     "if (!form) throw new Error('no form to submit: the element is not a form or a field of one'); "
     "form.requestSubmit(); }"
 )
+
+# Classes an element got since the user's last input, even when removed before a check looked (a
+# piano key lit for 150 ms on a busy machine): a class check that found none reads them
+# (`el.__specwalkAdded[name] === window.__specwalkEpoch`). Input events bump the epoch first (the
+# capture phase on window runs before the app's own listeners).
+CLASS_LOG_INIT = """(() => {
+  window.__specwalkEpoch = 0;
+  for (const type of ['pointerdown', 'keydown', 'input', 'change', 'drop', 'submit']) {
+    window.addEventListener(type, () => { window.__specwalkEpoch += 1; }, true);
+  }
+  const start = () => new MutationObserver((records) => {
+    for (const record of records) {
+      const el = record.target;
+      const before = new Set((record.oldValue || '').split(/\\s+/));
+      el.__specwalkAdded = el.__specwalkAdded || {};
+      for (const name of el.classList) if (!before.has(name)) el.__specwalkAdded[name] = window.__specwalkEpoch;
+    }
+  }).observe(document.documentElement, {
+    subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true,
+  });
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+})();"""
+
+CLASS_SEEN_JS = "(el, name) => !!el.__specwalkAdded && el.__specwalkAdded[name] === window.__specwalkEpoch"

@@ -30,7 +30,7 @@ from specwalk.browser.driver import (
     property_value,
     with_unique,
 )
-from specwalk.browser.page_scripts import CAPTURE_JS, STILL_INIT, STILL_STYLE, SUBMIT_JS
+from specwalk.browser.page_scripts import CAPTURE_JS, CLASS_LOG_INIT, CLASS_SEEN_JS, STILL_INIT, STILL_STYLE, SUBMIT_JS
 from specwalk.errors import BrowserLaunchError, NavigationFailed, UsageError
 from specwalk.models.locator import Locator, LocatorPart, prefix_pattern
 from specwalk.models.patterns import text_pattern, url_pattern
@@ -114,6 +114,7 @@ class BrowserSession:
         )
         context.set_default_timeout(timeout_ms)
         context.set_default_navigation_timeout(navigation_timeout_ms)
+        context.add_init_script(CLASS_LOG_INIT)
         try:
             yield PageDriver(context.new_page(), timeout_ms)
         finally:
@@ -590,6 +591,9 @@ class PageDriver:
             method, args = _matched_check(name, value, key, match)
             getattr(target, ("not_" if negated else "") + method)(*args, timeout=timeout)
         except AssertionError as exc:
+            if name == "class" and not negated and locator is not None and self._class_seen(locator, value or ""):
+                message = f"the class '{value}' was applied after the last action and removed before this look"
+                return Outcome(True, message)
             return Outcome(False, _first_line(exc), actual=_actual_from(str(exc)))
         except Exception as exc:
             from playwright.sync_api import Error as PlaywrightError
@@ -598,6 +602,15 @@ class PageDriver:
                 return Outcome(False, _first_line(exc))
             raise
         return Outcome(True)
+
+    def _class_seen(self, locator: Locator, name: str) -> bool:
+        """Whether the element got the class since the user's last input (CLASS_LOG_INIT's record)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return bool(self.resolve(locator).evaluate(CLASS_SEEN_JS, name, timeout=1_000))
+        except PlaywrightError:
+            return False
 
     def _check_dialog(self, value: str, match: OpMatch, *, negated: bool, timeout_ms: float) -> Outcome:
         """Whether the last dialog's message matches, polled until the timeout (it may come late)."""
