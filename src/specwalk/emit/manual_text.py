@@ -277,8 +277,12 @@ def fill(template: str, **slots: list[Token] | str | None) -> list[Token]:
         elif value:
             tokens.extend(value)
         position = match.end()
-    if position < len(template):
-        tokens.append(("t", template[position:]))
+    rest = template[position:]
+    # A value that ends with its own full stop ends the sentence: no second one ("… runbook.").
+    if rest == "." and tokens and tokens[-1][0] in ("val", "p") and tokens[-1][1].rstrip().endswith((".", "!", "?")):
+        return tokens
+    if rest:
+        tokens.append(("t", rest))
     return tokens
 
 

@@ -124,3 +124,9 @@ def test_a_user_story_becomes_an_introduction_for_the_reader() -> None:
     # A story that wants a thing, not to do one: what the reader gets.
     wants = "As a user, I want predictable addresses, so that I can bookmark pages."
     assert plain(story_intro(wants, "en")) == "You get predictable addresses, so that you can bookmark pages."
+
+
+def test_a_value_with_its_own_full_stop_ends_the_sentence() -> None:
+    said = result("text_visible", values=("Added the numbers to the runbook.",))
+    assert inline(result_tokens(said, "en")) == "You see *Added the numbers to the runbook.*"
+    assert inline(result_tokens(result("text_visible", values=("Saved",)), "en")) == "You see *Saved*."
