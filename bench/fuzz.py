@@ -373,7 +373,7 @@ def _outcomes(
     folder and the same whichever process runs it: the totals do not change)."""
     deadline = time.monotonic() + options.minutes * 60 if options.minutes else float("inf")
     if options.jobs <= 1:
-        for number in range(options.cases):
+        for number in range(options.first, options.first + options.cases):
             if time.monotonic() > deadline:
                 return
             yield number, run_case(number, options.seed, names, yesterday, work)
@@ -388,9 +388,9 @@ def _outcomes(
         initargs=(options.seed, names, yesterday, work),
     ) as pool:
         pending: dict[concurrent.futures.Future[Outcome], int] = {}
-        number = 0
-        while number < options.cases or pending:
-            while number < options.cases and len(pending) < options.jobs * 3 and time.monotonic() <= deadline:
+        number, end = options.first, options.first + options.cases
+        while number < end or pending:
+            while number < end and len(pending) < options.jobs * 3 and time.monotonic() <= deadline:
                 pending[pool.submit(_worker_case, number)] = number
                 number += 1
             if not pending:
@@ -406,6 +406,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes running cases side by side")
     parser.add_argument("--minutes", type=float, default=0, help="start no case after this long (0: no limit)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--first", type=int, default=0, help="the first case number (runs can share out a range)")
     parser.add_argument("--only", default="", help="run only the mutations whose name starts with this")
     parser.add_argument("--show", type=int, default=3, help="examples shown per kind of finding")
     parser.add_argument("--sizes", default="1000,2000,4000,8000", help="sizes for the growth table ('' skips it)")
@@ -446,7 +447,8 @@ def main() -> None:
                 print(f"  … {ran} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     mix = f"{len(names)} mutations x {len(yesterday)} examples, seed {options.seed}, {options.jobs} jobs"
     cut = f" of {options.cases} asked (--minutes {options.minutes:g} was up)" if ran < options.cases else ""
-    print(f"cases: {ran}{cut} ({mix})")
+    span = f", numbers {options.first} to {options.first + ran - 1}" if options.first else ""
+    print(f"cases: {ran}{cut} ({mix}{span})")
     for label in CATEGORIES:
         print(f"{label}: {tallies[label]}")
     assert slowest is not None
