@@ -9,9 +9,7 @@ grounding, verification and emission on their own.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,32 +22,21 @@ from specwalk.emit.files import write_files
 from specwalk.emit.layout import SuiteSettings, assign_tests
 from specwalk.emit.playwright_ts import emit_typescript
 from specwalk.emit.pytest_py import emit_python
-from specwalk.ground.resolve import Resolver
-from specwalk.ground.retrieve import LexicalRetriever
-from specwalk.index import index_project, settings_for
 from specwalk.models.report import RunReport, ScenarioResult
-from specwalk.models.scenario import Plan
 from specwalk.models.uimap import UIMap
-from specwalk.verify.engine import ScenarioVerifier
 from specwalk.verify.runner import run_suite
-from specwalk.verify.suite import verify_plan
 
 from ..conftest import EXAMPLES
 from .conftest import serve_directory
 from .e2estyle_plan import pantry_plan
+from .fixture_apps import copy_app, index_html_app, load_mutants, verify_by_name
 
 PANTRY = Path(__file__).resolve().parents[1] / "fixtures" / "e2estyle" / "pantry"
-MUTANTS: list[dict[str, Any]] = json.loads((PANTRY / "mutants.json").read_text(encoding="utf-8"))["mutants"]
+MUTANTS = load_mutants(PANTRY)
 
 
 def _copy(directory: Path, mutant: dict[str, Any] | None = None) -> Path:
-    shutil.copytree(PANTRY, directory, ignore=shutil.ignore_patterns("mutants.json", "requirements.md"))
-    if mutant is not None:
-        source = directory / mutant["file"]
-        text = source.read_text(encoding="utf-8")
-        assert text.count(mutant["find"]) == 1, mutant["id"]
-        source.write_text(text.replace(mutant["find"], mutant["replace"]), encoding="utf-8")
-    return directory
+    return copy_app(PANTRY, directory, mutant)
 
 
 @pytest.fixture(scope="module")
@@ -59,15 +46,7 @@ def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def ui_map(app_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> UIMap:
-    settings = settings_for(
-        app_dir,
-        source_roots=(".",),
-        framework="html",
-        locales=("en",),
-        output_dir=tmp_path_factory.mktemp("index"),
-        workers=1,
-    )
-    return index_project(settings).uimap
+    return index_html_app(app_dir, tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture(scope="module")
@@ -75,17 +54,9 @@ def app(app_dir: Path) -> Iterator[str]:
     yield from serve_directory(app_dir)
 
 
-def _verify(
-    session: BrowserSession, ui_map: UIMap, url: str, plan: Plan, timeout_ms: float = 5_000
-) -> dict[str, ScenarioResult]:
-    resolver = Resolver(LexicalRetriever(ui_map.elements), locale="en")
-    verifier = ScenarioVerifier(session, ui_map, resolver, base_url=url, locale="en", timeout_ms=timeout_ms)
-    return {result.name: result for result in verify_plan(plan, verifier).scenarios}
-
-
 @pytest.fixture(scope="module")
 def verified(session: BrowserSession, ui_map: UIMap, app: str) -> dict[str, ScenarioResult]:
-    return _verify(session, ui_map, app, pantry_plan())
+    return verify_by_name(session, ui_map, app, pantry_plan())
 
 
 def _step(result: ScenarioResult, start: str) -> Any:
@@ -247,7 +218,7 @@ def test_a_planted_bug_is_an_app_defect_in_every_scenario_that_covers_it(
     assert len(covering.requirements) == len(mutant["covers"])
     for url in serve_directory(_copy(tmp_path / "app", mutant)):
         # A shorter wait: every check here is expected to fail, and would wait this long.
-        results = _verify(session, ui_map, url, covering, timeout_ms=2_000)
+        results = verify_by_name(session, ui_map, url, covering, timeout_ms=2_000)
     assert {name: result.status for name, result in results.items()} == dict.fromkeys(mutant["covers"], "app_defect"), {
         name: result.message for name, result in results.items()
     }
