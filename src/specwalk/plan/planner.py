@@ -233,6 +233,13 @@ class _Run:
                 if failed is not None:
                     not_planned.append(failed)
                 pending.extend((in_background or leading_given, step) for step in planned)
+            if not raw.steps:
+                # A scenario with a name and no step checks nothing: it needs attention, not a ✓.
+                why = "a scenario with no steps checks nothing"
+                self.report(
+                    raw.line, raw.text, Failure(raw.text, why, "write its steps under it", False), requirement_id, None
+                )
+                not_planned.append(raw.text)
             preconditions, steps = self.settle(pending, not_planned, requirement_id, scenario_id)
             name = _substitute(raw.name, row)
             if row is not None and name == raw.name:
