@@ -255,3 +255,12 @@ def test_a_step_definition_naming_a_number_twice_plans(project: Path, run: Run) 
     code, output = run("plan", "r.md")
     assert code in (ExitCode.OK, ExitCode.FAILURES)
     assert 'fill "Quantity" with "2"' in output
+
+
+@pytest.mark.parametrize("text", ["Scenario: add a task\n", "## Tasks\n\n### Scenario: add a task\n"])
+def test_a_scenario_with_no_steps_needs_attention(project: Path, run: Run, text: str) -> None:
+    # Found by bench/fuzz.py: shuffled prose that began with "Scenario:" was planned with a ✓.
+    write(project, "r.md", text)
+    code, output = run("plan", "r.md")
+    assert code == ExitCode.FAILURES
+    assert "a scenario with no steps checks nothing" in output
