@@ -50,12 +50,8 @@ lint: python
 	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 
-# Two workers, one test file each at a time (files share example folders and servers within a file).
-# TEST_JOBS=0 runs in one process.
-TEST_JOBS ?= 2
-
 test: setup lint ide
-	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_JOBS)),,-n $(TEST_JOBS) --dist loadfile)
+	$(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) examples/*/node_modules .specwalk examples/*/.specwalk examples/*/e2e-generated \
